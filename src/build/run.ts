@@ -1,0 +1,105 @@
+import { createWriteStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { execa } from "execa";
+import { ToolError } from "../errors.js";
+
+/** How many lines of a failed tool's log are shown. */
+const tailLines = 25;
+
+/** Options of runTool. */
+export interface RunOptions {
+  cwd: string;
+  /** The tool's whole output (stdout and stderr, interleaved) is appended here. */
+  logFile: string;
+  /** Extra environment on top of the clean build environment. */
+  env?: Record<string, string>;
+  /** What is being done, for the status line on a TTY (`rpmbuild python-six`). */
+  label: string;
+}
+
+/**
+ * A clean, reproducible environment for native builds: the system PATH (not a user's Python
+ * shims), a UTF-8 C locale, and SOURCE_DATE_EPOCH so that dates in the packages are fixed.
+ */
+export function buildEnvironment(sourceDateEpoch: number): Record<string, string> {
+  return {
+    PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    HOME: process.env.HOME ?? "/root",
+    TMPDIR: process.env.TMPDIR ?? "/tmp",
+    LC_ALL: "C.UTF-8",
+    LANG: "C.UTF-8",
+    TZ: "UTC",
+    SOURCE_DATE_EPOCH: String(sourceDateEpoch),
+  };
+}
+
+/** Shows what a long step is doing on an interactive stderr: label and elapsed seconds. */
+function statusLine(label: string): () => void {
+  if (!process.stderr.isTTY) return () => undefined;
+  const started = Date.now();
+  const show = () => {
+    const seconds = Math.round((Date.now() - started) / 1000);
+    process.stderr.write(`\r\x1b[2K${label} … ${seconds}s`);
+  };
+  show();
+  const timer = setInterval(show, 1000);
+  return () => {
+    clearInterval(timer);
+    process.stderr.write("\r\x1b[2K");
+  };
+}
+
+/**
+ * Runs a native tool with its output going to a log file. A non-zero exit becomes a ToolError
+ * carrying the last lines of the log and the log's path.
+ */
+export async function runTool(
+  tool: string,
+  args: readonly string[],
+  options: RunOptions,
+): Promise<void> {
+  const log = createWriteStream(options.logFile, { flags: "a" });
+  await new Promise<void>((resolve, reject) => {
+    log.once("open", () => {
+      resolve();
+    });
+    log.once("error", reject);
+  });
+  log.write(`$ ${[tool, ...args].join(" ")}\n`);
+  const stop = statusLine(options.label);
+  let failure: Error | null = null;
+  try {
+    const child = execa(tool, args, {
+      cwd: options.cwd,
+      env: { ...(options.env ?? {}) },
+      extendEnv: false,
+      stdin: "ignore",
+      all: true,
+      buffer: false,
+      reject: false,
+    });
+    child.all.pipe(log, { end: false });
+    const result = await child;
+    if (result.failed) {
+      failure = new Error(
+        result.exitCode === undefined
+          ? `${tool} could not run: ${result.shortMessage}`
+          : `${tool} failed with exit code ${result.exitCode}`,
+      );
+    }
+  } finally {
+    stop();
+    await new Promise<void>((resolve) => log.end(resolve));
+  }
+  if (failure !== null) {
+    const text = await readFile(options.logFile, "utf8");
+    const tail = text.trimEnd().split("\n").slice(-tailLines).join("\n");
+    throw new ToolError(`${options.label}: ${failure.message}`, tool, tail, options.logFile);
+  }
+}
+
+/** Runs a tool and returns its standard output (for queries such as `rpm --eval`). */
+export async function queryTool(tool: string, args: readonly string[]): Promise<string | null> {
+  const result = await execa(tool, args, { reject: false, stdin: "ignore" });
+  return result.failed ? null : result.stdout;
+}

@@ -1,0 +1,105 @@
+import { convertWheel, planConversion } from "../convert/index.js";
+import { UserError } from "../errors.js";
+import { getProfile } from "../profiles/index.js";
+import { json, printDiagnostics, type Output } from "./output.js";
+
+/** Parses `Name <email>`. */
+function parseMaintainer(text: string | undefined): { name: string; email: string } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
+  if (match === null || match[1] === undefined || match[2] === undefined) {
+    throw new UserError(`expected "Name <email>", got "${text}"`, { field: "--maintainer" });
+  }
+  return { name: match[1], email: match[2] };
+}
+
+/** `wheel2pkg preview`: renders every file and prints it; writes nothing. */
+export async function previewCommand(
+  output: Output,
+  args: {
+    wheel: string;
+    targets: string[];
+    json: boolean;
+    verbose: boolean;
+    templates: string | undefined;
+  },
+): Promise<void> {
+  const profiles = args.targets.map(getProfile);
+  const plan = await planConversion(args.wheel, {
+    profiles,
+    templateDirs: args.templates === undefined ? [] : [args.templates],
+  });
+  if (args.json) {
+    const documents = plan.packages.map((p) => ({
+      target: p.plan.target,
+      package: {
+        sourceName: p.plan.sourceName,
+        binaryNames: p.plan.binaryNames,
+        version: p.plan.version,
+        architecture: p.plan.architecture,
+        ...p.plan.context,
+      },
+      files: p.files.map(({ path, content }) => ({ path, content })),
+      diagnostics: [...plan.diagnostics, ...p.plan.diagnostics],
+    }));
+    output.out(json(documents.length === 1 ? documents[0] : documents));
+    return;
+  }
+  for (const p of plan.packages) {
+    for (const file of p.files) {
+      output.out(`==> ${p.plan.target}/${p.plan.directory}/${file.path} <==\n${file.content}\n`);
+    }
+    printDiagnostics(output, p.plan.diagnostics, args.verbose);
+  }
+  printDiagnostics(output, plan.diagnostics, args.verbose);
+}
+
+/** `wheel2pkg convert`: writes the packages of each wheel, builds them with --build. */
+export async function convertCommand(
+  output: Output,
+  args: {
+    wheels: string[];
+    targets: string[];
+    outDir: string;
+    build: boolean;
+    json: boolean;
+    verbose: boolean;
+    release: string;
+    maintainer: string | undefined;
+    templates: string | undefined;
+  },
+): Promise<void> {
+  const profiles = args.targets.map(getProfile);
+  if (!/^[A-Za-z0-9.+~]+$/.test(args.release)) {
+    throw new UserError(`release "${args.release}" may contain only letters, digits and . + ~`, {
+      field: "--release",
+    });
+  }
+  const maintainer = parseMaintainer(args.maintainer);
+  const results = [];
+  for (const wheel of args.wheels) {
+    const result = await convertWheel(wheel, {
+      profiles,
+      outDir: args.outDir,
+      build: args.build,
+      templateDirs: args.templates === undefined ? [] : [args.templates],
+      packaging: { release: args.release, ...(maintainer ? { maintainer } : {}) },
+    });
+    results.push(result);
+    if (!args.json) {
+      for (const p of result.packages) {
+        output.out(
+          `${p.target}: ${p.sourceName} ${p.version} (${p.architecture}) → ${p.directory}\n`,
+        );
+        for (const artifact of [
+          ...(p.build?.sourcePackages ?? []),
+          ...(p.build?.binaryPackages ?? []),
+        ]) {
+          output.out(`  ${artifact}\n`);
+        }
+      }
+      printDiagnostics(output, result.diagnostics, args.verbose);
+    }
+  }
+  if (args.json) output.out(json(results));
+}

@@ -1,0 +1,34 @@
+import type { Diagnostic } from "../diagnostics.js";
+
+/** Where the CLI writes: injectable so tests can capture it. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** The process's own stdout and stderr. */
+export const processOutput: Output = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Prints diagnostics on stderr, one line each: `warning: marker-undecidable: …`. */
+export function printDiagnostics(
+  output: Output,
+  diagnostics: readonly Diagnostic[],
+  verbose: boolean,
+): void {
+  for (const d of diagnostics) {
+    if (d.severity === "info" && !verbose) continue;
+    output.err(`${d.severity}: ${d.code}: ${d.message}\n`);
+  }
+  const hidden = diagnostics.filter((d) => d.severity === "info").length;
+  if (!verbose && hidden > 0) {
+    output.err(`(${hidden} informational note${hidden === 1 ? "" : "s"}; --verbose shows them)\n`);
+  }
+}
+
+/** Pretty JSON with a final newline. */
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

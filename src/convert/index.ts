@@ -1,0 +1,80 @@
+import { buildNative, type BuildResult } from "../build/index.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { planConversion, type PlanOptions } from "./plan.js";
+import { writePackage } from "./write.js";
+
+export { planConversion, sourceDate, defaultMaintainer } from "./plan.js";
+export type { ConversionPlan, PlannedPackage, PlannedFile, PlanOptions } from "./plan.js";
+export { writePackage, packageDirectory } from "./write.js";
+
+/** Options of convertWheel. */
+export interface ConvertOptions extends PlanOptions {
+  outDir: string;
+  /** Run the native tools after writing (rpmbuild, dpkg-buildpackage). */
+  build?: boolean;
+}
+
+/** One package converted for one target, and built if asked. */
+export interface ConvertedPackage {
+  target: string;
+  family: "rpm" | "deb";
+  sourceName: string;
+  binaryNames: string[];
+  version: string;
+  architecture: string;
+  directory: string;
+  files: string[];
+  build: BuildResult | null;
+}
+
+/** Result of converting one wheel. */
+export interface ConvertResult {
+  wheel: string;
+  packages: ConvertedPackage[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Converts one wheel for every requested target: plans everything first (bad input fails
+ * before anything is written), writes each package atomically, then builds if asked.
+ */
+export async function convertWheel(
+  wheelPath: string,
+  options: ConvertOptions,
+): Promise<ConvertResult> {
+  const plan = await planConversion(wheelPath, options);
+  const diagnostics = [...plan.diagnostics];
+  const packages: ConvertedPackage[] = [];
+  for (const [index, planned] of plan.packages.entries()) {
+    diagnostics.push(...planned.plan.diagnostics);
+    const written = await writePackage(options.outDir, planned);
+    const profile = options.profiles[index];
+    let build: BuildResult | null = null;
+    if (options.build === true && profile !== undefined) {
+      build = await buildNative(written, profile, Math.floor(plan.packaging.date.getTime() / 1000));
+    }
+    packages.push({
+      target: planned.plan.target,
+      family: planned.plan.family,
+      sourceName: planned.plan.sourceName,
+      binaryNames: planned.plan.binaryNames,
+      version: planned.plan.version,
+      architecture: planned.plan.architecture,
+      directory: written.directory,
+      files: [...planned.files.map((file) => file.path), planned.plan.wheelPath],
+      build,
+    });
+  }
+  return { wheel: wheelPath, packages, diagnostics: dedupe(diagnostics) };
+}
+
+/** The same diagnostic from several targets is shown once. */
+export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.severity}\0${d.code}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

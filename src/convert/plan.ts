@@ -1,0 +1,121 @@
+import type { Diagnostic } from "../diagnostics.js";
+import { mapRequirements } from "../mapping/map.js";
+import { buildPackage, type WheelPackage } from "../model/package.js";
+import { checkTargetCompatibility } from "../model/tags.js";
+import type { TargetProfile } from "../profiles/types.js";
+import { createRenderer, type Renderer } from "../render/index.js";
+import { packageFacts } from "../targets/common/facts.js";
+import { targets } from "../targets/index.js";
+import type { PackagingOptions, TargetPlan } from "../targets/types.js";
+import { readWheel, readWheelMembers } from "../wheel/index.js";
+import { wheel2pkgVersion } from "../version.js";
+
+/** A file of a planned package: its content is fully computed before anything is written. */
+export interface PlannedFile {
+  path: string;
+  content: string;
+  mode: number;
+}
+
+/** One package for one target: the plan, the rendered files, and the wheel to place beside. */
+export interface PlannedPackage {
+  plan: TargetPlan;
+  files: PlannedFile[];
+  /** The wheel on disk, copied unchanged into the package as its upstream source. */
+  wheelSource: string;
+}
+
+/** The conversion of one wheel for several targets, computed but not yet written. */
+export interface ConversionPlan {
+  pkg: WheelPackage;
+  packages: PlannedPackage[];
+  /** The packaging options in effect (identity, release, date). */
+  packaging: PackagingOptions;
+  diagnostics: Diagnostic[];
+}
+
+/** Options of planConversion. */
+export interface PlanOptions {
+  profiles: readonly TargetProfile[];
+  /** Identity, release, changelog; `date` defaults to SOURCE_DATE_EPOCH or the wheel's own time. */
+  packaging?: Partial<PackagingOptions>;
+  /** User template directories searched before the built-in templates. */
+  templateDirs?: readonly string[];
+  renderer?: Renderer;
+}
+
+/** SOURCE_DATE_EPOCH when set (reproducible builds), else the given fallback. */
+export function sourceDate(fallback: Date): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return fallback;
+}
+
+/** The packager identity: DEBFULLNAME/DEBEMAIL (or EMAIL) when set, else wheel2pkg's own. */
+export function defaultMaintainer(): { name: string; email: string } {
+  const name = process.env.DEBFULLNAME ?? process.env.NAME ?? "wheel2pkg";
+  const email = process.env.DEBEMAIL ?? process.env.EMAIL ?? "wheel2pkg@example.org";
+  return { name: name.trim() || "wheel2pkg", email: email.trim() || "wheel2pkg@example.org" };
+}
+
+/**
+ * Reads a wheel (every RECORD hash checked), builds its model and computes, for every target,
+ * the package context and every rendered file. Pure planning: nothing is written.
+ */
+export async function planConversion(
+  wheelPath: string,
+  options: PlanOptions,
+): Promise<ConversionPlan> {
+  const contents = await readWheel(wheelPath, { verify: true });
+  const { pkg, diagnostics } = buildPackage(contents);
+  for (const profile of options.profiles) checkTargetCompatibility(pkg.tags, profile);
+  const { facts, diagnostics: factDiagnostics } = packageFacts(pkg);
+  diagnostics.push(...factDiagnostics);
+  const licenseTexts = await readLicenseTexts(pkg);
+  const packaging: PackagingOptions = {
+    maintainer: options.packaging?.maintainer ?? defaultMaintainer(),
+    release: options.packaging?.release ?? "1",
+    date: options.packaging?.date ?? sourceDate(contents.metadataTime),
+    changelog: options.packaging?.changelog ?? [
+      `Converted from the upstream wheel ${pkg.filename.filename} by wheel2pkg.`,
+    ],
+    generatorVersion: options.packaging?.generatorVersion ?? wheel2pkgVersion,
+  };
+  const renderer = options.renderer ?? createRenderer(options.templateDirs);
+  const packages = options.profiles.map((profile): PlannedPackage => {
+    const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
+      machine: pkg.tags.machine,
+    });
+    const plan = targets[profile.family].plan({
+      pkg,
+      facts,
+      profile,
+      mapped,
+      options: packaging,
+      licenseTexts,
+    });
+    const files = plan.outputs.map((output) => ({
+      path: output.path,
+      content: renderer.render(output.template, plan.context),
+      mode: output.mode,
+    }));
+    return { plan, files, wheelSource: wheelPath };
+  });
+  return { pkg, packages, packaging, diagnostics };
+}
+
+/** License texts by member path; a license file that is not UTF-8 is read as Latin-1. */
+async function readLicenseTexts(pkg: WheelPackage): Promise<Map<string, string>> {
+  const bodies = await readWheelMembers(pkg.path, pkg.licenseFiles);
+  const texts = new Map<string, string>();
+  for (const [path, body] of bodies) {
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+    } catch {
+      text = body.toString("latin1");
+    }
+    texts.set(path, text);
+  }
+  return texts;
+}

@@ -1,0 +1,43 @@
+/**
+ * wheel2pkg's library API: everything the command line does is available here.
+ * The stages follow the pipeline of DESIGN.md: wheel → model → mapping → targets → render →
+ * build.
+ */
+export { readWheel, readWheelMembers, parseWheelFilename } from "./wheel/index.js";
+export type {
+  WheelContents,
+  WheelFilename,
+  WheelMember,
+  RecordEntry,
+  EntryPoint,
+} from "./wheel/types.js";
+export { buildPackage, parseRequirement, parseMarker, evaluateMarker } from "./model/index.js";
+export type { WheelPackage } from "./model/index.js";
+export type { Requirement, Specifier, Marker, MarkerEnvironment } from "./model/types.js";
+export { profiles, getProfile } from "./profiles/index.js";
+export type { TargetProfile, TargetFamily } from "./profiles/index.js";
+export { mapRequirement, mapRequirements } from "./mapping/map.js";
+export type { MappedRequirement, MappedRequirements } from "./mapping/map.js";
+export { targets } from "./targets/index.js";
+export { createRenderer, builtinTemplateDir } from "./render/index.js";
+export { planConversion, convertWheel, writePackage } from "./convert/index.js";
+export type {
+  ConvertOptions,
+  ConvertResult,
+  ConversionPlan,
+  PlannedPackage,
+} from "./convert/index.js";
+export { buildNative } from "./build/index.js";
+export type { BuildResult } from "./build/index.js";
+export { inspectWheel } from "./cli/inspect.js";
+export { main } from "./cli/main.js";
+export {
+  UserError,
+  WheelError,
+  MetadataError,
+  UnsupportedWheelError,
+  ToolError,
+  InternalError,
+} from "./errors.js";
+export type { Diagnostic, Severity } from "./diagnostics.js";
+export { wheel2pkgVersion } from "./version.js";

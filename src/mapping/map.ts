@@ -1,0 +1,176 @@
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { evaluateMarker, markerToString, markerVariables } from "../model/markers.js";
+import { requirementToString } from "../model/requirement.js";
+import type { Requirement } from "../model/types.js";
+import type { TargetProfile } from "../profiles/types.js";
+import { debRelations } from "./deb-version.js";
+import { markerEnvironment } from "./environment.js";
+import { distroName } from "./names.js";
+import { rpmRelations } from "./rpm-version.js";
+
+/** One Requires-Dist line as the target's packaging carries it. */
+export interface MappedRequirement {
+  /** The requirement as written in METADATA. */
+  requirement: string;
+  /** PEP 503 name of the required project. */
+  project: string;
+  /** Relations for the target's dependency field, exact strings (empty: not needed). */
+  dependencies: string[];
+  /** Relations for Breaks (deb) where a `!=` could not stay in Depends. */
+  breaks: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** The requirements of a package split into the main package's and each extra's. */
+export interface MappedRequirements {
+  main: MappedRequirement[];
+  /** Extra name → the requirements it adds (markers evaluated with that extra). */
+  extras: Map<string, MappedRequirement[]>;
+  diagnostics: Diagnostic[];
+}
+
+/** Options of a mapping run. */
+export interface MapOptions {
+  /** Wheel platform machine of the package, or null for a noarch package. */
+  machine: string | null;
+  /** The extra whose dependencies are being mapped ("" for the main package). */
+  extra?: string;
+}
+
+/**
+ * Maps one requirement for a target: evaluates its marker for the target's Python, chooses the
+ * distro name and translates its specifiers. Every lossy step is a diagnostic.
+ */
+export function mapRequirement(
+  requirement: Requirement,
+  profile: TargetProfile,
+  options: MapOptions,
+): MappedRequirement {
+  const result: MappedRequirement = {
+    requirement: requirement.raw || requirementToString(requirement),
+    project: requirement.normalizedName,
+    dependencies: [],
+    breaks: [],
+    diagnostics: [],
+  };
+  const field = "Requires-Dist";
+  if (requirement.marker !== null) {
+    const environment = markerEnvironment(profile, options.machine, options.extra ?? "");
+    const verdict = evaluateMarker(requirement.marker, environment);
+    const text = markerToString(requirement.marker);
+    if (verdict.value === false) {
+      result.diagnostics.push(
+        diagnostic(
+          "marker-false",
+          "info",
+          `${result.requirement}: not needed on ${profile.name} (${text})`,
+          field,
+        ),
+      );
+      return result;
+    }
+    if (verdict.value === null) {
+      const noarchMachine =
+        verdict.undecided.includes("platform_machine") && options.machine === null;
+      result.diagnostics.push(
+        diagnostic(
+          noarchMachine ? "marker-machine-noarch" : "marker-undecidable",
+          "warning",
+          `${result.requirement}: marker cannot be decided for ${profile.name} (${verdict.undecided.join(", ")} unknown${noarchMachine ? " for a noarch package" : ""}); dependency kept`,
+          field,
+        ),
+      );
+    }
+  }
+  if (requirement.url !== null) {
+    result.diagnostics.push(
+      diagnostic(
+        "requirement-url",
+        "warning",
+        `${result.requirement}: a direct URL reference cannot be a distro dependency; the name alone is used`,
+        field,
+      ),
+    );
+  }
+  const name = distroName(requirement.name, profile);
+  if (profile.family === "rpm") {
+    const translated = rpmRelations(name.name, requirement.specifiers, requirement.extras);
+    result.dependencies.push(...translated.relations);
+    result.diagnostics.push(...translated.diagnostics);
+  } else {
+    const translated = debRelations(name.name, requirement.specifiers);
+    result.dependencies.push(...translated.relations.map((group) => group.join(" | ")));
+    result.breaks.push(...translated.breaks);
+    result.diagnostics.push(...translated.diagnostics);
+    if (requirement.extras.length > 0) {
+      result.diagnostics.push(
+        diagnostic(
+          "deb-extras-unsupported",
+          "info",
+          `${result.requirement}: Debian has no packages for extras [${requirement.extras.join(", ")}]; only ${name.name} is required`,
+          field,
+        ),
+      );
+    }
+  }
+  if (name.source === "default") {
+    result.diagnostics.push(
+      diagnostic(
+        "name-guessed",
+        "info",
+        `${requirement.name} → ${name.name}: default naming rule`,
+        field,
+      ),
+    );
+  }
+  return result;
+}
+
+/**
+ * Maps all of a package's requirements. Requirements that apply only with an extra
+ * (`extra == "x"` markers) are left out of the main package and grouped by extra, each with
+ * a diagnostic.
+ */
+export function mapRequirements(
+  requirements: readonly Requirement[],
+  providesExtra: readonly string[],
+  profile: TargetProfile,
+  options: MapOptions,
+): MappedRequirements {
+  const mapped: MappedRequirements = { main: [], extras: new Map(), diagnostics: [] };
+  for (const requirement of requirements) {
+    const mentionsExtra =
+      requirement.marker !== null && markerVariables(requirement.marker).includes("extra");
+    if (!mentionsExtra) {
+      mapped.main.push(mapRequirement(requirement, profile, options));
+      continue;
+    }
+    const main = mapRequirement(requirement, profile, { ...options, extra: "" });
+    if (main.dependencies.length > 0) {
+      mapped.main.push(main);
+      continue;
+    }
+    const extras = providesExtra.filter((extra) => {
+      const marker = requirement.marker;
+      return (
+        marker !== null &&
+        evaluateMarker(marker, { ...markerEnvironment(profile, options.machine, extra) }).value !==
+          false
+      );
+    });
+    for (const extra of extras) {
+      const list = mapped.extras.get(extra) ?? [];
+      list.push(mapRequirement(requirement, profile, { ...options, extra }));
+      mapped.extras.set(extra, list);
+    }
+    mapped.diagnostics.push(
+      diagnostic(
+        "extra-left-out",
+        "info",
+        `${requirement.raw}: only needed with extra ${extras.length > 0 ? extras.map((e) => `[${e}]`).join(", ") : "(none declared)"}; left out of the main package`,
+        "Requires-Dist",
+      ),
+    );
+  }
+  return mapped;
+}

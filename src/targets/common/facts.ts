@@ -1,0 +1,160 @@
+import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import type { WheelPackage } from "../../model/package.js";
+import type { Requirement } from "../../model/types.js";
+import { descriptionParagraphs, oneLine } from "./description.js";
+import { compare, type InstalledFile } from "./files.js";
+import { resolveLicense, type LicenseInfo } from "./license.js";
+
+/**
+ * What every target family needs to know about a package, computed once from the model:
+ * names, texts, license, files by scheme, scripts. Target contexts are built from this.
+ */
+export interface PackageFacts {
+  /** Project name as in METADATA. */
+  name: string;
+  /** PEP 503 normalized name, the base of distro package names. */
+  normalizedName: string;
+  /** Normalized PEP 440 version. */
+  version: string;
+  /** One line, at most 80 characters, no trailing dot. */
+  summary: string;
+  /** Plain-text paragraphs describing the package. */
+  paragraphs: string[];
+  homepage: string | null;
+  license: LicenseInfo;
+  /** Copyright holders as upstream names them (authors, maintainers), or a generic line. */
+  copyrightHolders: string[];
+  /** True for a pure-Python wheel (platform tag `any`). */
+  pure: boolean;
+  /** Wheel platform machine (`x86_64`) for platform wheels. */
+  machine: string | null;
+  wheel: { filename: string; path: string; sha256: string; distInfoDir: string };
+  /** Every installed file (RECORD excluded: the installer rewrites it), sorted by scheme then path. */
+  files: InstalledFile[];
+  /** Executables the installer puts in the scripts directory (entry points and `.data/scripts`). */
+  scripts: string[];
+  requirements: Requirement[];
+  providesExtra: string[];
+  /** License file texts are read later, when rendering copyright; these are their zip paths. */
+  licenseMembers: string[];
+}
+
+const schemeOrder = ["purelib", "platlib", "scripts", "data", "headers"] as const;
+
+/** Computes the facts of a package; every guess is reported as a diagnostic. */
+export function packageFacts(pkg: WheelPackage): {
+  facts: PackageFacts;
+  diagnostics: Diagnostic[];
+} {
+  const { metadata } = pkg;
+  const diagnostics: Diagnostic[] = [];
+  const licensed = resolveLicense(metadata);
+  diagnostics.push(...licensed.diagnostics);
+
+  const summary = oneLine(metadata.summary ?? "", 80).replace(/\.$/, "");
+  if (summary === "") {
+    diagnostics.push(
+      diagnostic("summary-missing", "warning", "METADATA has no Summary", "Summary"),
+    );
+  }
+  const licenseMembers = new Set(pkg.licenseFiles);
+  const digests = new Map(
+    pkg.record.map((row) => [
+      row.path,
+      row.hash === null ? null : `${row.hash.algorithm}=${row.hash.digest}`,
+    ]),
+  );
+  const files: InstalledFile[] = pkg.members
+    .filter((member) => !(member.distInfo && member.path === `${pkg.distInfoDir}/RECORD`))
+    .map((member) => ({
+      scheme: member.scheme,
+      path: member.installPath,
+      executable: member.executable,
+      license: licenseMembers.has(member.path),
+      shebang: member.shebang === true,
+      digest: digests.get(member.path) ?? null,
+      size: member.size,
+    }));
+  // The installer writes INSTALLER into dist-info; the package owns it like the rest.
+  const rootScheme = pkg.wheel.rootIsPurelib ? "purelib" : "platlib";
+  files.push({
+    scheme: rootScheme,
+    path: `${pkg.distInfoDir}/INSTALLER`,
+    executable: false,
+    license: false,
+    shebang: false,
+    digest: null,
+    size: 4,
+  });
+  files.sort(
+    (a, b) =>
+      schemeOrder.indexOf(a.scheme) - schemeOrder.indexOf(b.scheme) || compare(a.path, b.path),
+  );
+
+  const scripts = new Set<string>();
+  for (const entry of pkg.entryPoints) {
+    if (entry.group === "console_scripts" || entry.group === "gui_scripts") scripts.add(entry.name);
+  }
+  for (const file of files) if (file.scheme === "scripts") scripts.add(file.path);
+
+  const facts: PackageFacts = {
+    name: metadata.name,
+    normalizedName: metadata.normalizedName,
+    version: pkg.version,
+    summary: summary === "" ? `The ${metadata.name} Python package` : summary,
+    paragraphs: descriptionParagraphs(metadata.description ?? "", summary),
+    homepage: homepage(metadata),
+    license: licensed.license,
+    copyrightHolders: copyrightHolders(metadata),
+    pure: pkg.tags.pure,
+    machine: pkg.tags.machine,
+    wheel: {
+      filename: pkg.filename.filename,
+      path: pkg.path,
+      sha256: pkg.sha256 ?? "",
+      distInfoDir: pkg.distInfoDir,
+    },
+    files,
+    scripts: [...scripts].sort(compare),
+    requirements: metadata.requiresDist,
+    providesExtra: metadata.providesExtra,
+    licenseMembers: [...licenseMembers].sort(compare),
+  };
+  return { facts, diagnostics };
+}
+
+/** Home page: Home-page, else the Project-URL a packager would pick (homepage, source, …). */
+function homepage(metadata: WheelPackage["metadata"]): string | null {
+  const candidates = [metadata.homePage ?? ""];
+  for (const preferred of [
+    "homepage",
+    "home",
+    "source",
+    "source code",
+    "repository",
+    "documentation",
+  ]) {
+    for (const { label, url } of metadata.projectUrls) {
+      if (label.toLowerCase().replace(/[-_.]/g, " ").trim() === preferred) candidates.push(url);
+    }
+  }
+  candidates.push(...metadata.projectUrls.map(({ url }) => url));
+  return candidates.find((url) => /^https?:\/\/[^\s]+$/.test(url)) ?? null;
+}
+
+/** Names from Author / Maintainer (and their e-mail fields' display names), deduplicated. */
+function copyrightHolders(metadata: WheelPackage["metadata"]): string[] {
+  const names: string[] = [];
+  for (const field of [metadata.author, metadata.maintainer]) {
+    if (field) names.push(...field.split(/,|\band\b/).map((n) => n.trim()));
+  }
+  for (const field of [metadata.authorEmail, metadata.maintainerEmail]) {
+    if (!field) continue;
+    for (const address of field.split(",")) {
+      const match = /^\s*"?([^"<]+?)"?\s*<[^>]+>\s*$/.exec(address);
+      if (match?.[1]) names.push(match[1].trim());
+    }
+  }
+  const unique = [...new Set(names.map((n) => oneLine(n, 200)).filter(Boolean))];
+  return unique.length > 0 ? unique : [`The ${metadata.name} authors`];
+}

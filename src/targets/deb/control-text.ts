@@ -1,0 +1,52 @@
+import { wrapParagraph } from "../common/description.js";
+
+/**
+ * Folding of untrusted text (METADATA) into Debian control-file fields (deb-control(5)). A
+ * newline in a field value would start a new field, so single-line fields lose their newlines
+ * and multi-line fields get every continuation line indented, with ` .` for empty lines.
+ */
+
+/** A one-line field value (Synopsis, Homepage, Upstream-Name): whitespace folded. */
+export function controlValue(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The extended description: paragraphs wrapped at 79 columns, each line prefixed by one space,
+ * paragraphs separated by ` .`. Lines never start with two spaces (that would make them
+ * verbatim) or with a `.` alone.
+ */
+export function controlDescription(paragraphs: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (lines.length > 0) lines.push(" .");
+    for (const line of wrapParagraph(paragraph, 78)) lines.push(` ${line === "." ? "\\." : line}`);
+  }
+  return lines;
+}
+
+/**
+ * A block of free text (a license text) as continuation lines: one leading space, empty lines as
+ * ` .`, trailing space removed, tabs expanded.
+ */
+export function controlBlock(text: string): string[] {
+  const lines = text.replace(/\r\n?/g, "\n").replace(/\t/g, "        ").split("\n");
+  while (lines.length > 0 && (lines[0] ?? "").trim() === "") lines.shift();
+  while (lines.length > 0 && (lines[lines.length - 1] ?? "").trim() === "") lines.pop();
+  return lines.map((line) => (line.trim() === "" ? " ." : ` ${line.trimEnd()}`));
+}
+
+/** RFC 2822 date as in debian/changelog: `Thu, 01 Jan 2026 00:00:00 +0000`, in UTC. */
+export function debianChangelogDate(date: Date): string {
+  return date.toUTCString().replace("GMT", "+0000");
+}
+
+/**
+ * A debian/changelog item: `  * ` then the text wrapped at 80 columns, continuation lines
+ * indented by four spaces (lintian's debian-changelog-line-too-long).
+ */
+export function changelogItem(text: string): string[] {
+  return wrapParagraph(controlValue(text), 76).map((line, i) =>
+    i === 0 ? `  * ${line}` : `    ${line}`,
+  );
+}

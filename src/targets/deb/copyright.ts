@@ -1,0 +1,79 @@
+import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import { toDebianLicense } from "../common/license.js";
+import { controlBlock } from "./control-text.js";
+
+/** Licenses whose full text Debian ships in /usr/share/common-licenses (DEP-5 short names). */
+const commonLicenses: ReadonlyMap<string, string> = new Map([
+  ["Apache-2.0", "Apache-2.0"],
+  ["Artistic", "Artistic"],
+  ["CC0-1.0", "CC0-1.0"],
+  ["GFDL-1.3", "GFDL-1.3"],
+  ["GPL-1", "GPL-1"],
+  ["GPL-2", "GPL-2"],
+  ["GPL-2+", "GPL-2"],
+  ["GPL-3", "GPL-3"],
+  ["GPL-3+", "GPL-3"],
+  ["LGPL-2", "LGPL-2"],
+  ["LGPL-2+", "LGPL-2"],
+  ["LGPL-2.1", "LGPL-2.1"],
+  ["LGPL-2.1+", "LGPL-2.1"],
+  ["LGPL-3", "LGPL-3"],
+  ["LGPL-3+", "LGPL-3"],
+  ["MPL-1.1", "MPL-1.1"],
+  ["MPL-2.0", "MPL-2.0"],
+]);
+
+/** A stand-alone License paragraph of debian/copyright. */
+export interface LicenseParagraph {
+  name: string;
+  lines: string[];
+}
+
+/**
+ * The DEP-5 license of the package and its stand-alone License paragraphs: for each license
+ * of the expression, the common-licenses pointer where Debian ships the text, else the
+ * upstream license files' text (each file once).
+ */
+export function copyrightLicense(
+  spdx: string,
+  licenseTexts: ReadonlyMap<string, string>,
+): { license: string; paragraphs: LicenseParagraph[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const license = toDebianLicense(spdx);
+  const names = [
+    ...new Set(
+      license
+        .split(/\s+(?:and|or|with)\s+|[()]/)
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const upstreamText = [...licenseTexts.values()]
+    .map((text) => controlBlock(text))
+    .filter((lines) => lines.length > 0);
+  const paragraphs = names.map((name): LicenseParagraph => {
+    const common = commonLicenses.get(name);
+    if (common !== undefined) {
+      return {
+        name,
+        lines: [
+          ` On Debian systems, the complete text of the ${name} license can be found in`,
+          ` "/usr/share/common-licenses/${common}".`,
+        ],
+      };
+    }
+    if (upstreamText.length === 0) {
+      diagnostics.push(
+        diagnostic(
+          "license-text-missing",
+          "warning",
+          `the wheel has no license file, so debian/copyright has no text for ${name}`,
+          "License-File",
+        ),
+      );
+      return { name, lines: [` The ${name} license text was not shipped with the wheel.`] };
+    }
+    return { name, lines: upstreamText.flatMap((lines, i) => (i > 0 ? [" .", ...lines] : lines)) };
+  });
+  return { license, paragraphs, diagnostics };
+}

@@ -1,0 +1,119 @@
+import type { Diagnostic } from "../../diagnostics.js";
+import { debPackageVersion } from "../../mapping/deb-version.js";
+import { compare, importNames, siteLayout } from "../common/files.js";
+import type { PlanInput, Target, TargetPlan } from "../types.js";
+import {
+  changelogItem,
+  controlDescription,
+  controlValue,
+  debianChangelogDate,
+} from "./control-text.js";
+import { copyrightLicense } from "./copyright.js";
+
+/**
+ * The Debian family (Debian, Ubuntu): a source package `python-<name>` (3.0 quilt, the wheel in
+ * the orig tarball) building `python3-<name>` with debhelper and dh-python, installed by the
+ * PyPA installer in Debian's layout.
+ */
+export const debTarget: Target = {
+  family: "deb",
+  plan(input: PlanInput): TargetPlan {
+    const { facts, profile, mapped, options, licenseTexts } = input;
+    const deb = profile.deb;
+    if (deb === undefined) throw new Error(`profile ${profile.id} has no Debian settings`);
+    const diagnostics: Diagnostic[] = [];
+    const key = facts.normalizedName;
+    const sourceName = `${profile.naming.source}${key}`;
+    const binaryName = `${profile.naming.binary}${key}`;
+    const upstream = debPackageVersion(facts.version);
+    diagnostics.push(...upstream.diagnostics);
+    const version = `${upstream.version}-${options.release}`;
+    const architecture = facts.pure
+      ? profile.noarch
+      : (profile.architectures[facts.machine ?? ""] ?? profile.noarch);
+
+    for (const requirement of mapped.main) diagnostics.push(...requirement.diagnostics);
+    diagnostics.push(...mapped.diagnostics);
+    const mappedDepends = [...new Set(mapped.main.flatMap((r) => r.dependencies))].sort(compare);
+    const breaks = [...new Set(mapped.main.flatMap((r) => r.breaks))].sort(compare);
+    const depends = [
+      "${python3:Depends}",
+      ...(facts.pure ? [] : ["${shlibs:Depends}"]),
+      "${misc:Depends}",
+      ...mappedDepends,
+    ];
+    const maintainer = controlValue(`${options.maintainer.name} <${options.maintainer.email}>`);
+    const copyright = copyrightLicense(facts.license.spdx, licenseTexts);
+    diagnostics.push(...copyright.diagnostics);
+
+    const root = facts.files.filter(
+      (file) =>
+        (file.scheme === "purelib" || file.scheme === "platlib") &&
+        !file.path.startsWith(`${facts.wheel.distInfoDir}/`),
+    );
+    const modules = importNames(siteLayout(root.map((file) => file.path)));
+    const context = {
+      generator: { version: options.generatorVersion },
+      wheel: { filename: facts.wheel.filename, sha256: facts.wheel.sha256 },
+      sourceName,
+      binaryName,
+      pybuildName: key,
+      version,
+      suite: deb.suite,
+      maintainer,
+      buildDepends: [
+        `debhelper-compat (= ${deb.debhelperCompat})`,
+        "dh-python",
+        facts.pure ? "python3-all" : "python3-dev",
+        "python3-installer",
+      ],
+      standardsVersion: deb.standardsVersion,
+      homepage: facts.homepage === null ? null : controlValue(facts.homepage),
+      architecture,
+      depends,
+      breaks,
+      synopsis: controlValue(facts.summary),
+      descriptionLines: controlDescription(facts.paragraphs),
+      upstreamName: controlValue(facts.name),
+      copyrightHolders: facts.copyrightHolders.map(controlValue),
+      license: copyright.license,
+      licenseParagraphs: copyright.paragraphs,
+      importCheck: modules.map((module) => `import ${module}`).join("; "),
+      changelog: {
+        date: debianChangelogDate(options.date),
+        year: options.date.getUTCFullYear(),
+        lines: options.changelog.flatMap(changelogItem),
+      },
+    };
+    // Debian's layout: the unpacked source tree beside the artifacts that are built from it.
+    const tree = `${sourceName}-${upstream.version.replace(/^\d+:/, "")}`;
+    return {
+      target: profile.id,
+      family: "deb",
+      sourceName,
+      binaryNames: [binaryName],
+      version,
+      architecture,
+      directory: sourceName,
+      wheelPath: `${tree}/${facts.wheel.filename}`,
+      context,
+      outputs: [
+        { template: "deb/control.njk", path: `${tree}/debian/control`, mode: 0o644 },
+        { template: "deb/rules.njk", path: `${tree}/debian/rules`, mode: 0o755 },
+        { template: "deb/changelog.njk", path: `${tree}/debian/changelog`, mode: 0o644 },
+        { template: "deb/copyright.njk", path: `${tree}/debian/copyright`, mode: 0o644 },
+        { template: "deb/source/format.njk", path: `${tree}/debian/source/format`, mode: 0o644 },
+        ...(modules.length > 0
+          ? [
+              {
+                template: "deb/tests-control.njk",
+                path: `${tree}/debian/tests/control`,
+                mode: 0o644,
+              },
+            ]
+          : []),
+      ],
+      diagnostics,
+    };
+  },
+};

@@ -1,0 +1,80 @@
+import { UnsupportedWheelError } from "../../errors.js";
+
+/**
+ * Escaping of untrusted text (METADATA) for an RPM spec file. rpm expands macros everywhere in
+ * a spec, including %description and tag values, and recognises a section (`%files`, `%install`)
+ * in a line *after* expansion. So every `%` is doubled, and no description line may start with
+ * one, which would begin a section once `%%` became `%`.
+ */
+
+/** Escapes text for one spec tag value (Summary:, URL:): one line, `%` doubled. */
+export function specValue(text: string): string {
+  return text
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/%/g, "%%")
+    .trim();
+}
+
+/** Escapes a description line: `%` doubled, and a leading `%` shielded by a space. */
+export function specTextLine(line: string): string {
+  const escaped = line
+    .replace(/[\r\t]/g, " ")
+    .replace(/%/g, "%%")
+    .trimEnd();
+  return escaped.startsWith("%") ? ` ${escaped}` : escaped;
+}
+
+/** `Thu Jan 01 2026`, the date format of a spec %changelog entry, in UTC. */
+export function specChangelogDate(date: Date): string {
+  const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  const months = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+  ];
+  const day = String(date.getUTCDate()).padStart(2, "0");
+  return `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${day} ${date.getUTCFullYear()}`;
+}
+
+/** Control characters, which no path in a spec may hold. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * A path from the wheel as a `%files` entry: `%` doubled, glob characters escaped, quoted when
+ * it holds spaces. A path that cannot be written safely (quotes, backslashes, control
+ * characters) is refused.
+ */
+export function specFilePath(path: string): string {
+  if (hasControlCharacter(path) || /["\\]/.test(path)) {
+    throw new UnsupportedWheelError(`cannot list the file "${path}" in a spec file`, {
+      member: path,
+    });
+  }
+  const escaped = path.replace(/%/g, "%%").replace(/[*?[\]{}]/g, (c) => `\\${c}`);
+  return /\s/.test(escaped) ? `"${escaped}"` : escaped;
+}
+
+/** A path from the wheel as one shell word in a spec scriptlet: single-quoted, `%` doubled. */
+export function specShellWord(path: string): string {
+  if (hasControlCharacter(path)) {
+    throw new UnsupportedWheelError(`cannot name the file "${path}" in a spec scriptlet`, {
+      member: path,
+    });
+  }
+  return `'${path.replace(/'/g, "'\\''").replace(/%/g, "%%")}'`;
+}

@@ -1,0 +1,110 @@
+import type { InstalledFile } from "../common/files.js";
+import { siteLayout } from "../common/files.js";
+import { ownedDataDirectories } from "../common/data-dirs.js";
+import type { InstallScheme } from "../../wheel/types.js";
+import { specFilePath as q, specShellWord } from "./escape.js";
+
+/** The spec macro for each install scheme's directory. */
+export const schemeMacros: Readonly<Record<InstallScheme, string>> = {
+  purelib: "%{python3_sitelib}",
+  platlib: "%{python3_sitearch}",
+  scripts: "%{_bindir}",
+  data: "%{_prefix}",
+  headers: "%{py3_incdir}",
+};
+
+/** Man pages are compressed by rpm's brp-compress: their names get a suffix. */
+function isManPage(path: string): boolean {
+  return /^share\/man\/man[^/]+\/[^/]+$/.test(path);
+}
+
+/**
+ * The `%files` list of the main package, explicit and computed from RECORD: dist-info files one
+ * by one (licenses as `%license`), regular packages as owned directories (their `__pycache__`
+ * with them), top-level modules with `%pycached`, scripts, data files with their own
+ * directories, headers under the distribution's include directory.
+ */
+export function specFileList(
+  files: readonly InstalledFile[],
+  scripts: readonly string[],
+  distInfoDir: string,
+  headersDir: string,
+): string[] {
+  const lines: string[] = [];
+  for (const scheme of ["purelib", "platlib"] as const) {
+    const base = schemeMacros[scheme];
+    const inScheme = files.filter((file) => file.scheme === scheme);
+    const distInfo = inScheme.filter((file) => file.path.startsWith(`${distInfoDir}/`));
+    if (distInfo.length > 0) {
+      lines.push(`%dir ${base}/${q(distInfoDir)}`);
+      const subdirs = new Set(
+        distInfo
+          .map((file) => file.path.split("/").slice(1, -1))
+          .filter((parts) => parts.length > 0)
+          .flatMap((parts) => parts.map((_, i) => parts.slice(0, i + 1).join("/"))),
+      );
+      for (const subdir of [...subdirs].sort())
+        lines.push(`%dir ${base}/${q(`${distInfoDir}/${subdir}`)}`);
+      for (const file of distInfo) {
+        lines.push(`${file.license ? "%license " : ""}${base}/${q(file.path)}`);
+      }
+    }
+    const layout = siteLayout(
+      inScheme.filter((file) => !file.path.startsWith(`${distInfoDir}/`)).map((file) => file.path),
+    );
+    for (const dir of layout.namespaceDirs) lines.push(`%dir ${base}/${q(dir)}`);
+    for (const dir of layout.packageDirs) lines.push(`${base}/${q(`${dir}/`)}`);
+    for (const module of layout.modules) lines.push(`%pycached ${base}/${q(module)}`);
+    for (const file of layout.files) lines.push(`${base}/${q(file)}`);
+  }
+  for (const script of scripts) lines.push(`${schemeMacros.scripts}/${q(script)}`);
+  const data = files.filter((file) => file.scheme === "data").map((file) => file.path);
+  for (const dir of ownedDataDirectories(data)) lines.push(`%dir ${schemeMacros.data}/${q(dir)}`);
+  for (const path of data) {
+    lines.push(`${schemeMacros.data}/${q(path)}${isManPage(path) ? "*" : ""}`);
+  }
+  if (files.some((file) => file.scheme === "headers")) lines.push(`${headersDir}/`);
+  return lines;
+}
+
+/** Identical files smaller than this are left alone: linking them saves next to nothing. */
+const hardlinkMinSize = 1024;
+
+/**
+ * Commands run after the install, each fixing what Fedora's policy and rpmlint require of a
+ * wheel's files: a `#!` line is removed from library modules that are not executable (they are
+ * imported, never run), and identical files are hard-linked (rpmlint: files-duplicated-waste).
+ * Paths are quoted for the shell; everything is computed here, nothing is guessed at build time.
+ */
+export function specInstallFixes(files: readonly InstalledFile[], distInfoDir: string): string[] {
+  const commands: string[] = [];
+  const site = files.filter(
+    (file) =>
+      (file.scheme === "purelib" || file.scheme === "platlib") &&
+      !file.path.startsWith(`${distInfoDir}/`),
+  );
+  const where = (file: InstalledFile) =>
+    `%{buildroot}${schemeMacros[file.scheme]}/${specShellWord(file.path)}`;
+  const shebangs = site.filter(
+    (file) => file.shebang && !file.executable && file.path.endsWith(".py"),
+  );
+  if (shebangs.length > 0) {
+    commands.push("# Library modules are imported, not run: drop their #! lines.");
+    for (const file of shebangs) commands.push(`sed -i '1{/^#!/d}' ${where(file)}`);
+  }
+  const groups = new Map<string, InstalledFile[]>();
+  for (const file of site) {
+    if (file.digest === null || file.size < hardlinkMinSize) continue;
+    const key = `${file.scheme}\0${file.digest}`;
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+  const duplicates = [...groups.values()].filter((group) => group.length > 1);
+  if (duplicates.length > 0) {
+    commands.push("# Identical files (vendored copies) share one inode.");
+    for (const [first, ...rest] of duplicates) {
+      if (first === undefined) continue;
+      for (const file of rest) commands.push(`ln -f ${where(first)} ${where(file)}`);
+    }
+  }
+  return commands;
+}

@@ -1,0 +1,65 @@
+import type { Diagnostic } from "../diagnostics.js";
+import type { MappedRequirements } from "../mapping/map.js";
+import type { WheelPackage } from "../model/package.js";
+import type { TargetFamily, TargetProfile } from "../profiles/types.js";
+import type { PackageFacts } from "./common/facts.js";
+
+/** Who prepares the package and when: identity, release, date. Same inputs, same bytes. */
+export interface PackagingOptions {
+  /** `Name <email>`: the packager (spec %changelog) and Debian Maintainer. */
+  maintainer: { name: string; email: string };
+  /** Release (RPM) / Debian revision, default "1". */
+  release: string;
+  /** Date of the changelog entry: SOURCE_DATE_EPOCH, else the wheel's METADATA time. */
+  date: Date;
+  /** Changelog entry text (one line per item). */
+  changelog: string[];
+  /** wheel2pkg's own version, recorded in generated files. */
+  generatorVersion: string;
+}
+
+/** Everything a target needs to compute its context. */
+export interface PlanInput {
+  pkg: WheelPackage;
+  facts: PackageFacts;
+  profile: TargetProfile;
+  mapped: MappedRequirements;
+  options: PackagingOptions;
+  /** License file texts by zip member path. */
+  licenseTexts: ReadonlyMap<string, string>;
+}
+
+/** A template to render into a file of the output tree. */
+export interface TemplateOutput {
+  /** Template name under `templates/`, e.g. `rpm/python.spec.njk`. */
+  template: string;
+  /** Path of the rendered file, relative to the package's directory. */
+  path: string;
+  mode: number;
+}
+
+/** The computed context of one package for one target, and what to make from it. */
+export interface TargetPlan {
+  target: string;
+  family: TargetFamily;
+  sourceName: string;
+  binaryNames: string[];
+  /** Full distro version of the binary package (`1.0~rc1-1`, `1.0~rc1-1` / RPM `1.0~rc1-1`). */
+  version: string;
+  /** Distro architecture of the binary package (`noarch`, `all`, `x86_64`, `amd64`). */
+  architecture: string;
+  /** Directory of this package under the target's output directory. */
+  directory: string;
+  /** Path (relative to `directory`) where the original wheel is placed. */
+  wheelPath: string;
+  /** The logic-free template context. */
+  context: Record<string, unknown>;
+  outputs: TemplateOutput[];
+  diagnostics: Diagnostic[];
+}
+
+/** One package format: computes the template context for a package and target profile. */
+export interface Target {
+  family: TargetFamily;
+  plan(input: PlanInput): TargetPlan;
+}

@@ -1,0 +1,128 @@
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { recordHash, scratchDirectory, wheelBytes, type WheelSpec } from "../wheel/zip-builder.js";
+
+const scratch = scratchDirectory();
+afterAll(() => {
+  scratch.remove();
+});
+const DI = "demo-1.0.dist-info";
+const metadata = (extra: string) => `Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n${extra}`;
+
+/** Each bad wheel, and what the message must name: the member or field. */
+const cases: [string, WheelSpec | Buffer, RegExp][] = [
+  ["not a zip", Buffer.from("this is not a zip archive\n"), /not a valid zip/],
+  ["a truncated zip", wheelBytes().subarray(0, 200), /zip/],
+  [
+    "no dist-info",
+    { entries: (e) => e.map((x) => ({ ...x, name: x.name.replace(DI, "meta") })) },
+    /no \.dist-info/,
+  ],
+  [
+    "two dist-info directories",
+    { files: { "demo/__init__.py": "", "other-2.0.dist-info/METADATA": "Name: other\n" } },
+    /more than one \.dist-info/,
+  ],
+  [
+    "a RECORD hash mismatch",
+    {
+      record: (rows) =>
+        rows.map((r) => (r[0] === "demo/__init__.py" ? [r[0], recordHash("x"), r[2] ?? ""] : r)),
+    },
+    /demo\/__init__\.py: sha256 mismatch/,
+  ],
+  [
+    "a file missing from RECORD",
+    { record: (rows) => rows.filter((r) => r[0] !== "demo/__init__.py") },
+    /demo\/__init__\.py: in the wheel but not listed in RECORD/,
+  ],
+  ["a ../ member", { entries: (e) => [...e, { name: "../evil", data: "x" }] }, /\.\.\/evil/],
+  [
+    "an absolute member",
+    { entries: (e) => [...e, { name: "/etc/evil", data: "x" }] },
+    /\/etc\/evil/,
+  ],
+  [
+    "a symlink member",
+    { entries: (e) => [...e, { name: "demo/link", data: "/etc/passwd", mode: 0o120777 }] },
+    /demo\/link: .*symbolic link/,
+  ],
+  [
+    "a zip bomb",
+    {
+      entries: (e) =>
+        e.map((x) =>
+          x.name === "demo/__init__.py" ? { ...x, data: "x".repeat(50_000), declaredSize: 10 } : x,
+        ),
+    },
+    /zip bomb/,
+  ],
+  [
+    "invalid UTF-8 in METADATA",
+    { metadata: Buffer.from(metadata("Author: Jos\xe9\n"), "latin1") },
+    /METADATA: .*UTF-8/,
+  ],
+  [
+    "a bad Requires-Dist line",
+    { metadata: metadata("Requires-Dist: foo >=1.0 <2\n") },
+    /Requires-Dist/,
+  ],
+  [
+    "an unsupported Wheel-Version",
+    { wheel: "Wheel-Version: 2.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n" },
+    /WHEEL: .*Wheel-Version/,
+  ],
+];
+
+describe("bad input: a clear message naming the wheel, exit code 2, nothing written", () => {
+  it.each(cases)("%s", async (_title, input, message) => {
+    const file = Buffer.isBuffer(input)
+      ? scratch.write(`bad-${Math.random().toString(36).slice(2)}-1.0-py3-none-any.whl`, input)
+      : scratch.wheel(input);
+    const out = join(mkdtempSync(join(tmpdir(), "wheel2pkg-bad-")), "out");
+    for (const command of [
+      ["convert", file, "--target", "debian-12,fedora", "--out", out],
+      ["preview", file, "--target", "fedora"],
+    ]) {
+      const result = await runCli(command);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(basename(file));
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/internal error|at .*\.ts:/);
+      expect(result.stdout).toBe("");
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it("an unknown target names the known ones", async () => {
+    const result = await runCli(["preview", scratch.wheel(), "--target", "gentoo"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown target "gentoo".*debian-12, fedora/);
+  });
+
+  it("a wheel that does not exist", async () => {
+    const result = await runCli(["inspect", join(scratch.dir, "missing-1.0-py3-none-any.whl")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/missing-1\.0-py3-none-any\.whl/);
+  });
+
+  it("a platform wheel for another Python is refused for that target", async () => {
+    const spec: WheelSpec = {
+      wheel:
+        "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\nTag: cp311-cp311-manylinux_2_17_x86_64\n",
+    };
+    const file = join(
+      mkdtempSync(join(scratch.dir, "p-")),
+      "demo-1.0-cp311-cp311-manylinux_2_17_x86_64.whl",
+    );
+    writeFileSync(file, wheelBytes(spec));
+    const out = join(scratch.dir, "out-platform");
+    const result = await runCli(["convert", file, "--target", "fedora", "--out", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/CPython 3\.11.*3\.14/);
+    expect(existsSync(out)).toBe(false);
+  });
+});

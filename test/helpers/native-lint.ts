@@ -1,0 +1,42 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { root } from "./convert.js";
+import { systemPath } from "./tools.js";
+
+/** Runs a linter that exits non-zero on findings, and returns its output either way. */
+function lintOutput(command: string, args: readonly string[]): string {
+  try {
+    return execFileSync(command, args, {
+      encoding: "utf8",
+      env: { PATH: systemPath, LC_ALL: "C.UTF-8", HOME: process.env.HOME ?? "/root" },
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string };
+    return `${failed.stdout ?? ""}${failed.stderr ?? ""}`;
+  }
+}
+
+/** lintian's error tags (`E: …` lines) for .changes / .dsc / .deb files. */
+export function lintianErrors(files: readonly string[]): { errors: string[]; output: string } {
+  const output = lintOutput("lintian", ["--allow-root", "--no-tag-display-limit", ...files]);
+  return { errors: output.split("\n").filter((line) => line.startsWith("E: ")), output };
+}
+
+/** rpmlint's errors with Fedora's distribution settings (data/rpmlint/fedora.toml). */
+export function rpmlintErrors(files: readonly string[]): { errors: string[]; output: string } {
+  const require = createRequire(import.meta.url);
+  const ids = require("spdx-license-ids") as string[];
+  const config = join(mkdtempSync(join(tmpdir(), "wheel2pkg-rpmlint-")), "fedora.toml");
+  const base = readFileSync(join(root, "data", "rpmlint", "fedora.toml"), "utf8");
+  writeFileSync(
+    config,
+    `${base}\nValidLicenses = ${JSON.stringify([...ids, "LicenseRef-Unknown"])}\n`,
+  );
+  const output = lintOutput("rpmlint", ["--config", config, ...files]);
+  return { errors: output.split("\n").filter((line) => / E: /.test(line)), output };
+}

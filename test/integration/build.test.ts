@@ -1,0 +1,108 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { convertWheel } from "../../src/convert/index.js";
+import { getProfile } from "../../src/profiles/index.js";
+import { fixedPackaging, fixtureWheel } from "../helpers/convert.js";
+import { importFrom, installDebs, installRpms, run } from "../helpers/install.js";
+import { skipWithout } from "../helpers/tools.js";
+
+interface Case {
+  wheel: string;
+  target: "fedora" | "debian-12";
+  modules: string[];
+  /** A command installed in /usr/bin and what its output contains. */
+  command?: [string, string];
+  /** Relations the binary package must carry. */
+  depends: string[];
+}
+
+const cases: Case[] = [
+  {
+    wheel: "hello_cli-1.2.0-py3-none-any.whl",
+    target: "debian-12",
+    modules: ["hello_cli", "hello_util"],
+    command: ["hello", "hello"],
+    depends: ["python3-click (>= 8.0)"],
+  },
+  {
+    wheel: "hello_cli-1.2.0-py3-none-any.whl",
+    target: "fedora",
+    modules: ["hello_cli", "hello_util"],
+    command: ["hello", "hello"],
+    depends: ["python3dist(click) >= 8"],
+  },
+  {
+    wheel: "datapkg-0.3.1-py2.py3-none-any.whl",
+    target: "debian-12",
+    modules: ["datapkg"],
+    command: ["datapkg-tool", "datapkg"],
+    depends: [],
+  },
+  {
+    wheel: "datapkg-0.3.1-py2.py3-none-any.whl",
+    target: "fedora",
+    modules: ["datapkg"],
+    command: ["datapkg-tool", "datapkg"],
+    depends: [],
+  },
+  {
+    wheel: "oldmeta-0.9-py3-none-any.whl",
+    target: "fedora",
+    modules: ["oldmeta"],
+    depends: [],
+  },
+  {
+    wheel: "fastmath-0.5.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+    target: "debian-12",
+    modules: ["fastmath"],
+    depends: [],
+  },
+];
+
+const tools = ["rpmbuild", "rpm", "dpkg-buildpackage", "dh_python3", "fakeroot", "dpkg-deb"];
+
+describe.skipIf(skipWithout(...tools))("built packages install and import", () => {
+  it.each(cases)("$wheel for $target", async ({ wheel, target, modules, command, depends }) => {
+    const out = mkdtempSync(join(tmpdir(), "wheel2pkg-build-"));
+    const profile = getProfile(target);
+    const result = await convertWheel(fixtureWheel(wheel), {
+      profiles: [profile],
+      outDir: out,
+      build: true,
+      packaging: fixedPackaging,
+    });
+    const built = result.packages[0]?.build;
+    expect(built).toBeDefined();
+    expect(built?.sourcePackages).toHaveLength(1);
+    const binaries = (built?.binaryPackages ?? []).filter((path) => !path.includes("-dbgsym"));
+    expect(binaries.length).toBeGreaterThanOrEqual(1);
+
+    const isDeb = profile.family === "deb";
+    const root = isDeb ? installDebs(binaries) : installRpms(binaries);
+    const site = isDeb
+      ? join(root, "usr/lib/python3/dist-packages")
+      : join(
+          root,
+          result.packages[0]?.architecture === "noarch" ? "usr/lib" : "usr/lib64",
+          `python${profile.python.version}/site-packages`,
+        );
+    const imported = importFrom(site, modules);
+    for (const module of modules) expect(imported).toContain(`${module} ${site}/${module}`);
+
+    if (command !== undefined) {
+      const script = join(root, "usr/bin", command[0]);
+      expect(readdirSync(join(root, "usr/bin"))).toContain(command[0]);
+      const shebang = run("head", ["-n1", script]).trim();
+      expect(shebang).toBe("#!/usr/bin/python3");
+      expect(run("/usr/bin/python3", [script], { PYTHONPATH: site })).toContain(command[1]);
+    }
+
+    const relations = isDeb
+      ? run("dpkg-deb", ["-f", binaries[0] ?? "", "Depends"])
+      : run("rpm", ["-qp", "--requires", binaries[0] ?? ""]);
+    for (const relation of depends) expect(relations).toContain(relation);
+  });
+});
