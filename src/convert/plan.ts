@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { mapRequirements } from "../mapping/map.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
+import { checkRequiresPython } from "../model/python-requirement.js";
 import { checkTargetCompatibility } from "../model/tags.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { createRenderer, type Renderer } from "../render/index.js";
@@ -68,7 +69,10 @@ export async function planConversion(
 ): Promise<ConversionPlan> {
   const contents = await readWheel(wheelPath, { verify: true });
   const { pkg, diagnostics } = buildPackage(contents);
-  for (const profile of options.profiles) checkTargetCompatibility(pkg.tags, profile);
+  for (const profile of options.profiles) {
+    checkTargetCompatibility(pkg.tags, profile);
+    checkRequiresPython(pkg.filename.filename, pkg.metadata.requiresPython, profile);
+  }
   const { facts, diagnostics: factDiagnostics } = packageFacts(pkg);
   diagnostics.push(...factDiagnostics);
   const licenseTexts = await readLicenseTexts(pkg);

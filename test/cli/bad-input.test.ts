@@ -126,3 +126,16 @@ describe("bad input: a clear message naming the wheel, exit code 2, nothing writ
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe("Requires-Python", () => {
+  it("refuses a target whose Python is outside it, naming the field", async () => {
+    const file = scratch.wheel({ metadata: metadata("Requires-Python: >=3.12\n") });
+    const debian = await runCli(["preview", file, "--target", "debian-12"]);
+    expect(debian.code).toBe(2);
+    expect(debian.stderr).toMatch(
+      /Requires-Python.*requires Python >=3\.12; debian-12 .* 3\.11\.2/,
+    );
+    const fedora = await runCli(["preview", file, "--target", "fedora"]);
+    expect(fedora.code, fedora.stderr).toBe(0);
+  });
+});
