@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { planConversion, type PlanOptions } from "./plan.js";
 import { writePackage } from "./write.js";
 
-export { planConversion, sourceDate, defaultMaintainer } from "./plan.js";
+export { planConversion, changelogDate, defaultMaintainer } from "./plan.js";
 export type { ConversionPlan, PlannedPackage, PlannedFile, PlanOptions } from "./plan.js";
 export { writePackage, packageDirectory } from "./write.js";
 

@@ -1,4 +1,5 @@
-import type { Diagnostic } from "../diagnostics.js";
+import { stat } from "node:fs/promises";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { mapRequirements } from "../mapping/map.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
 import { checkRequiresPython } from "../model/python-requirement.js";
@@ -45,11 +46,34 @@ export interface PlanOptions {
   renderer?: Renderer;
 }
 
-/** SOURCE_DATE_EPOCH when set (reproducible builds), else the given fallback. */
-export function sourceDate(fallback: Date): Date {
+/** Zip times before this carry no information: reproducible wheels store 1980-01-01. */
+const earliestMeaningfulDate = Date.UTC(1990, 0, 1);
+
+/**
+ * The date of the changelog entries: SOURCE_DATE_EPOCH when set (reproducible builds), else
+ * the time METADATA was written into the wheel, else (a wheel with zeroed times, which rpm's
+ * %changelog refuses) the wheel file's modification time, with a note.
+ */
+export async function changelogDate(
+  wheelPath: string,
+  metadataTime: Date,
+): Promise<{ date: Date; diagnostics: Diagnostic[] }> {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return fallback;
+  if (epoch !== undefined && /^\d+$/.test(epoch))
+    return { date: new Date(Number(epoch) * 1000), diagnostics: [] };
+  if (metadataTime.getTime() >= earliestMeaningfulDate)
+    return { date: metadataTime, diagnostics: [] };
+  const { mtime } = await stat(wheelPath);
+  return {
+    date: new Date(Math.floor(mtime.getTime() / 1000) * 1000),
+    diagnostics: [
+      diagnostic(
+        "changelog-date-from-file",
+        "info",
+        "the wheel stores no real dates; the changelog is dated by the wheel file's modification time (set SOURCE_DATE_EPOCH for reproducible output)",
+      ),
+    ],
+  };
 }
 
 /** The packager identity: DEBFULLNAME/DEBEMAIL (or EMAIL) when set, else wheel2pkg's own. */
@@ -76,10 +100,16 @@ export async function planConversion(
   const { facts, diagnostics: factDiagnostics } = packageFacts(pkg);
   diagnostics.push(...factDiagnostics);
   const licenseTexts = await readLicenseTexts(pkg);
+  let date = options.packaging?.date;
+  if (date === undefined) {
+    const dated = await changelogDate(wheelPath, contents.metadataTime);
+    date = dated.date;
+    diagnostics.push(...dated.diagnostics);
+  }
   const packaging: PackagingOptions = {
     maintainer: options.packaging?.maintainer ?? defaultMaintainer(),
     release: options.packaging?.release ?? "1",
-    date: options.packaging?.date ?? sourceDate(contents.metadataTime),
+    date,
     changelog: options.packaging?.changelog ?? [
       `Converted from the upstream wheel ${pkg.filename.filename} by wheel2pkg.`,
     ],

@@ -157,9 +157,11 @@ export function buildPackage(contents: WheelContents): {
     tags,
     distInfoDir: contents.distInfoDir,
     dataDir: contents.dataDir,
-    members: contents.members,
-    record: contents.record,
-    entryPoints: contents.entryPoints,
+    // New arrays (the reader's stay editable); their entries are shared and frozen with the
+    // model. Copying every member would cost more than reading a large wheel's listing.
+    members: [...contents.members],
+    record: [...contents.record],
+    entryPoints: [...contents.entryPoints],
     consoleScripts: contents.entryPoints.filter((e) => e.group === "console_scripts"),
     guiScripts: contents.entryPoints.filter((e) => e.group === "gui_scripts"),
     licenseFiles: contents.licenseFiles,
@@ -168,7 +170,7 @@ export function buildPackage(contents: WheelContents): {
     sha256: contents.sha256,
     metadataTime: contents.metadataTime,
   };
-  return { pkg: deepFreeze(structuredClone(pkg)), diagnostics };
+  return { pkg: deepFreeze(pkg), diagnostics };
 }
 
 /** Every `python-abi-platform` combination the file name's compressed tag sets stand for. */

@@ -1,16 +1,11 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import nunjucks from "nunjucks";
 import { UserError } from "../errors.js";
+import { packageRoot } from "../package-root.js";
 
 /** The templates shipped with wheel2pkg (`templates/` at the package root). */
-export const builtinTemplateDir = join(
-  dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "..",
-  "templates",
-);
+export const builtinTemplateDir = join(packageRoot, "templates");
 
 /** Renders named templates with a computed context. */
 export interface Renderer {

@@ -12,6 +12,16 @@ export function controlValue(text: string): string {
 }
 
 /**
+ * The package synopsis: one line, no leading article and no final period (Debian Developer's
+ * Reference 6.2.2; lintian description-synopsis-starts-with-article).
+ */
+export function controlSynopsis(summary: string): string {
+  const line = controlValue(summary).replace(/\.$/, "");
+  const stripped = line.replace(/^(?:a|an|the)\s+(?=\S)/i, "");
+  return stripped.charAt(0).toUpperCase() + stripped.slice(1);
+}
+
+/**
  * The extended description: paragraphs wrapped at 79 columns, each line prefixed by one space,
  * paragraphs separated by ` .`. Lines never start with two spaces (that would make them
  * verbatim) or with a `.` alone.

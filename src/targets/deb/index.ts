@@ -5,6 +5,7 @@ import type { PlanInput, Target, TargetPlan } from "../types.js";
 import {
   changelogItem,
   controlDescription,
+  controlSynopsis,
   controlValue,
   debianChangelogDate,
 } from "./control-text.js";
@@ -72,7 +73,8 @@ export const debTarget: Target = {
       architecture,
       depends,
       breaks,
-      synopsis: controlValue(facts.summary),
+      synopsis: controlSynopsis(facts.summary),
+      prebuilt: !facts.pure,
       descriptionLines: controlDescription(facts.paragraphs),
       upstreamName: controlValue(facts.name),
       copyrightHolders: facts.copyrightHolders.map(controlValue),
