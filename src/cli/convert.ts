@@ -14,7 +14,7 @@ function parseMaintainer(text: string | undefined): { name: string; email: strin
 }
 
 /** `wheel2pkg preview`: renders every file and prints it; writes nothing. */
-export async function previewCommand(
+export async function preview(
   output: Output,
   args: {
     wheel: string;
@@ -55,7 +55,7 @@ export async function previewCommand(
 }
 
 /** `wheel2pkg convert`: writes the packages of each wheel, builds them with --build. */
-export async function convertCommand(
+export async function convert(
   output: Output,
   args: {
     wheels: string[];
