@@ -1,6 +1,7 @@
 import { convertWheel, planConversion } from "../convert/index.js";
 import { UserError } from "../errors.js";
 import { getProfile } from "../profiles/index.js";
+import type { DebianExtrasPolicy } from "../targets/types.js";
 import { json, printDiagnostics, type Output } from "./output.js";
 
 /** Parses `Name <email>`. */
@@ -22,12 +23,16 @@ export async function preview(
     json: boolean;
     verbose: boolean;
     templates: string | undefined;
+    withExtras: string[];
+    debianExtras: DebianExtrasPolicy;
   },
 ): Promise<void> {
   const profiles = args.targets.map(getProfile);
   const plan = await planConversion(args.wheel, {
     profiles,
     templateDirs: args.templates === undefined ? [] : [args.templates],
+    withExtras: args.withExtras,
+    debianExtras: args.debianExtras,
   });
   if (args.json) {
     const documents = plan.packages.map((p) => ({
@@ -67,6 +72,8 @@ export async function convert(
     release: string;
     maintainer: string | undefined;
     templates: string | undefined;
+    withExtras: string[];
+    debianExtras: DebianExtrasPolicy;
   },
 ): Promise<void> {
   const profiles = args.targets.map(getProfile);
@@ -83,6 +90,8 @@ export async function convert(
       outDir: args.outDir,
       build: args.build,
       templateDirs: args.templates === undefined ? [] : [args.templates],
+      withExtras: args.withExtras,
+      debianExtras: args.debianExtras,
       packaging: { release: args.release, ...(maintainer ? { maintainer } : {}) },
     });
     results.push(result);

@@ -1,14 +1,16 @@
 import { stat } from "node:fs/promises";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { mapRequirements } from "../mapping/map.js";
+import { normalizeExtra } from "../model/name.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
+import { UserError } from "../errors.js";
 import { checkRequiresPython } from "../model/python-requirement.js";
 import { checkTargetCompatibility } from "../model/tags.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { createRenderer, type Renderer } from "../render/index.js";
 import { packageFacts } from "../targets/common/facts.js";
 import { targets } from "../targets/index.js";
-import type { PackagingOptions, TargetPlan } from "../targets/types.js";
+import type { DebianExtrasPolicy, PackagingOptions, TargetPlan } from "../targets/types.js";
 import { readWheel, readWheelMembers } from "../wheel/index.js";
 import { wheel2pkgVersion } from "../version.js";
 
@@ -43,6 +45,10 @@ export interface PlanOptions {
   packaging?: Partial<PackagingOptions>;
   /** User template directories searched before the built-in templates. */
   templateDirs?: readonly string[];
+  /** Extras whose dependencies are folded into the main package (`--with-extras`). */
+  withExtras?: readonly string[];
+  /** Debian family: Suggests (default), Recommends, or nothing for the other extras. */
+  debianExtras?: DebianExtrasPolicy;
   renderer?: Renderer;
 }
 
@@ -115,10 +121,12 @@ export async function planConversion(
     ],
     generatorVersion: options.packaging?.generatorVersion ?? wheel2pkgVersion,
   };
+  const withExtras = checkExtras(options.withExtras ?? [], pkg.metadata.providesExtra);
   const renderer = options.renderer ?? createRenderer(options.templateDirs);
   const packages = options.profiles.map((profile): PlannedPackage => {
     const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
       machine: pkg.tags.machine,
+      withExtras,
     });
     const plan = targets[profile.family].plan({
       pkg,
@@ -127,6 +135,7 @@ export async function planConversion(
       mapped,
       options: packaging,
       licenseTexts,
+      debianExtras: options.debianExtras ?? "suggests",
     });
     const files = plan.outputs.map((output) => ({
       path: output.path,
@@ -136,6 +145,19 @@ export async function planConversion(
     return { plan, files, wheelSource: wheelPath };
   });
   return { pkg, packages, packaging, diagnostics };
+}
+
+/** Normalizes the requested extras and refuses one the wheel does not provide. */
+function checkExtras(requested: readonly string[], provided: readonly string[]): string[] {
+  const normalized = requested.map(normalizeExtra);
+  const unknown = normalized.filter((extra) => !provided.includes(extra));
+  if (unknown.length > 0) {
+    throw new UserError(
+      `the wheel has no extra ${unknown.map((e) => `"${e}"`).join(", ")}; it provides: ${provided.join(", ") || "none"}`,
+      { field: "--with-extras" },
+    );
+  }
+  return normalized;
 }
 
 /** License texts by member path; a license file that is not UTF-8 is read as Latin-1. */

@@ -129,35 +129,43 @@ export function mapRequirement(
 /**
  * Maps all of a package's requirements. Requirements that apply only with an extra
  * (`extra == "x"` markers) are left out of the main package and grouped by extra, each with
- * a diagnostic.
+ * a diagnostic, unless that extra is one of `withExtras`: then they are folded into the main
+ * package.
  */
 export function mapRequirements(
   requirements: readonly Requirement[],
   providesExtra: readonly string[],
   profile: TargetProfile,
-  options: MapOptions,
+  options: MapOptions & { withExtras?: readonly string[] },
 ): MappedRequirements {
   const mapped: MappedRequirements = { main: [], extras: new Map(), diagnostics: [] };
+  const withExtras = new Set(options.withExtras ?? []);
   for (const requirement of requirements) {
-    const mentionsExtra =
-      requirement.marker !== null && markerVariables(requirement.marker).includes("extra");
-    if (!mentionsExtra) {
+    const marker = requirement.marker;
+    if (marker === null || !markerVariables(marker).includes("extra")) {
       mapped.main.push(mapRequirement(requirement, profile, options));
       continue;
     }
-    const main = mapRequirement(requirement, profile, { ...options, extra: "" });
-    if (main.dependencies.length > 0) {
-      mapped.main.push(main);
+    const holdsWith = (extra: string) =>
+      evaluateMarker(marker, markerEnvironment(profile, options.machine, extra)).value !== false;
+    if (holdsWith("")) {
+      mapped.main.push(mapRequirement(requirement, profile, { ...options, extra: "" }));
       continue;
     }
-    const extras = providesExtra.filter((extra) => {
-      const marker = requirement.marker;
-      return (
-        marker !== null &&
-        evaluateMarker(marker, { ...markerEnvironment(profile, options.machine, extra) }).value !==
-          false
+    const extras = providesExtra.filter(holdsWith);
+    const folded = extras.find((extra) => withExtras.has(extra));
+    if (folded !== undefined) {
+      mapped.main.push(mapRequirement(requirement, profile, { ...options, extra: folded }));
+      mapped.diagnostics.push(
+        diagnostic(
+          "extra-folded",
+          "info",
+          `${requirement.raw}: needed with extra [${folded}], which is folded into the main package`,
+          "Requires-Dist",
+        ),
       );
-    });
+      continue;
+    }
     for (const extra of extras) {
       const list = mapped.extras.get(extra) ?? [];
       list.push(mapRequirement(requirement, profile, { ...options, extra }));
@@ -167,7 +175,7 @@ export function mapRequirements(
       diagnostic(
         "extra-left-out",
         "info",
-        `${requirement.raw}: only needed with extra ${extras.length > 0 ? extras.map((e) => `[${e}]`).join(", ") : "(none declared)"}; left out of the main package`,
+        `${requirement.raw}: only needed with extra ${extras.length > 0 ? extras.map((e) => `[${e}]`).join(", ") : "(none declared in Provides-Extra)"}; left out of the main package`,
         "Requires-Dist",
       ),
     );

@@ -18,6 +18,9 @@ export interface PackagingOptions {
   generatorVersion: string;
 }
 
+/** Where the dependencies of extras go in a Debian package (they have no packages of their own). */
+export type DebianExtrasPolicy = "suggests" | "recommends" | "ignore";
+
 /** Everything a target needs to compute its context. */
 export interface PlanInput {
   pkg: WheelPackage;
@@ -27,6 +30,8 @@ export interface PlanInput {
   options: PackagingOptions;
   /** License file texts by zip member path. */
   licenseTexts: ReadonlyMap<string, string>;
+  /** Debian family: the field that carries the extras' dependencies. */
+  debianExtras: DebianExtrasPolicy;
 }
 
 /** A template to render into a file of the output tree. */

@@ -1,3 +1,4 @@
+import type { DebianExtrasPolicy } from "../../targets/types.js";
 import { targetList, type Command } from "../command.js";
 
 /** `wheel2pkg convert WHEEL... --target T[,T…] --out DIR [--build]` */
@@ -37,6 +38,16 @@ export const convertCommand: Command = {
       .option("templates", {
         type: "string",
         describe: "directory of templates overriding the built-in ones",
+      })
+      .option("with-extras", {
+        type: "string",
+        array: true,
+        describe: "extras whose dependencies go into the main package, comma-separated",
+      })
+      .option("debian-extras", {
+        choices: ["suggests", "recommends", "ignore"] as const,
+        default: "suggests" as const,
+        describe: "Debian field for the other extras' dependencies",
       }),
   async run(args, output) {
     const { convert } = await import("../convert.js");
@@ -50,6 +61,8 @@ export const convertCommand: Command = {
       release: String(args.release),
       maintainer: typeof args.maintainer === "string" ? args.maintainer : undefined,
       templates: typeof args.templates === "string" ? args.templates : undefined,
+      withExtras: args.withExtras === undefined ? [] : targetList(args.withExtras),
+      debianExtras: args.debianExtras as DebianExtrasPolicy,
     });
     return undefined;
   },

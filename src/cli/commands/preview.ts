@@ -1,3 +1,4 @@
+import type { DebianExtrasPolicy } from "../../targets/types.js";
 import { targetList, type Command } from "../command.js";
 
 /** `wheel2pkg preview WHEEL --target T [--json]` */
@@ -17,6 +18,16 @@ export const previewCommand: Command = {
       .option("templates", {
         type: "string",
         describe: "directory of templates overriding the built-in ones",
+      })
+      .option("with-extras", {
+        type: "string",
+        array: true,
+        describe: "extras whose dependencies go into the main package, comma-separated",
+      })
+      .option("debian-extras", {
+        choices: ["suggests", "recommends", "ignore"] as const,
+        default: "suggests" as const,
+        describe: "Debian field for the other extras' dependencies",
       }),
   async run(args, output) {
     const { preview } = await import("../convert.js");
@@ -26,6 +37,8 @@ export const previewCommand: Command = {
       json: args.json === true,
       verbose: args.verbose === true,
       templates: typeof args.templates === "string" ? args.templates : undefined,
+      withExtras: args.withExtras === undefined ? [] : targetList(args.withExtras),
+      debianExtras: args.debianExtras as DebianExtrasPolicy,
     });
     return undefined;
   },

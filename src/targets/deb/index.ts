@@ -37,6 +37,21 @@ export const debTarget: Target = {
     diagnostics.push(...mapped.diagnostics);
     const mappedDepends = [...new Set(mapped.main.flatMap((r) => r.dependencies))].sort(compare);
     const breaks = [...new Set(mapped.main.flatMap((r) => r.breaks))].sort(compare);
+    // Debian has no packages for extras: their dependencies become weak relations.
+    const extrasRelations =
+      input.debianExtras === "ignore"
+        ? []
+        : [
+            ...new Set(
+              [...mapped.extras.values()]
+                .flat()
+                .flatMap((r) => r.dependencies)
+                .filter((relation) => !mappedDepends.includes(relation)),
+            ),
+          ].sort(compare);
+    for (const requirements of mapped.extras.values()) {
+      for (const requirement of requirements) diagnostics.push(...requirement.diagnostics);
+    }
     const depends = [
       "${python3:Depends}",
       ...(facts.pure ? [] : ["${shlibs:Depends}"]),
@@ -73,6 +88,8 @@ export const debTarget: Target = {
       architecture,
       depends,
       breaks,
+      recommends: input.debianExtras === "recommends" ? extrasRelations : [],
+      suggests: input.debianExtras === "suggests" ? extrasRelations : [],
       synopsis: controlSynopsis(facts.summary),
       prebuilt: !facts.pure,
       descriptionLines: controlDescription(facts.paragraphs),
