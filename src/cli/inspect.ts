@@ -2,6 +2,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
 import { specifiersToString } from "../model/specifier.js";
 import { markerToString } from "../model/markers.js";
+import { mapRequirements } from "../mapping/map.js";
+import type { TargetProfile } from "../profiles/types.js";
 import { readWheel } from "../wheel/index.js";
 import { json, printDiagnostics, type Output } from "./output.js";
 
@@ -23,6 +25,8 @@ export interface InspectReport {
     extras: string[];
     specifier: string;
     marker: string | null;
+    /** Per requested target: how the requirement maps, for the main package and each extra. */
+    targets: Record<string, TargetMapping[]>;
   }[];
   providesExtra: string[];
   tags: WheelPackage["tags"];
@@ -32,11 +36,45 @@ export interface InspectReport {
   diagnostics: Diagnostic[];
 }
 
-/** Reads a wheel's metadata without reading the bodies of its other files. */
-export async function inspectWheel(path: string): Promise<InspectReport> {
+/** How one requirement maps for one target (main package, or one extra). */
+export interface TargetMapping {
+  extra: string | null;
+  dependencies: string[];
+  breaks: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Every requirement's mappings for a target, by requirement text. */
+function mappingsFor(pkg: WheelPackage, profile: TargetProfile): Map<string, TargetMapping[]> {
+  const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
+    machine: pkg.tags.machine,
+  });
+  const byRequirement = new Map<string, TargetMapping[]>();
+  for (const m of [...mapped.main, ...[...mapped.extras.values()].flat()]) {
+    const list = byRequirement.get(m.requirement) ?? [];
+    list.push({
+      extra: m.extra,
+      dependencies: m.dependencies,
+      breaks: m.breaks,
+      diagnostics: m.diagnostics,
+    });
+    byRequirement.set(m.requirement, list);
+  }
+  return byRequirement;
+}
+
+/**
+ * Reads a wheel's metadata without reading the bodies of its other files and, for each given
+ * target, maps every requirement (nothing dropped without a diagnostic).
+ */
+export async function inspectWheel(
+  path: string,
+  profiles: readonly TargetProfile[] = [],
+): Promise<InspectReport> {
   const contents = await readWheel(path, { verify: false });
   const { pkg, diagnostics } = buildPackage(contents);
   const { metadata } = pkg;
+  const perTarget = profiles.map((profile) => [profile.id, mappingsFor(pkg, profile)] as const);
   const byScheme: Record<string, number> = {};
   for (const member of pkg.members) byScheme[member.scheme] = (byScheme[member.scheme] ?? 0) + 1;
   return {
@@ -61,6 +99,9 @@ export async function inspectWheel(path: string): Promise<InspectReport> {
       extras: r.extras,
       specifier: specifiersToString(r.specifiers),
       marker: r.marker === null ? null : markerToString(r.marker),
+      targets: Object.fromEntries(
+        perTarget.map(([id, mappings]) => [id, mappings.get(r.raw) ?? []]),
+      ),
     })),
     providesExtra: metadata.providesExtra,
     tags: pkg.tags,
@@ -104,7 +145,15 @@ export function printInspect(
   }
   if (report.requirements.length > 0) {
     lines.push("  requirements:");
-    for (const r of report.requirements) lines.push(`    ${r.requirement}`);
+    for (const r of report.requirements) {
+      lines.push(`    ${r.requirement}`);
+      for (const [target, mappings] of Object.entries(r.targets)) {
+        for (const m of mappings) {
+          const relations = m.dependencies.length > 0 ? m.dependencies.join(", ") : "(none)";
+          lines.push(`      ${target}${m.extra === null ? "" : ` [${m.extra}]`}: ${relations}`);
+        }
+      }
+    }
   }
   if (report.providesExtra.length > 0)
     lines.push(`  extras:          ${report.providesExtra.join(", ")}`);

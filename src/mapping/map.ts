@@ -14,6 +14,8 @@ export interface MappedRequirement {
   requirement: string;
   /** PEP 503 name of the required project. */
   project: string;
+  /** The extra this mapping is for, or null for the main package. */
+  extra: string | null;
   /** Relations for the target's dependency field, exact strings (empty: not needed). */
   dependencies: string[];
   /** Relations for Breaks (deb) where a `!=` could not stay in Depends. */
@@ -49,6 +51,7 @@ export function mapRequirement(
   const result: MappedRequirement = {
     requirement: requirement.raw || requirementToString(requirement),
     project: requirement.normalizedName,
+    extra: options.extra === undefined || options.extra === "" ? null : options.extra,
     dependencies: [],
     breaks: [],
     diagnostics: [],
@@ -171,14 +174,19 @@ export function mapRequirements(
       list.push(mapRequirement(requirement, profile, { ...options, extra }));
       mapped.extras.set(extra, list);
     }
-    mapped.diagnostics.push(
-      diagnostic(
-        "extra-left-out",
-        "info",
-        `${requirement.raw}: only needed with extra ${extras.length > 0 ? extras.map((e) => `[${e}]`).join(", ") : "(none declared in Provides-Extra)"}; left out of the main package`,
-        "Requires-Dist",
-      ),
+    const leftOut = diagnostic(
+      "extra-left-out",
+      "info",
+      `${requirement.raw}: only needed with extra ${extras.length > 0 ? extras.map((e) => `[${e}]`).join(", ") : "(none declared in Provides-Extra)"}; left out of the main package`,
+      "Requires-Dist",
     );
+    if (extras.length > 0) {
+      mapped.diagnostics.push(leftOut);
+    } else {
+      // No extra declares it: it is dropped, and the drop is recorded with the requirement.
+      const dropped = mapRequirement(requirement, profile, { ...options, extra: "" });
+      mapped.main.push({ ...dropped, dependencies: [], breaks: [], diagnostics: [leftOut] });
+    }
   }
   return mapped;
 }

@@ -1,4 +1,4 @@
-import type { Command } from "../command.js";
+import { targetList, type Command } from "../command.js";
 
 /** `wheel2pkg inspect WHEEL [--json]` */
 export const inspectCommand: Command = {
@@ -7,12 +7,19 @@ export const inspectCommand: Command = {
   builder: (y) =>
     y
       .positional("wheel", { type: "string", demandOption: true, describe: "the .whl file" })
-      .option("json", { type: "boolean", default: false, describe: "print JSON" }),
+      .option("json", { type: "boolean", default: false, describe: "print JSON" })
+      .option("target", {
+        type: "string",
+        array: true,
+        describe: "also map every requirement for these targets, comma-separated or repeated",
+      }),
   async run(args, output) {
     const { inspectWheel, printInspect } = await import("../inspect.js");
+    const { getProfile } = await import("../../profiles/index.js");
+    const profiles = args.target === undefined ? [] : targetList(args.target).map(getProfile);
     printInspect(
       output,
-      await inspectWheel(String(args.wheel)),
+      await inspectWheel(String(args.wheel), profiles),
       args.json === true,
       args.verbose === true,
     );
