@@ -2,6 +2,7 @@ import { convertWheel, planConversion } from "../convert/index.js";
 import { UserError } from "../errors.js";
 import { getProfile } from "../profiles/index.js";
 import type { DebianExtrasPolicy } from "../targets/types.js";
+import { archiveDiagnostics } from "./archive.js";
 import { json, printDiagnostics, type Output } from "./output.js";
 
 /** Parses `Name <email>`. */
@@ -25,6 +26,7 @@ export async function preview(
     templates: string | undefined;
     withExtras: string[];
     debianExtras: DebianExtrasPolicy;
+    checkArchive: boolean;
   },
 ): Promise<void> {
   const profiles = args.targets.map(getProfile);
@@ -34,6 +36,7 @@ export async function preview(
     withExtras: args.withExtras,
     debianExtras: args.debianExtras,
   });
+  if (args.checkArchive) plan.diagnostics.push(...(await archiveDiagnostics(plan.pkg, profiles)));
   if (args.json) {
     const documents = plan.packages.map((p) => ({
       target: p.plan.target,
@@ -74,6 +77,7 @@ export async function convert(
     templates: string | undefined;
     withExtras: string[];
     debianExtras: DebianExtrasPolicy;
+    checkArchive: boolean;
   },
 ): Promise<void> {
   const profiles = args.targets.map(getProfile);
@@ -94,6 +98,8 @@ export async function convert(
       debianExtras: args.debianExtras,
       packaging: { release: args.release, ...(maintainer ? { maintainer } : {}) },
     });
+    if (args.checkArchive)
+      result.diagnostics.push(...(await archiveDiagnostics(result.pkg, profiles)));
     results.push(result);
     if (!args.json) {
       for (const p of result.packages) {
@@ -110,5 +116,5 @@ export async function convert(
       printDiagnostics(output, result.diagnostics, args.verbose);
     }
   }
-  if (args.json) output.out(json(results));
+  if (args.json) output.out(json(results.map(({ pkg: _pkg, ...result }) => result)));
 }

@@ -70,11 +70,17 @@ function mappingsFor(pkg: WheelPackage, profile: TargetProfile): Map<string, Tar
 export async function inspectWheel(
   path: string,
   profiles: readonly TargetProfile[] = [],
+  options: { checkArchive?: boolean } = {},
 ): Promise<InspectReport> {
   const contents = await readWheel(path, { verify: false });
   const { pkg, diagnostics } = buildPackage(contents);
   const { metadata } = pkg;
   const perTarget = profiles.map((profile) => [profile.id, mappingsFor(pkg, profile)] as const);
+  if (options.checkArchive === true) {
+    // Loaded only when asked: looking names up runs the host's package tools.
+    const { archiveDiagnostics } = await import("./archive.js");
+    diagnostics.push(...(await archiveDiagnostics(pkg, profiles)));
+  }
   const byScheme: Record<string, number> = {};
   for (const member of pkg.members) byScheme[member.scheme] = (byScheme[member.scheme] ?? 0) + 1;
   return {

@@ -1,5 +1,6 @@
 import { buildNative, type BuildResult } from "../build/index.js";
 import type { Diagnostic } from "../diagnostics.js";
+import type { WheelPackage } from "../model/package.js";
 import { planConversion, type PlanOptions } from "./plan.js";
 import { writePackage } from "./write.js";
 
@@ -30,6 +31,7 @@ export interface ConvertedPackage {
 /** Result of converting one wheel. */
 export interface ConvertResult {
   wheel: string;
+  pkg: WheelPackage;
   packages: ConvertedPackage[];
   diagnostics: Diagnostic[];
 }
@@ -65,7 +67,7 @@ export async function convertWheel(
       build,
     });
   }
-  return { wheel: wheelPath, packages, diagnostics: dedupe(diagnostics) };
+  return { wheel: wheelPath, pkg: plan.pkg, packages, diagnostics: dedupe(diagnostics) };
 }
 
 /** The same diagnostic from several targets is shown once. */

@@ -26,6 +26,12 @@ export const convertCommand: Command = {
         describe: "run rpmbuild / dpkg-buildpackage",
       })
       .option("json", { type: "boolean", default: false, describe: "print a JSON result" })
+      .option("check-archive", {
+        type: "boolean",
+        default: false,
+        describe:
+          "report dependency names this host's package index (apt-cache, dnf, zypper) lacks",
+      })
       .option("release", {
         type: "string",
         default: "1",
@@ -62,6 +68,7 @@ export const convertCommand: Command = {
       maintainer: typeof args.maintainer === "string" ? args.maintainer : undefined,
       templates: typeof args.templates === "string" ? args.templates : undefined,
       withExtras: args.withExtras === undefined ? [] : targetList(args.withExtras),
+      checkArchive: args.checkArchive === true,
       debianExtras: args.debianExtras as DebianExtrasPolicy,
     });
     return undefined;

@@ -8,6 +8,12 @@ export const inspectCommand: Command = {
     y
       .positional("wheel", { type: "string", demandOption: true, describe: "the .whl file" })
       .option("json", { type: "boolean", default: false, describe: "print JSON" })
+      .option("check-archive", {
+        type: "boolean",
+        default: false,
+        describe:
+          "report dependency names this host's package index (apt-cache, dnf, zypper) lacks",
+      })
       .option("target", {
         type: "string",
         array: true,
@@ -19,7 +25,9 @@ export const inspectCommand: Command = {
     const profiles = args.target === undefined ? [] : targetList(args.target).map(getProfile);
     printInspect(
       output,
-      await inspectWheel(String(args.wheel), profiles),
+      await inspectWheel(String(args.wheel), profiles, {
+        checkArchive: args.checkArchive === true,
+      }),
       args.json === true,
       args.verbose === true,
     );

@@ -15,6 +15,12 @@ export const previewCommand: Command = {
         describe: "target profile ids, comma-separated or repeated",
       })
       .option("json", { type: "boolean", default: false, describe: "print JSON" })
+      .option("check-archive", {
+        type: "boolean",
+        default: false,
+        describe:
+          "report dependency names this host's package index (apt-cache, dnf, zypper) lacks",
+      })
       .option("templates", {
         type: "string",
         describe: "directory of templates overriding the built-in ones",
@@ -38,6 +44,7 @@ export const previewCommand: Command = {
       verbose: args.verbose === true,
       templates: typeof args.templates === "string" ? args.templates : undefined,
       withExtras: args.withExtras === undefined ? [] : targetList(args.withExtras),
+      checkArchive: args.checkArchive === true,
       debianExtras: args.debianExtras as DebianExtrasPolicy,
     });
     return undefined;

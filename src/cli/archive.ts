@@ -1,0 +1,49 @@
+import { checkArchive, debianRelationNames, rpmRelationNames } from "../build/archive.js";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { mapRequirements } from "../mapping/map.js";
+import type { WheelPackage } from "../model/package.js";
+import type { TargetProfile } from "../profiles/types.js";
+
+/**
+ * `--check-archive`: looks every name the package's relations use (main package and extras) up
+ * in this host's package index, and reports each one the index does not have as unresolved.
+ */
+export async function archiveDiagnostics(
+  pkg: WheelPackage,
+  profiles: readonly TargetProfile[],
+): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  for (const profile of profiles) {
+    const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
+      machine: pkg.tags.machine,
+    });
+    const relations = [...mapped.main, ...[...mapped.extras.values()].flat()].flatMap(
+      (m) => m.dependencies,
+    );
+    const names = relations.flatMap(
+      profile.family === "deb" ? debianRelationNames : rpmRelationNames,
+    );
+    const check = await checkArchive(profile, names);
+    if (!check.checked) {
+      diagnostics.push(
+        diagnostic(
+          "archive-check-unavailable",
+          "warning",
+          `${profile.id}: this host has no ${profile.family === "deb" ? "apt-cache" : "dnf or zypper"} index to check names against`,
+        ),
+      );
+      continue;
+    }
+    for (const name of check.missing) {
+      diagnostics.push(
+        diagnostic(
+          "dependency-unresolved",
+          "warning",
+          `${profile.id}: ${name} is not in the package index (${check.source})`,
+          "Requires-Dist",
+        ),
+      );
+    }
+  }
+  return diagnostics;
+}
