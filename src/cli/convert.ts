@@ -1,7 +1,7 @@
 import { convertWheel, planConversion } from "../convert/index.js";
 import { UserError } from "../errors.js";
 import { getProfile } from "../profiles/index.js";
-import type { DebianExtrasPolicy } from "../targets/types.js";
+import type { ConversionArgs } from "./commands/conversion-options.js";
 import { archiveDiagnostics } from "./archive.js";
 import { json, printDiagnostics, type Output } from "./output.js";
 
@@ -18,16 +18,7 @@ function parseMaintainer(text: string | undefined): { name: string; email: strin
 /** `wheel2pkg preview`: renders every file and prints it; writes nothing. */
 export async function preview(
   output: Output,
-  args: {
-    wheel: string;
-    targets: string[];
-    json: boolean;
-    verbose: boolean;
-    templates: string | undefined;
-    withExtras: string[];
-    debianExtras: DebianExtrasPolicy;
-    checkArchive: boolean;
-  },
+  args: ConversionArgs & { wheel: string },
 ): Promise<void> {
   const profiles = args.targets.map(getProfile);
   const plan = await planConversion(args.wheel, {
@@ -65,19 +56,12 @@ export async function preview(
 /** `wheel2pkg convert`: writes the packages of each wheel, builds them with --build. */
 export async function convert(
   output: Output,
-  args: {
+  args: ConversionArgs & {
     wheels: string[];
-    targets: string[];
     outDir: string;
     build: boolean;
-    json: boolean;
-    verbose: boolean;
     release: string;
     maintainer: string | undefined;
-    templates: string | undefined;
-    withExtras: string[];
-    debianExtras: DebianExtrasPolicy;
-    checkArchive: boolean;
   },
 ): Promise<void> {
   const profiles = args.targets.map(getProfile);

@@ -1,0 +1,58 @@
+import type { Argv } from "yargs";
+import type { DebianExtrasPolicy } from "../../targets/types.js";
+import { targetList } from "../command.js";
+
+/** The options `preview` and `convert` share: targets, templates, extras, archive check. */
+export function conversionOptions<T>(y: Argv<T>) {
+  return y
+    .option("target", {
+      type: "string",
+      array: true,
+      demandOption: true,
+      describe: "target profile ids, comma-separated or repeated",
+    })
+    .option("json", { type: "boolean", default: false, describe: "print JSON" })
+    .option("templates", {
+      type: "string",
+      describe: "directory of templates overriding the built-in ones",
+    })
+    .option("with-extras", {
+      type: "string",
+      array: true,
+      describe: "extras whose dependencies go into the main package, comma-separated",
+    })
+    .option("debian-extras", {
+      choices: ["suggests", "recommends", "ignore"] as const,
+      default: "suggests" as const,
+      describe: "Debian field for the other extras' dependencies",
+    })
+    .option("check-archive", {
+      type: "boolean",
+      default: false,
+      describe: "report dependency names this host's package index (apt-cache, dnf, zypper) lacks",
+    });
+}
+
+/** The shared options as the command implementations take them. */
+export interface ConversionArgs {
+  targets: string[];
+  json: boolean;
+  verbose: boolean;
+  templates: string | undefined;
+  withExtras: string[];
+  debianExtras: DebianExtrasPolicy;
+  checkArchive: boolean;
+}
+
+/** Reads the shared options from parsed arguments. */
+export function conversionArgs(args: Record<string, unknown>): ConversionArgs {
+  return {
+    targets: targetList(args.target),
+    json: args.json === true,
+    verbose: args.verbose === true,
+    templates: typeof args.templates === "string" ? args.templates : undefined,
+    withExtras: args.withExtras === undefined ? [] : targetList(args.withExtras),
+    debianExtras: args.debianExtras as DebianExtrasPolicy,
+    checkArchive: args.checkArchive === true,
+  };
+}
