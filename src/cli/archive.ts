@@ -3,6 +3,8 @@ import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { mapRequirements } from "../mapping/map.js";
 import type { WheelPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
+import { configForTarget, emptyConfig } from "../config/index.js";
+import type { Config } from "../config/types.js";
 
 /**
  * `--check-archive`: looks every name the package's relations use (main package and extras) up
@@ -11,11 +13,13 @@ import type { TargetProfile } from "../profiles/types.js";
 export async function archiveDiagnostics(
   pkg: WheelPackage,
   profiles: readonly TargetProfile[],
+  config: Config = emptyConfig,
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   for (const profile of profiles) {
     const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
       machine: pkg.tags.machine,
+      rules: configForTarget(config, profile).names,
     });
     const relations = [...mapped.main, ...[...mapped.extras.values()].flat()].flatMap(
       (m) => m.dependencies,

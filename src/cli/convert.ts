@@ -1,4 +1,6 @@
-import { convertWheel, planConversion } from "../convert/index.js";
+import { loadConfig } from "../config/index.js";
+import type { Config } from "../config/types.js";
+import { convertWheel, planConversion, type PlanOptions } from "../convert/index.js";
 import { UserError } from "../errors.js";
 import { getProfile } from "../profiles/index.js";
 import type { ConversionArgs } from "./commands/conversion-options.js";
@@ -15,19 +17,30 @@ function parseMaintainer(text: string | undefined): { name: string; email: strin
   return { name: match[1], email: match[2] };
 }
 
+/** The planning options the shared command-line options and the config file give. */
+async function sharedOptions(
+  args: ConversionArgs,
+): Promise<Omit<PlanOptions, "profiles"> & { config: Config }> {
+  const config = await loadConfig(args.config);
+  return {
+    config,
+    ...(args.templates === undefined ? {} : { templateDirs: [args.templates] }),
+    withExtras: args.withExtras,
+    ...(args.debianExtras === undefined ? {} : { debianExtras: args.debianExtras }),
+  };
+}
+
 /** `wheel2pkg preview`: renders every file and prints it; writes nothing. */
 export async function preview(
   output: Output,
   args: ConversionArgs & { wheel: string },
 ): Promise<void> {
   const profiles = args.targets.map(getProfile);
-  const plan = await planConversion(args.wheel, {
-    profiles,
-    templateDirs: args.templates === undefined ? [] : [args.templates],
-    withExtras: args.withExtras,
-    debianExtras: args.debianExtras,
-  });
-  if (args.checkArchive) plan.diagnostics.push(...(await archiveDiagnostics(plan.pkg, profiles)));
+  const shared = await sharedOptions(args);
+  const plan = await planConversion(args.wheel, { profiles, ...shared });
+  if (args.checkArchive) {
+    plan.diagnostics.push(...(await archiveDiagnostics(plan.pkg, profiles, shared.config)));
+  }
   if (args.json) {
     const documents = plan.packages.map((p) => ({
       target: p.plan.target,
@@ -60,30 +73,28 @@ export async function convert(
     wheels: string[];
     outDir: string;
     build: boolean;
-    release: string;
+    release: string | undefined;
     maintainer: string | undefined;
   },
 ): Promise<void> {
   const profiles = args.targets.map(getProfile);
-  if (!/^[A-Za-z0-9.+~]+$/.test(args.release)) {
-    throw new UserError(`release "${args.release}" may contain only letters, digits and . + ~`, {
-      field: "--release",
-    });
-  }
   const maintainer = parseMaintainer(args.maintainer);
+  const shared = await sharedOptions(args);
   const results = [];
   for (const wheel of args.wheels) {
     const result = await convertWheel(wheel, {
       profiles,
       outDir: args.outDir,
       build: args.build,
-      templateDirs: args.templates === undefined ? [] : [args.templates],
-      withExtras: args.withExtras,
-      debianExtras: args.debianExtras,
-      packaging: { release: args.release, ...(maintainer ? { maintainer } : {}) },
+      ...shared,
+      packaging: {
+        ...(args.release === undefined ? {} : { release: args.release }),
+        ...(maintainer ? { maintainer } : {}),
+      },
     });
-    if (args.checkArchive)
-      result.diagnostics.push(...(await archiveDiagnostics(result.pkg, profiles)));
+    if (args.checkArchive) {
+      result.diagnostics.push(...(await archiveDiagnostics(result.pkg, profiles, shared.config)));
+    }
     results.push(result);
     if (!args.json) {
       for (const p of result.packages) {

@@ -2,6 +2,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
 import { specifiersToString } from "../model/specifier.js";
 import { markerToString } from "../model/markers.js";
+import { configForTarget, emptyConfig } from "../config/index.js";
+import type { Config } from "../config/types.js";
 import { mapRequirements } from "../mapping/map.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { readWheel } from "../wheel/index.js";
@@ -45,9 +47,14 @@ export interface TargetMapping {
 }
 
 /** Every requirement's mappings for a target, by requirement text. */
-function mappingsFor(pkg: WheelPackage, profile: TargetProfile): Map<string, TargetMapping[]> {
+function mappingsFor(
+  pkg: WheelPackage,
+  profile: TargetProfile,
+  config: Config,
+): Map<string, TargetMapping[]> {
   const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
     machine: pkg.tags.machine,
+    rules: configForTarget(config, profile).names,
   });
   const byRequirement = new Map<string, TargetMapping[]>();
   for (const m of [...mapped.main, ...[...mapped.extras.values()].flat()]) {
@@ -70,16 +77,19 @@ function mappingsFor(pkg: WheelPackage, profile: TargetProfile): Map<string, Tar
 export async function inspectWheel(
   path: string,
   profiles: readonly TargetProfile[] = [],
-  options: { checkArchive?: boolean } = {},
+  options: { checkArchive?: boolean; config?: Config } = {},
 ): Promise<InspectReport> {
   const contents = await readWheel(path, { verify: false });
   const { pkg, diagnostics } = buildPackage(contents);
   const { metadata } = pkg;
-  const perTarget = profiles.map((profile) => [profile.id, mappingsFor(pkg, profile)] as const);
+  const config = options.config ?? emptyConfig;
+  const perTarget = profiles.map(
+    (profile) => [profile.id, mappingsFor(pkg, profile, config)] as const,
+  );
   if (options.checkArchive === true) {
     // Loaded only when asked: looking names up runs the host's package tools.
     const { archiveDiagnostics } = await import("./archive.js");
-    diagnostics.push(...(await archiveDiagnostics(pkg, profiles)));
+    diagnostics.push(...(await archiveDiagnostics(pkg, profiles, config)));
   }
   const byScheme: Record<string, number> = {};
   for (const member of pkg.members) byScheme[member.scheme] = (byScheme[member.scheme] ?? 0) + 1;

@@ -4,6 +4,7 @@ import { mapRequirements } from "../mapping/map.js";
 import { normalizeExtra } from "../model/name.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
 import { UserError } from "../errors.js";
+import { configForTarget, emptyConfig, type Config } from "../config/index.js";
 import { checkRequiresPython } from "../model/python-requirement.js";
 import { checkTargetCompatibility } from "../model/tags.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -47,8 +48,10 @@ export interface PlanOptions {
   templateDirs?: readonly string[];
   /** Extras whose dependencies are folded into the main package (`--with-extras`). */
   withExtras?: readonly string[];
-  /** Debian family: Suggests (default), Recommends, or nothing for the other extras. */
+  /** Debian family: Suggests, Recommends, or nothing for the other extras (default: config). */
   debianExtras?: DebianExtrasPolicy;
+  /** wheel2pkg.toml: mapping rules, extras, identity; options given here take precedence. */
+  config?: Config;
   renderer?: Renderer;
 }
 
@@ -112,21 +115,38 @@ export async function planConversion(
     date = dated.date;
     diagnostics.push(...dated.diagnostics);
   }
+  const config = options.config ?? emptyConfig;
+  const { name, email } = config.maintainer;
   const packaging: PackagingOptions = {
-    maintainer: options.packaging?.maintainer ?? defaultMaintainer(),
-    release: options.packaging?.release ?? "1",
+    maintainer:
+      options.packaging?.maintainer ??
+      (name !== undefined && email !== undefined ? { name, email } : defaultMaintainer()),
+    release: options.packaging?.release ?? config.release ?? "1",
     date,
-    changelog: options.packaging?.changelog ?? [
-      `Converted from the upstream wheel ${pkg.filename.filename} by wheel2pkg.`,
-    ],
+    changelog:
+      options.packaging?.changelog ??
+      (config.changelog.length > 0
+        ? [...config.changelog]
+        : [`Converted from the upstream wheel ${pkg.filename.filename} by wheel2pkg.`]),
     generatorVersion: options.packaging?.generatorVersion ?? wheel2pkgVersion,
   };
-  const withExtras = checkExtras(options.withExtras ?? [], pkg.metadata.providesExtra);
-  const renderer = options.renderer ?? createRenderer(options.templateDirs);
+  if (!/^[A-Za-z0-9.+~]+$/.test(packaging.release)) {
+    throw new UserError(`"${packaging.release}" may contain only letters, digits and . + ~`, {
+      field: "release",
+    });
+  }
+  const requested = checkExtras(options.withExtras ?? [], pkg.metadata.providesExtra);
+  const templateDirs =
+    options.templateDirs ?? (config.templates === undefined ? [] : [config.templates]);
+  const renderer = options.renderer ?? createRenderer(templateDirs);
   const packages = options.profiles.map((profile): PlannedPackage => {
+    const target = configForTarget(config, profile);
+    // The config names extras for many wheels: fold those this wheel has.
+    const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
     const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
       machine: pkg.tags.machine,
-      withExtras,
+      withExtras: [...new Set([...requested, ...configured])],
+      rules: target.names,
     });
     const plan = targets[profile.family].plan({
       pkg,
@@ -135,7 +155,7 @@ export async function planConversion(
       mapped,
       options: packaging,
       licenseTexts,
-      debianExtras: options.debianExtras ?? "suggests",
+      debianExtras: options.debianExtras ?? target.extras,
     });
     const files = plan.outputs.map((output) => ({
       path: output.path,

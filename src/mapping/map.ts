@@ -5,7 +5,8 @@ import type { Requirement } from "../model/types.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { debRelations } from "./deb-version.js";
 import { markerEnvironment } from "./environment.js";
-import { distroName } from "./names.js";
+import type { NameRules } from "./name-rules.js";
+import { resolveName } from "./names.js";
 import { rpmRelations } from "./rpm-version.js";
 
 /** One Requires-Dist line as the target's packaging carries it. */
@@ -37,6 +38,8 @@ export interface MapOptions {
   machine: string | null;
   /** The extra whose dependencies are being mapped ("" for the main package). */
   extra?: string;
+  /** The user's name-mapping rules for this target (src/config `configForTarget`); none by default. */
+  rules?: NameRules;
 }
 
 /**
@@ -95,7 +98,31 @@ export function mapRequirement(
       ),
     );
   }
-  const name = distroName(requirement.name, profile);
+  const name = resolveName(requirement.name, profile, options.rules);
+  if (name.name === null) {
+    result.diagnostics.push(
+      diagnostic(
+        "name-ignored",
+        "info",
+        `${result.requirement}: dropped by ${name.layer} (${name.rule})`,
+        field,
+      ),
+    );
+    return result;
+  }
+  if (name.relation !== undefined) {
+    // Distro data that fixes the whole relation: the requirement's own versions do not apply.
+    result.dependencies.push(name.relation);
+    result.diagnostics.push(
+      diagnostic(
+        "relation-from-distro-data",
+        "info",
+        `${result.requirement}: ${name.relation} as ${name.rule} says; the requirement's versions are not used`,
+        field,
+      ),
+    );
+    return result;
+  }
   if (profile.family === "rpm") {
     const translated = rpmRelations(name.name, requirement.specifiers, requirement.extras);
     result.dependencies.push(...translated.relations);
@@ -116,14 +143,9 @@ export function mapRequirement(
       );
     }
   }
-  if (name.source === "default") {
+  if (name.guess) {
     result.diagnostics.push(
-      diagnostic(
-        "name-guessed",
-        "info",
-        `${requirement.name} → ${name.name}: default naming rule`,
-        field,
-      ),
+      diagnostic("name-guessed", "info", `${requirement.name} → ${name.name}: ${name.rule}`, field),
     );
   }
   return result;

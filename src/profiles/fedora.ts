@@ -1,47 +1,102 @@
 import type { TargetProfile } from "./types.js";
 
-const python = "3.14";
-const sitelib = `/usr/lib/python${python}/site-packages`;
-const sitearch = `/usr/lib64/python${python}/site-packages`;
+/** What sets one Fedora-guidelines distribution release apart from another. */
+export interface FedoraStyleRelease {
+  id: string;
+  name: string;
+  /** Python `X.Y` and its patch level (`X.Y.Z` for `python_full_version` markers). */
+  python: string;
+  patch: number;
+  glibc: string;
+  distTag: string;
+  /** Wheel platform machine → RPM architecture, for the architectures the release builds. */
+  architectures: Readonly<Record<string, string>>;
+}
 
-/** Fedora, current release (Fedora 44: Python 3.14, glibc 2.43). */
-export const fedora: TargetProfile = {
-  id: "fedora",
-  name: "Fedora 44",
-  family: "rpm",
-  python: { version: python, fullVersion: `${python}.0` },
-  glibc: "2.43",
-  paths: {
-    purelib: sitelib,
-    platlib: sitearch,
-    scripts: "/usr/bin",
-    data: "/usr",
-    headers: `/usr/include/python${python}`,
-  },
-  architectures: {
-    x86_64: "x86_64",
-    aarch64: "aarch64",
-    ppc64le: "ppc64le",
-    s390x: "s390x",
-    i686: "i686",
-    armv7l: "armv7hl",
-    riscv64: "riscv64",
-  },
-  noarch: "noarch",
-  naming: { source: "python-", binary: "python3-" },
-  rpm: {
-    distTag: ".fc44",
-    hostMacros: {
-      python3: "/usr/bin/python3",
-      python3_version: python,
-      python3_version_nodots: python.replace(".", ""),
-      python3_sitelib: sitelib,
-      python3_sitearch: sitearch,
-      python3_includedir: `/usr/include/python${python}`,
-      // The build host cannot byte-compile for the target's Python: list sources only there.
-      "pycached()": "%{*}",
-      __brp_python_bytecompile: "%{nil}",
-      __python: "/usr/bin/python3",
+/**
+ * A profile that follows Fedora's Python packaging guidelines (Fedora, EPEL): site-packages
+ * under `/usr/lib` and `/usr/lib64`, SRPM `python-<name>` building `python3-<name>`, relations
+ * on the `python3dist()` capability that python-rpm-generators provides, extras as
+ * `python3-<name>+<extra>` metapackages.
+ */
+export function fedoraStyleProfile(release: FedoraStyleRelease): TargetProfile {
+  const { python } = release;
+  const sitelib = `/usr/lib/python${python}/site-packages`;
+  const sitearch = `/usr/lib64/python${python}/site-packages`;
+  return {
+    id: release.id,
+    name: release.name,
+    family: "rpm",
+    python: { version: python, fullVersion: `${python}.${release.patch}` },
+    glibc: release.glibc,
+    paths: {
+      purelib: sitelib,
+      platlib: sitearch,
+      scripts: "/usr/bin",
+      data: "/usr",
+      headers: `/usr/include/python${python}`,
     },
-  },
-};
+    architectures: release.architectures,
+    noarch: "noarch",
+    naming: { source: "python-", binary: "python3-" },
+    rpm: {
+      distTag: release.distTag,
+      specStyle: "fedora",
+      dependencyStyle: "python3dist",
+      extrasSubpackages: true,
+      hostMacros: {
+        python3: "/usr/bin/python3",
+        python3_version: python,
+        python3_version_nodots: python.replace(".", ""),
+        python3_sitelib: sitelib,
+        python3_sitearch: sitearch,
+        python3_includedir: `/usr/include/python${python}`,
+        // The build host cannot byte-compile for the target's Python: list sources only there.
+        "pycached()": "%{*}",
+        __brp_python_bytecompile: "%{nil}",
+        __python: "/usr/bin/python3",
+      },
+    },
+  };
+}
+
+/**
+ * Fedora's primary architectures and the alternative ones its build system also serves.
+ * ARMv7 (`armv7hl`) is gone since Fedora 37; i686 remains for multilib.
+ */
+const fedoraArchitectures = {
+  x86_64: "x86_64",
+  aarch64: "aarch64",
+  ppc64le: "ppc64le",
+  s390x: "s390x",
+  i686: "i686",
+  riscv64: "riscv64",
+} as const;
+
+/**
+ * Fedora, current release: Fedora 45 (released October 2026), whose main Python is 3.15
+ * (python3-3.15.2 in fc45 updates) on glibc 2.44.
+ */
+export const fedora = fedoraStyleProfile({
+  id: "fedora",
+  name: "Fedora 45",
+  python: "3.15",
+  patch: 2,
+  glibc: "2.44",
+  distTag: ".fc45",
+  architectures: fedoraArchitectures,
+});
+
+/**
+ * Fedora Rawhide, the development tree (Fedora 46 since Fedora 45 branched in August 2026):
+ * Python 3.15 until 3.16 replaces it; glibc 2.44.9000 snapshots, so 2.44 is the manylinux floor.
+ */
+export const fedoraRawhide = fedoraStyleProfile({
+  id: "fedora-rawhide",
+  name: "Fedora Rawhide (46)",
+  python: "3.15",
+  patch: 2,
+  glibc: "2.44",
+  distTag: ".fc46",
+  architectures: fedoraArchitectures,
+});

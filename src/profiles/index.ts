@@ -1,13 +1,25 @@
 import { UserError } from "../errors.js";
-import { debian12 } from "./debian.js";
-import { fedora } from "./fedora.js";
+import { debian12, debian13, ubuntu2404 } from "./debian.js";
+import { epel9 } from "./epel.js";
+import { fedora, fedoraRawhide } from "./fedora.js";
+import { opensuse } from "./opensuse.js";
 import type { TargetProfile } from "./types.js";
 
-export type { TargetProfile, TargetFamily, InstallPaths } from "./types.js";
+export type {
+  TargetProfile,
+  TargetFamily,
+  InstallPaths,
+  PythonFlavor,
+  RpmSpecStyle,
+  RpmDependencyStyle,
+} from "./types.js";
 
 /** Every built-in target profile, by id. */
 export const profiles: ReadonlyMap<string, TargetProfile> = new Map(
-  [fedora, debian12].map((profile) => [profile.id, profile]),
+  [fedora, fedoraRawhide, epel9, opensuse, debian12, debian13, ubuntu2404].map((profile) => [
+    profile.id,
+    profile,
+  ]),
 );
 
 /** Looks up a target profile by id; a clear UserError lists the known ids otherwise. */

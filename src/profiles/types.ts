@@ -1,6 +1,30 @@
 /** Package format family of a target. */
 export type TargetFamily = "rpm" | "deb";
 
+/**
+ * The Python packaging guidelines an RPM spec follows: Fedora's (Fedora and EPEL: one
+ * `python3-<name>` package, explicit `%files`) or openSUSE's singlespec (`%python_subpackages`
+ * builds one `python3XY-<name>` package per interpreter flavor).
+ */
+export type RpmSpecStyle = "fedora" | "opensuse";
+
+/**
+ * How a requirement is named in an RPM relation: `python3dist(<PEP 503 name>)`, the capability
+ * Fedora's and EPEL's dependency generator provides; or `python-<name>`, which openSUSE's
+ * singlespec macros rename to each flavor's package (`python313-<name>`).
+ */
+export type RpmDependencyStyle = "python3dist" | "singlespec";
+
+/** One Python interpreter flavor of a distribution that packages several side by side. */
+export interface PythonFlavor {
+  /** Flavor name as the distro's macros spell it, e.g. `python313`. */
+  name: string;
+  /** `X.Y` */
+  version: string;
+  /** `X.Y.Z`, for `python_full_version` markers. */
+  fullVersion: string;
+}
+
 /** Install locations of a target's system Python (absolute paths). */
 export interface InstallPaths {
   purelib: string;
@@ -42,15 +66,33 @@ export interface TargetProfile {
     /** Binary package prefix: `python3-`. */
     binary: string;
   };
+  /** Python project → distro name where this distro departs from its usual naming rule. */
+  nameExceptions?: Readonly<Record<string, string>>;
   /** Distribution-specific fields used by the family's renderer. */
   rpm?: {
     /** `%{?dist}`-style suffix shown in examples; the spec uses `%{?dist}` itself. */
     distTag: string;
     /**
      * Macro values that the target distro defines and a foreign build host may lack
-     * (`python3_sitelib`, …). Passed to rpmbuild only when building on another host.
+     * (`python3_sitelib`, …), and stand-ins for the distro's own macros (openSUSE's
+     * singlespec macros). Passed to rpmbuild only when building on another host.
      */
     hostMacros: Readonly<Record<string, string>>;
+    /** Which distribution's Python packaging guidelines the spec follows. */
+    specStyle: RpmSpecStyle;
+    /** How a Requires-Dist line is written as a relation in the spec. */
+    dependencyStyle: RpmDependencyStyle;
+    /**
+     * Whether extras become `python3-<name>+<extra>` metapackages, as Fedora's
+     * `%pyproject_extras_subpkg` makes them (Fedora, EPEL). Otherwise extras' relations are
+     * suggested by the main package.
+     */
+    extrasSubpackages: boolean;
+    /**
+     * The interpreter flavors a singlespec spec builds for (openSUSE's `%pythons`), the primary
+     * flavor (the one `python.version` describes) first.
+     */
+    flavors?: readonly PythonFlavor[];
   };
   deb?: {
     /** Suite for debian/changelog, e.g. `bookworm`. */

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { getProfile } from "../../src/profiles/index.js";
 import { runCli } from "../helpers/cli.js";
 import { recordHash, scratchDirectory, wheelBytes, type WheelSpec } from "../wheel/zip-builder.js";
 
@@ -100,7 +101,7 @@ describe("bad input: a clear message naming the wheel, exit code 2, nothing writ
   it("an unknown target names the known ones", async () => {
     const result = await runCli(["preview", scratch.wheel(), "--target", "gentoo"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/unknown target "gentoo".*debian-12, fedora/);
+    expect(result.stderr).toMatch(/unknown target "gentoo"; known targets: .*debian-12.*fedora/);
   });
 
   it("a wheel that does not exist", async () => {
@@ -122,7 +123,9 @@ describe("bad input: a clear message naming the wheel, exit code 2, nothing writ
     const out = join(scratch.dir, "out-platform");
     const result = await runCli(["convert", file, "--target", "fedora", "--out", out]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/CPython 3\.11.*3\.14/);
+    expect(result.stderr).toMatch(
+      new RegExp(`CPython 3\\.11.*${getProfile("fedora").python.version.replace(".", "\\.")}`),
+    );
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -42,7 +42,7 @@ describe("inspect --json --target", () => {
     const report = await inspect(fixtureWheel("extras_demo-2.0.0rc1-py3-none-any.whl"));
     const byText = new Map(report.requirements.map((r) => [r.requirement, r.targets]));
     expect(byText.get("attrs~=23.1")?.["debian-12"]).toMatchObject([
-      { extra: null, dependencies: ["python3-attrs (>= 23.1)", "python3-attrs (<< 24~~)"] },
+      { extra: null, dependencies: ["python3-attr (>= 23.1)", "python3-attr (<< 24~~)"] },
     ]);
     expect(byText.get('pytest>=7; extra == "test"')?.fedora).toMatchObject([
       { extra: "test", dependencies: ["python3dist(pytest) >= 7"] },

@@ -47,3 +47,17 @@ export function importFrom(sitePackages: string, modules: readonly string[]): st
     tmpdir(),
   );
 }
+
+/** The built package file of the binary package `name` (`<name>-<version>-<release>.<arch>.rpm`). */
+export function binaryNamed(files: readonly string[], name: string): string {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(^|/)${escaped}-[^-/]+-[^-/]+\\.[^./]+\\.rpm$`);
+  const found = files.find((file) => pattern.test(file));
+  if (found === undefined) throw new Error(`no package ${name} among ${files.join(", ")}`);
+  return found;
+}
+
+/** What an .rpm file requires, one relation a line (`rpm -qp --requires`). */
+export function rpmRequires(file: string): string {
+  return run("rpm", ["-qp", "--requires", file]);
+}

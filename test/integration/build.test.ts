@@ -6,17 +6,28 @@ import { describe, expect, it } from "vitest";
 import { convertWheel } from "../../src/convert/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { fixedPackaging, fixtureWheel } from "../helpers/convert.js";
-import { importFrom, installDebs, installRpms, run } from "../helpers/install.js";
+import {
+  binaryNamed,
+  importFrom,
+  installDebs,
+  installRpms,
+  rpmRequires,
+  run,
+} from "../helpers/install.js";
 import { skipWithout } from "../helpers/tools.js";
 
 interface Case {
   wheel: string;
-  target: "fedora" | "debian-12";
+  target: "fedora" | "epel-9" | "opensuse" | "debian-12";
   modules: string[];
   /** A command installed in /usr/bin and what its output contains. */
   command?: [string, string];
-  /** Relations the binary package must carry. */
+  /** The interpreter in installed scripts' `#!` line (default `/usr/bin/python3`). */
+  shebang?: string;
+  /** Relations the main binary package must carry. */
   depends: string[];
+  /** Other binary packages (by name) and relations each must carry. */
+  subpackages?: Record<string, string[]>;
 }
 
 const cases: Case[] = [
@@ -55,6 +66,37 @@ const cases: Case[] = [
     depends: [],
   },
   {
+    wheel: "extras_demo-2.0.0rc1-py3-none-any.whl",
+    target: "fedora",
+    modules: ["extras_demo"],
+    depends: ["(python3dist(attrs) >= 23.1 with python3dist(attrs) < 24)"],
+    subpackages: {
+      "python3-extras-demo+cli": [
+        "python3-extras-demo = 2.0.0~rc1-1.fc45",
+        "python3dist(rich) >= 12",
+        "python(abi) = 3.15",
+      ],
+      "python3-extras-demo+test": ["python3dist(pytest) >= 7", "python3dist(hypothesis)"],
+    },
+  },
+  {
+    wheel: "hello_cli-1.2.0-py3-none-any.whl",
+    target: "epel-9",
+    modules: ["hello_cli", "hello_util"],
+    command: ["hello", "hello"],
+    // Python 3.9 needs the backport the wheel asks for below 3.10.
+    depends: ["python3dist(click) >= 8", "python3dist(importlib-metadata) >= 4.6"],
+  },
+  {
+    wheel: "hello_cli-1.2.0-py3-none-any.whl",
+    target: "opensuse",
+    modules: ["hello_cli", "hello_util"],
+    command: ["hello", "hello"],
+    shebang: "/usr/bin/python3.13",
+    // The host stand-in for %python_subpackages renames python- relations to the flavor's.
+    depends: ["python313-click >= 8"],
+  },
+  {
     wheel: "fastmath-0.5.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
     target: "debian-12",
     modules: ["fastmath"],
@@ -65,7 +107,8 @@ const cases: Case[] = [
 const tools = ["rpmbuild", "rpm", "dpkg-buildpackage", "dh_python3", "fakeroot", "dpkg-deb"];
 
 describe.skipIf(skipWithout(...tools))("built packages install and import", () => {
-  it.each(cases)("$wheel for $target", async ({ wheel, target, modules, command, depends }) => {
+  it.each(cases)("$wheel for $target", async (testCase) => {
+    const { wheel, target, modules, command, depends } = testCase;
     const out = mkdtempSync(join(tmpdir(), "wheel2pkg-build-"));
     const profile = getProfile(target);
     const result = await convertWheel(fixtureWheel(wheel), {
@@ -96,13 +139,18 @@ describe.skipIf(skipWithout(...tools))("built packages install and import", () =
       const script = join(root, "usr/bin", command[0]);
       expect(readdirSync(join(root, "usr/bin"))).toContain(command[0]);
       const shebang = run("head", ["-n1", script]).trim();
-      expect(shebang).toBe("#!/usr/bin/python3");
+      expect(shebang).toBe(`#!${testCase.shebang ?? "/usr/bin/python3"}`);
       expect(run("/usr/bin/python3", [script], { PYTHONPATH: site })).toContain(command[1]);
     }
 
+    const main = result.packages[0]?.binaryNames[0] ?? "";
     const relations = isDeb
       ? run("dpkg-deb", ["-f", binaries[0] ?? "", "Depends"])
-      : run("rpm", ["-qp", "--requires", binaries[0] ?? ""]);
+      : rpmRequires(binaryNamed(binaries, main));
     for (const relation of depends) expect(relations).toContain(relation);
+    for (const [name, required] of Object.entries(testCase.subpackages ?? {})) {
+      const requires = rpmRequires(binaryNamed(binaries, name));
+      for (const relation of required) expect(requires).toContain(relation);
+    }
   });
 });

@@ -51,7 +51,8 @@ describe.skipIf(
         ]);
         expect(lint.errors, lint.output).toEqual([]);
         const root = installRpms(built?.binaryPackages ?? []);
-        expect(importFrom(join(root, "usr/lib/python3.14/site-packages"), [module])).toContain(
+        const python = getProfile(converted.target).python.version;
+        expect(importFrom(join(root, `usr/lib/python${python}/site-packages`), [module])).toContain(
           module,
         );
       }

@@ -9,12 +9,25 @@ import { fixedPackaging, fixtureWheel, root } from "../helpers/convert.js";
 const wheels = readdirSync(join(root, "fixtures", "wheels"))
   .filter((name) => name.endsWith(".whl"))
   .sort();
-const targetIds = ["fedora", "debian-12"];
+const targetIds = [
+  "fedora",
+  "fedora-rawhide",
+  "epel-9",
+  "opensuse",
+  "debian-12",
+  "debian-13",
+  "ubuntu-24.04",
+];
 
 /** Wheels a target refuses, and a word the refusal must contain. */
 const refused: Record<string, Record<string, RegExp>> = {
   "fastmath-0.5.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl": {
-    fedora: /CPython 3\.11.*3\.14/s,
+    fedora: /CPython 3\.11.*3\.15/s,
+    "epel-9": /CPython 3\.11.*3\.9/s,
+    opensuse: /CPython 3\.11.*3\.13/s,
+    "fedora-rawhide": /CPython 3\.11.*3\.15/s,
+    "debian-13": /CPython 3\.11.*3\.13/s,
+    "ubuntu-24.04": /CPython 3\.11.*3\.12/s,
   },
 };
 

@@ -23,8 +23,11 @@ export function conversionOptions<T>(y: Argv<T>) {
     })
     .option("debian-extras", {
       choices: ["suggests", "recommends", "ignore"] as const,
-      default: "suggests" as const,
-      describe: "Debian field for the other extras' dependencies",
+      describe: "Debian field for the other extras' dependencies (default: config, else suggests)",
+    })
+    .option("config", {
+      type: "string",
+      describe: "configuration file (default: wheel2pkg.toml in the working directory, if any)",
     })
     .option("check-archive", {
       type: "boolean",
@@ -40,8 +43,9 @@ export interface ConversionArgs {
   verbose: boolean;
   templates: string | undefined;
   withExtras: string[];
-  debianExtras: DebianExtrasPolicy;
+  debianExtras: DebianExtrasPolicy | undefined;
   checkArchive: boolean;
+  config: string | undefined;
 }
 
 /** Reads the shared options from parsed arguments. */
@@ -52,7 +56,8 @@ export function conversionArgs(args: Record<string, unknown>): ConversionArgs {
     verbose: args.verbose === true,
     templates: typeof args.templates === "string" ? args.templates : undefined,
     withExtras: args.withExtras === undefined ? [] : targetList(args.withExtras),
-    debianExtras: args.debianExtras as DebianExtrasPolicy,
+    debianExtras: args.debianExtras as DebianExtrasPolicy | undefined,
     checkArchive: args.checkArchive === true,
+    config: typeof args.config === "string" ? args.config : undefined,
   };
 }

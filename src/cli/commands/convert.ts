@@ -21,8 +21,7 @@ export const convertCommand: Command = {
       })
       .option("release", {
         type: "string",
-        default: "1",
-        describe: "RPM Release / Debian revision",
+        describe: "RPM Release / Debian revision (default: config, else 1)",
       })
       .option("maintainer", {
         type: "string",
@@ -35,7 +34,7 @@ export const convertCommand: Command = {
       wheels: (args.wheels as unknown[]).map(String),
       outDir: String(args.out),
       build: args.build === true,
-      release: String(args.release),
+      release: typeof args.release === "string" ? args.release : undefined,
       maintainer: typeof args.maintainer === "string" ? args.maintainer : undefined,
     });
     return undefined;

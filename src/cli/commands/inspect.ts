@@ -14,6 +14,10 @@ export const inspectCommand: Command = {
         describe:
           "report dependency names this host's package index (apt-cache, dnf, zypper) lacks",
       })
+      .option("config", {
+        type: "string",
+        describe: "configuration file for the mapping (default: wheel2pkg.toml, if any)",
+      })
       .option("target", {
         type: "string",
         array: true,
@@ -23,10 +27,18 @@ export const inspectCommand: Command = {
     const { inspectWheel, printInspect } = await import("../inspect.js");
     const { getProfile } = await import("../../profiles/index.js");
     const profiles = args.target === undefined ? [] : targetList(args.target).map(getProfile);
+    // Only a mapping needs the configuration; a plain inspect stays as lean as it can.
+    const config =
+      profiles.length > 0
+        ? await (
+            await import("../../config/index.js")
+          ).loadConfig(typeof args.config === "string" ? args.config : undefined)
+        : undefined;
     printInspect(
       output,
       await inspectWheel(String(args.wheel), profiles, {
         checkArchive: args.checkArchive === true,
+        ...(config === undefined ? {} : { config }),
       }),
       args.json === true,
       args.verbose === true,

@@ -24,25 +24,22 @@ export function specTextLine(line: string): string {
   return escaped.startsWith("%") ? ` ${escaped}` : escaped;
 }
 
+const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const pad = (n: number) => String(n).padStart(2, "0");
+
 /** `Thu Jan 01 2026`, the date format of a spec %changelog entry, in UTC. */
 export function specChangelogDate(date: Date): string {
-  const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-  const months = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-  ];
-  const day = String(date.getUTCDate()).padStart(2, "0");
-  return `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${day} ${date.getUTCFullYear()}`;
+  return `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${pad(date.getUTCDate())} ${date.getUTCFullYear()}`;
+}
+
+/**
+ * `Thu Jan 01 12:00:00 UTC 2026`, the date line of an openSUSE `.changes` entry (as `osc vc`
+ * writes it), which the build service turns into the spec's %changelog.
+ */
+export function specChangesDate(date: Date): string {
+  const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+  return `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${pad(date.getUTCDate())} ${time} UTC ${date.getUTCFullYear()}`;
 }
 
 /** Control characters, which no path in a spec may hold. */

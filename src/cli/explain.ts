@@ -1,0 +1,66 @@
+import { configForTarget } from "../config/target.js";
+import { loadConfig } from "../config/load.js";
+import { nameLayers, type NameLayer } from "../mapping/name-rules.js";
+import { resolveName, type NameCandidate, type NameDecision } from "../mapping/names.js";
+import { parseRequirement } from "../model/requirement.js";
+import { getProfile } from "../profiles/index.js";
+import type { TargetProfile } from "../profiles/types.js";
+import { json, type Output } from "./output.js";
+
+/** Options of `wheel2pkg explain`. */
+export interface ExplainOptions {
+  /** A project name or a whole requirement (`PyYAML>=5`): only the name is used. */
+  name: string;
+  target: string;
+  /** `--config FILE`; unset: wheel2pkg.toml in `cwd` if present. */
+  config?: string;
+  json: boolean;
+  cwd?: string;
+}
+
+/** Prints which layer maps a Python project name on a target, and what every layer says. */
+export async function explain(output: Output, options: ExplainOptions): Promise<void> {
+  const project = parseRequirement(options.name).name;
+  const profile = getProfile(options.target);
+  const config = await loadConfig(options.config, options.cwd);
+  const decision = resolveName(project, profile, configForTarget(config, profile).names);
+  output.out(options.json ? json(decision) : formatExplanation(decision, profile));
+}
+
+/**
+ * The human form: the decision and the rule that made it, then one row for each other layer of
+ * the target's family: its answer and rule, or `—` when it has none.
+ */
+export function formatExplanation(decision: NameDecision, profile: TargetProfile): string {
+  // Each family has one built-in layer: Debian's data, or RPM's python3dist().
+  const unused: NameLayer = profile.family === "deb" ? "python3dist" : "distro-data";
+  const rows = nameLayers
+    .filter((layer) => layer !== unused && layer !== decision.layer)
+    .map((layer) => {
+      const candidate = decision.candidates.find((c) => c.layer === layer);
+      return candidate === undefined
+        ? [layer, "—", ""]
+        : [layer, shown(candidate, profile), candidate.rule];
+    });
+  const width = (column: number): number =>
+    Math.max(...rows.map((row) => row[column]?.length ?? 0));
+  const decided = decision.candidates[0] as NameCandidate;
+  return [
+    `${decision.project} on ${profile.id} → ${shown(decided, profile)}${decision.guess ? " (a guess: no rule or data knows this project)" : ""}`,
+    `decided by ${decision.layer}: ${decision.rule}`,
+    "other layers:",
+    ...rows.map(([layer = "", name = "", rule = ""]) =>
+      `  ${layer.padEnd(width(0))}  ${name.padEnd(width(1))}  ${rule}`.trimEnd(),
+    ),
+    "",
+  ].join("\n");
+}
+
+/** A candidate's answer as the target's packaging would write it. */
+function shown(candidate: NameCandidate, profile: TargetProfile): string {
+  if (candidate.name === null) return "(dropped)";
+  if (candidate.relation !== undefined) return candidate.relation;
+  return profile.family === "rpm" && candidate.layer !== "default"
+    ? `python3dist(${candidate.name})`
+    : candidate.name;
+}

@@ -1,0 +1,158 @@
+/**
+ * Reading wheel2pkg.toml: parse (smol-toml), validate against the schema with every problem
+ * located by key path, line and column, then build the typed {@link Config}. Nothing in the file
+ * is ever evaluated; rename patterns are only compiled.
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, relative, resolve } from "node:path";
+import { parse, TomlError } from "smol-toml";
+import { UserError } from "../errors.js";
+import { normalizeExtra } from "../model/name.js";
+import {
+  formatKeyPath,
+  keyPositions,
+  positionOf,
+  type KeyPath,
+  type Position,
+} from "./positions.js";
+import { anchoredPattern, configSchema, validate } from "./schema.js";
+import {
+  ConfigError,
+  emptyConfig,
+  type Config,
+  type ExtrasPolicy,
+  type LintSeverity,
+  type MappingSection,
+} from "./types.js";
+
+/** The file looked for in the working directory when no `--config` is given. */
+export const configFileName = "wheel2pkg.toml";
+
+/** A `[mapping]` or `[mapping.targets.<id>]` table, once the schema has accepted it. */
+interface MappingDocument {
+  overrides?: Record<string, string>;
+  rename?: { pattern: string; replace: string }[];
+  ignore?: string[];
+  extras?: ExtrasPolicy;
+  "with-extras"?: string[];
+}
+
+/** The document once the schema has accepted it. */
+interface ConfigDocument {
+  maintainer?: { name?: string; email?: string };
+  release?: string;
+  changelog?: string[];
+  templates?: string;
+  mapping?: MappingDocument & { targets?: Record<string, MappingDocument> };
+  lint?: { severity?: Record<string, LintSeverity> };
+  packages?: Record<string, { name?: string; targets?: Record<string, { name: string }> }>;
+}
+
+/**
+ * Loads the configuration: `path` (relative to `cwd`) when given, which must exist; otherwise
+ * `wheel2pkg.toml` in `cwd` if there is one, else {@link emptyConfig}.
+ */
+export async function loadConfig(path?: string, cwd: string = process.cwd()): Promise<Config> {
+  const file = resolve(cwd, path ?? configFileName);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (path === undefined && code === "ENOENT") return emptyConfig;
+    throw new UserError(`cannot read the configuration: ${(error as Error).message}`, {
+      file: path ?? configFileName,
+    });
+  }
+  return parseConfig(text, file, path ?? relative(cwd, file));
+}
+
+/**
+ * Parses and validates config text. `file` is its absolute path (relative paths in it are
+ * resolved from its directory); `shownAs` names it in errors and rule origins.
+ */
+export function parseConfig(text: string, file: string, shownAs: string = file): Config {
+  let document: unknown;
+  try {
+    document = parse(text, { unsafeKeyBehaviour: "throw" });
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    const message = error.message.split("\n", 1)[0]?.replace(/^Invalid TOML document: /, "");
+    throw new ConfigError(shownAs, [
+      { key: "", line: error.line, column: error.column, message: message ?? "invalid TOML" },
+    ]);
+  }
+  const positions = keyPositions(text);
+  const problems = validate(document, configSchema).map(({ path, message }) => ({
+    key: formatKeyPath(path),
+    ...positionOf(positions, path),
+    message,
+  }));
+  if (problems.length > 0) throw new ConfigError(shownAs, problems);
+  const origin = (path: KeyPath): string => {
+    const { line, column }: Position = positionOf(positions, path);
+    return `${shownAs}:${line}:${column}: ${formatKeyPath(path)}`;
+  };
+  return buildConfig(document as ConfigDocument, file, origin);
+}
+
+function buildConfig(doc: ConfigDocument, file: string, origin: (path: KeyPath) => string): Config {
+  const { targets = {}, ...all } = doc.mapping ?? {};
+  return {
+    file,
+    maintainer: { ...doc.maintainer },
+    ...(doc.release === undefined ? {} : { release: doc.release }),
+    changelog: doc.changelog ?? [],
+    ...(doc.templates === undefined ? {} : { templates: resolve(dirname(file), doc.templates) }),
+    mapping: mappingSection(all, ["mapping"], origin),
+    mappingTargets: new Map(
+      Object.entries(targets).map(([id, section]) => [
+        id,
+        mappingSection(section, ["mapping", "targets", id], origin),
+      ]),
+    ),
+    lintSeverity: new Map(Object.entries(doc.lint?.severity ?? {})),
+    packages: Object.entries(doc.packages ?? {}).map(([project, table]) => {
+      const base = ["packages", project];
+      return {
+        project,
+        ...(table.name === undefined
+          ? {}
+          : { name: { project, name: table.name, origin: origin([...base, "name"]) } }),
+        targets: new Map(
+          Object.entries(table.targets ?? {}).map(([id, { name }]) => [
+            id,
+            { project, name, origin: origin([...base, "targets", id, "name"]) },
+          ]),
+        ),
+      };
+    }),
+  };
+}
+
+function mappingSection(
+  doc: MappingDocument,
+  base: KeyPath,
+  origin: (path: KeyPath) => string,
+): MappingSection {
+  return {
+    overrides: Object.entries(doc.overrides ?? {}).map(([project, name]) => ({
+      project,
+      name,
+      origin: origin([...base, "overrides", project]),
+    })),
+    renames: (doc.rename ?? []).map(({ pattern, replace }, i) => ({
+      pattern: anchoredPattern(pattern),
+      replace,
+      origin: origin([...base, "rename", i]),
+    })),
+    ignores: (doc.ignore ?? []).map((project, i) => ({
+      project,
+      origin: origin([...base, "ignore", i]),
+    })),
+    ...(doc.extras === undefined ? {} : { extras: doc.extras }),
+    ...(doc["with-extras"] === undefined
+      ? {}
+      : { withExtras: [...new Set(doc["with-extras"].map(normalizeExtra))] }),
+  };
+}

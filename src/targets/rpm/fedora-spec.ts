@@ -1,0 +1,89 @@
+import type { Diagnostic } from "../../diagnostics.js";
+import { compare } from "../common/files.js";
+import type { PlanInput, TargetPlan } from "../types.js";
+import { specChangelogDate, specValue } from "./escape.js";
+import { extraSubpackages } from "./extras.js";
+import { schemeMacros, specFileList, specInstallFixes } from "./files.js";
+import { changelogEvr, specBasics } from "./spec-common.js";
+
+/**
+ * A spec after Fedora's Python packaging guidelines (Fedora, EPEL): the SRPM `python-<name>`
+ * builds `python3-<name>` from the wheel with the PyPA installer, with an explicit `%files`
+ * list, `python3dist()` relations and, where the profile asks for them, one
+ * `python3-<name>+<extra>` metapackage per extra.
+ */
+export function planFedoraSpec(input: PlanInput): TargetPlan {
+  const { facts, profile, mapped, options } = input;
+  const basics = specBasics(facts, profile, options);
+  const diagnostics: Diagnostic[] = [...basics.diagnostics];
+  const { sourceName, version, release } = basics;
+  const binaryName = `${profile.naming.binary}${facts.normalizedName}`;
+
+  const globals: string[] = [];
+  if (!facts.pure) {
+    // A wheel's extension modules are prebuilt: there are no sources to make debuginfo from.
+    globals.push("debug_package %{nil}");
+  }
+  const requires = [
+    ...new Set(mapped.main.flatMap((requirement) => requirement.dependencies)),
+  ].sort(compare);
+  for (const requirement of mapped.main) diagnostics.push(...requirement.diagnostics);
+  diagnostics.push(...mapped.diagnostics);
+
+  const extras = profile.rpm?.extrasSubpackages
+    ? extraSubpackages(binaryName, facts.providesExtra, mapped)
+    : { subpackages: [], diagnostics: [] };
+  diagnostics.push(...extras.diagnostics);
+  if (profile.rpm?.extrasSubpackages) {
+    // The extras' relations are now part of the packaging: so is what was lost making them.
+    for (const list of mapped.extras.values()) {
+      for (const requirement of list) diagnostics.push(...requirement.diagnostics);
+    }
+  }
+
+  const headersDir = `${schemeMacros.headers}/${facts.name}`;
+  const context = {
+    generator: { version: options.generatorVersion },
+    wheel: { filename: facts.wheel.filename, sha256: facts.wheel.sha256 },
+    globals,
+    sourceName,
+    binaryName,
+    epoch: basics.epoch,
+    version,
+    release,
+    summary: basics.summary,
+    license: basics.license,
+    url: basics.url,
+    buildArch: facts.pure ? profile.noarch : null,
+    exclusiveArch: facts.pure ? null : basics.architecture,
+    buildRequires: ["python3-devel", "python3-installer"],
+    requires,
+    extras: extras.subpackages,
+    descriptionLines: basics.descriptionLines,
+    paths: {
+      headers: headersDir,
+      distInfo: `${facts.pure ? schemeMacros.purelib : schemeMacros.platlib}/${facts.wheel.distInfoDir}`,
+    },
+    installCommands: specInstallFixes(facts.files, facts.wheel.distInfoDir),
+    files: specFileList(facts.files, facts.scripts, facts.wheel.distInfoDir, headersDir),
+    changelog: {
+      date: specChangelogDate(options.date),
+      packager: specValue(`${options.maintainer.name} <${options.maintainer.email}>`),
+      evr: changelogEvr(basics),
+      lines: options.changelog.map(specValue),
+    },
+  };
+  return {
+    target: profile.id,
+    family: "rpm",
+    sourceName,
+    binaryNames: [binaryName, ...extras.subpackages.map((extra) => extra.name)],
+    version: `${version}-${release}`,
+    architecture: basics.architecture,
+    directory: sourceName,
+    wheelPath: facts.wheel.filename,
+    context,
+    outputs: [{ template: "rpm/python.spec.njk", path: `${sourceName}.spec`, mode: 0o644 }],
+    diagnostics,
+  };
+}

@@ -1,0 +1,171 @@
+import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import type { MappedRequirement } from "../../mapping/map.js";
+import { requirementToString } from "../../model/requirement.js";
+import type { Requirement } from "../../model/types.js";
+import { compare } from "../common/files.js";
+import type { PlanInput, TargetPlan } from "../types.js";
+import { specChangesDate, specValue } from "./escape.js";
+import { licenseCopies, singlespecFileList, singlespecInstallFixes } from "./opensuse-files.js";
+import {
+  excludedFlavors,
+  flavorMarkerNotes,
+  profileFlavors,
+  singlespecRelation,
+} from "./singlespec.js";
+import { specBasics } from "./spec-common.js";
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, " ").trim();
+}
+
+/** The structured requirement a mapping result was made from. */
+function sourceRequirement(
+  mapped: MappedRequirement,
+  requirements: readonly Requirement[],
+): Requirement | undefined {
+  return requirements.find((r) => (r.raw || requirementToString(r)) === mapped.requirement);
+}
+
+/** Singlespec relations for mapped requirements, sorted and each once, with their notes. */
+function relations(
+  mapped: readonly MappedRequirement[],
+  requirements: readonly Requirement[],
+  diagnostics: Diagnostic[],
+): string[] {
+  const out = new Set<string>();
+  for (const entry of mapped) {
+    diagnostics.push(...entry.diagnostics);
+    const requirement = sourceRequirement(entry, requirements);
+    if (entry.dependencies.length === 0 || requirement === undefined) continue;
+    const written = singlespecRelation(requirement);
+    out.add(written.relation);
+    diagnostics.push(...written.diagnostics);
+  }
+  return [...out].sort(compare);
+}
+
+/**
+ * A spec after openSUSE's Python packaging guidelines: a singlespec `python-<name>` whose
+ * `%python_subpackages` makes one `python3XY-<name>` per interpreter flavor, installed from the
+ * wheel with `%pyproject_install %{SOURCE0}`, `%fdupes` run per flavor, relations written
+ * `python-<name>` (renamed per flavor), extras' relations as Suggests, entry points behind
+ * update-alternatives, and an empty `%changelog` with the entry in `python-<name>.changes`.
+ * A platform wheel is built for one CPython, so its spec builds that flavor only.
+ */
+export function planOpensuseSpec(input: PlanInput): TargetPlan {
+  const { pkg, facts, profile, mapped, options } = input;
+  const basics = specBasics(facts, profile, options);
+  const diagnostics: Diagnostic[] = [...basics.diagnostics];
+  const { sourceName, version, release } = basics;
+  const modname = sourceName.replace(/^python-/, "");
+
+  const distroFlavors = profileFlavors(profile);
+  // A platform wheel's cp3X tag was checked against the primary flavor: build that one only.
+  const flavors = facts.pure ? distroFlavors : distroFlavors.slice(0, 1);
+  const skipped = facts.pure ? excludedFlavors(flavors, pkg.metadata.requiresPython) : [];
+  for (const flavor of skipped) {
+    diagnostics.push(
+      diagnostic(
+        "opensuse-flavor-skipped",
+        "info",
+        `Requires-Python excludes ${flavor.name} (Python ${flavor.fullVersion}): %define skip_${flavor.name} 1`,
+        "Requires-Python",
+      ),
+    );
+  }
+  const built = flavors.filter((flavor) => !skipped.includes(flavor));
+  diagnostics.push(...flavorMarkerNotes(facts.requirements, profile, built));
+
+  const requires = relations(mapped.main, facts.requirements, diagnostics);
+  diagnostics.push(...mapped.diagnostics);
+  const extraRelations = relations(
+    [...mapped.extras.values()].flat(),
+    facts.requirements,
+    diagnostics,
+  );
+  const suggests = extraRelations.filter((relation) => !requires.includes(relation));
+  if (suggests.length > 0) {
+    diagnostics.push(
+      diagnostic(
+        "opensuse-extras-suggested",
+        "info",
+        `the extras' requirements are Suggests of every flavor: ${suggests.join(", ")}`,
+        "Provides-Extra",
+      ),
+    );
+  }
+  if (facts.files.some((file) => file.scheme === "data")) {
+    diagnostics.push(
+      diagnostic(
+        "opensuse-shared-data-files",
+        "info",
+        "the wheel's data files are installed by every flavor's package alike (rpm lets identical files be shared)",
+      ),
+    );
+  }
+
+  const licenses = licenseCopies(facts.files);
+  const context = {
+    generator: { version: options.generatorVersion },
+    wheel: { filename: facts.wheel.filename, sha256: facts.wheel.sha256 },
+    globals: facts.pure ? [] : ["debug_package %{nil}"],
+    // A platform wheel runs on one interpreter; a pure one on every flavor the distro builds.
+    pythons: facts.pure ? null : built.map((flavor) => flavor.name).join(" "),
+    skipFlavors: skipped.map((flavor) => flavor.name),
+    sourceName,
+    // openSUSE discourages epochs, but a PEP 440 epoch must order the package like upstream.
+    epoch: basics.epoch,
+    version,
+    release,
+    summary: basics.summary,
+    license: basics.license,
+    url: basics.url,
+    buildArch: facts.pure ? profile.noarch : null,
+    exclusiveArch: facts.pure ? null : basics.architecture,
+    buildRequires: ["%{python_module pip}", "fdupes", "python-rpm-macros"],
+    requires,
+    suggests,
+    // Every flavor installs `<script>-3.XY`; update-alternatives picks `<script>` (the first
+    // name leads, the others follow it).
+    alternatives:
+      facts.scripts.length === 0
+        ? null
+        : {
+            names: facts.scripts.map(specValue).join(" "),
+            master: specValue(facts.scripts[0] ?? ""),
+          },
+    descriptionLines: basics.descriptionLines,
+    installCommands: [
+      ...facts.scripts.map(
+        (script) => `%python_clone -a %{buildroot}%{_bindir}/${specValue(script)}`,
+      ),
+      ...singlespecInstallFixes(facts.files, facts.wheel.distInfoDir),
+      `%python_expand %fdupes %{buildroot}%{$python_${facts.pure ? "sitelib" : "sitearch"}}`,
+      ...licenses.map((copy) => copy.command),
+    ],
+    licenses: licenses.map((copy) => copy.name),
+    files: singlespecFileList(facts.files, facts.scripts, facts.wheel.distInfoDir, facts.name),
+    changes: {
+      // The .changes file is text, not spec: one line each, no macro escaping.
+      date: specChangesDate(options.date),
+      packager: oneLine(`${options.maintainer.name} <${options.maintainer.email}>`),
+      lines: options.changelog.map(oneLine),
+    },
+  };
+  return {
+    target: profile.id,
+    family: "rpm",
+    sourceName,
+    binaryNames: built.map((flavor) => `${flavor.name}-${modname}`),
+    version: `${version}-${release}`,
+    architecture: basics.architecture,
+    directory: sourceName,
+    wheelPath: facts.wheel.filename,
+    context,
+    outputs: [
+      { template: "rpm/opensuse.spec.njk", path: `${sourceName}.spec`, mode: 0o644 },
+      { template: "rpm/opensuse.changes.njk", path: `${sourceName}.changes`, mode: 0o644 },
+    ],
+    diagnostics,
+  };
+}

@@ -1,0 +1,69 @@
+import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import { rpmPackageVersion } from "../../mapping/rpm-version.js";
+import type { TargetProfile } from "../../profiles/types.js";
+import { wrapParagraph } from "../common/description.js";
+import type { PackageFacts } from "../common/facts.js";
+import type { PackagingOptions } from "../types.js";
+import { specTextLine, specValue } from "./escape.js";
+
+/** What every RPM spec style says the same way: texts, version, architecture. */
+export interface SpecBasics {
+  sourceName: string;
+  version: string;
+  epoch: number | null;
+  release: string;
+  summary: string;
+  license: string;
+  url: string | null;
+  /** Escaped `%description` lines, wrapped at 79 columns. */
+  descriptionLines: string[];
+  /** The binary package's architecture (`noarch` for pure wheels). */
+  architecture: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Computes the parts of a spec that do not depend on the distribution's guidelines. */
+export function specBasics(
+  facts: PackageFacts,
+  profile: TargetProfile,
+  options: PackagingOptions,
+): SpecBasics {
+  const evr = rpmPackageVersion(facts.version);
+  const diagnostics = [...evr.diagnostics];
+  if (facts.license.source === "none") {
+    diagnostics.push(
+      diagnostic(
+        "rpm-license-unknown",
+        "warning",
+        "License: LicenseRef-Unknown in the spec",
+        "License",
+      ),
+    );
+  }
+  return {
+    sourceName: `${profile.naming.source}${facts.normalizedName}`,
+    version: evr.version,
+    epoch: evr.epoch,
+    release: specValue(options.release),
+    summary: specValue(facts.summary),
+    license: specValue(facts.license.spdx),
+    url: facts.homepage === null ? null : specValue(facts.homepage),
+    descriptionLines: specParagraphs(facts.paragraphs),
+    architecture: facts.pure
+      ? profile.noarch
+      : (profile.architectures[facts.machine ?? ""] ?? profile.noarch),
+    diagnostics,
+  };
+}
+
+/** Paragraphs as escaped `%description` lines, wrapped at 79 columns (rpmlint's limit). */
+export function specParagraphs(paragraphs: readonly string[]): string[] {
+  return paragraphs
+    .flatMap((paragraph, i) => [...(i > 0 ? [""] : []), ...wrapParagraph(paragraph, 79)])
+    .map(specTextLine);
+}
+
+/** The `%changelog` evr: `[epoch:]version-release`. */
+export function changelogEvr(basics: SpecBasics): string {
+  return `${basics.epoch === null ? "" : `${basics.epoch}:`}${basics.version}-${basics.release}`;
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { fixtureWheel } from "../helpers/convert.js";
+
+function configFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "wheel2pkg-config-")), "wheel2pkg.toml");
+  writeFileSync(file, text);
+  return file;
+}
+
+async function previewFiles(args: string[]): Promise<Map<string, string>> {
+  const result = await runCli(["preview", ...args, "--json"]);
+  expect(result.code, result.stderr).toBe(0);
+  const document = JSON.parse(result.stdout) as { files: { path: string; content: string }[] };
+  return new Map(
+    document.files.map((f) => [f.path.replace(/^[^/]+\/debian\//, "debian/"), f.content]),
+  );
+}
+
+describe("wheel2pkg.toml drives preview and convert", () => {
+  const wheel = fixtureWheel("extras_demo-2.0.0rc1-py3-none-any.whl");
+  const config = configFile(`
+release = "3"
+changelog = ["Packaged for the team's archive."]
+
+[maintainer]
+name = "Team Packager"
+email = "team@example.org"
+
+[mapping]
+ignore = ["uvloop"]
+extras = "recommends"
+
+[mapping.targets.debian-12]
+overrides = { requests = "python3-requests-custom" }
+
+[packages.packaging]
+name = "python3-packaging-pinned"
+`);
+
+  it("applies identity, release, changelog, name rules and the extras policy", async () => {
+    const files = await previewFiles([wheel, "--target", "debian-12", "--config", config]);
+    const control = files.get("debian/control") ?? "";
+    expect(control).toMatch(/^Maintainer: Team Packager <team@example\.org>$/m);
+    expect(control).toContain("python3-requests-custom (>= 2.25)");
+    expect(control).toContain("python3-packaging-pinned (>= 24~~)");
+    expect(control).not.toContain("uvloop");
+    expect(control).toMatch(/^Recommends:\n python3-hypothesis,/m);
+    const changelog = files.get("debian/changelog") ?? "";
+    expect(changelog).toMatch(/^python-extras-demo \(2\.0~rc1-3\) bookworm; urgency=medium$/m);
+    expect(changelog).toContain("  * Packaged for the team's archive.");
+  });
+
+  it("lets command-line options win over the file", async () => {
+    const files = await previewFiles([
+      wheel,
+      "--target",
+      "debian-12",
+      "--config",
+      config,
+      "--debian-extras",
+      "suggests",
+    ]);
+    expect(files.get("debian/control")).toMatch(/^Suggests:\n/m);
+  });
+
+  it("rejects an unknown key with its line and column", async () => {
+    const bad = configFile(`[mapping]\nignores = ["x"]\n`);
+    const result = await runCli(["preview", wheel, "--target", "debian-12", "--config", bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/wheel2pkg\.toml:2:1: mapping\.ignores/);
+  });
+});
