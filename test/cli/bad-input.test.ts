@@ -141,4 +141,15 @@ describe("Requires-Python", () => {
     const fedora = await runCli(["preview", file, "--target", "fedora"]);
     expect(fedora.code, fedora.stderr).toBe(0);
   });
+
+  it("keeps upper bounds as a python3 relation on Debian, and drops lower bounds the suite meets", async () => {
+    const file = scratch.wheel({ metadata: metadata("Requires-Python: >=3.8,!=3.9.*,<3.12\n") });
+    const result = await runCli(["preview", file, "--target", "debian-12", "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const document = JSON.parse(result.stdout) as { files: { path: string; content: string }[] };
+    const control = document.files.find((f) => f.path.endsWith("debian/control"))?.content ?? "";
+    expect(control).toMatch(/^ python3 \(<< 3\.12~~\),?$/m);
+    expect(control).toContain(" python3 (>= 3.10~~) | python3 (<< 3.9~~),");
+    expect(control).not.toMatch(/python3 \(>= 3\.8/);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
-import { debPackageVersion } from "../../mapping/deb-version.js";
+import { debPackageVersion, debRelations } from "../../mapping/deb-version.js";
+import type { Specifier } from "../../model/types.js";
 import { compare, importNames, siteLayout } from "../common/files.js";
 import type { PlanInput, Target, TargetPlan } from "../types.js";
 import {
@@ -10,6 +11,25 @@ import {
   debianChangelogDate,
 } from "./control-text.js";
 import { copyrightLicense } from "./copyright.js";
+
+/**
+ * Requires-Python as relations on `python3`, for a pure package (an extension module is tied to
+ * its Python by `${python3:Depends}` already). The target's own Python satisfies it (or the wheel
+ * was refused), so only the clauses that a later python3 could break are kept: upper bounds and
+ * exclusions. Lower bounds would say what every python3 of the suite already is.
+ */
+function pythonRelations(
+  requiresPython: readonly Specifier[] | null,
+  pure: boolean,
+): { relations: string[]; diagnostics: Diagnostic[] } {
+  const limiting = (requiresPython ?? []).filter((s) => s.operator !== ">=" && s.operator !== ">");
+  if (!pure || limiting.length === 0) return { relations: [], diagnostics: [] };
+  const translated = debRelations("python3", limiting);
+  return {
+    relations: translated.relations.map((group) => group.join(" | ")),
+    diagnostics: translated.diagnostics,
+  };
+}
 
 /**
  * The Debian family (Debian, Ubuntu): a source package `python-<name>` (3.0 quilt, the wheel in
@@ -52,10 +72,13 @@ export const debTarget: Target = {
     for (const requirements of mapped.extras.values()) {
       for (const requirement of requirements) diagnostics.push(...requirement.diagnostics);
     }
+    const python = pythonRelations(input.pkg.metadata.requiresPython, facts.pure);
+    diagnostics.push(...python.diagnostics);
     const depends = [
       "${python3:Depends}",
       ...(facts.pure ? [] : ["${shlibs:Depends}"]),
       "${misc:Depends}",
+      ...python.relations,
       ...mappedDepends,
     ];
     const maintainer = controlValue(`${options.maintainer.name} <${options.maintainer.email}>`);
