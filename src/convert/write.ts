@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { copyFile, mkdir, rename, rm, writeFile, chmod } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { PlannedPackage } from "./plan.js";
 
 /** Where a package was written. */
@@ -12,7 +12,8 @@ export interface WrittenPackage {
 
 /** The directory of a planned package under an output directory. */
 export function packageDirectory(outDir: string, planned: PlannedPackage): string {
-  return join(outDir, planned.plan.target, planned.plan.directory);
+  // Absolute: native tools run inside the directory and are given paths into it.
+  return resolve(outDir, planned.plan.target, planned.plan.directory);
 }
 
 /**

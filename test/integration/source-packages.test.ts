@@ -110,3 +110,31 @@ describe.skipIf(skipWithout("rpmbuild"))("a failing native tool", () => {
     expect(readFileSync(log, "utf8")).toMatch(/this build fails on purpose/);
   });
 });
+
+describe.skipIf(skipWithout("rpmbuild", "dpkg-buildpackage"))("a relative --out directory", () => {
+  it("builds as well as an absolute one", async () => {
+    const cwd = process.cwd();
+    const work = mkdtempSync(join(tmpdir(), "wheel2pkg-relative-"));
+    process.chdir(work);
+    try {
+      const result = await runCli([
+        "convert",
+        wheel,
+        "--target",
+        "fedora,debian-12",
+        "--out",
+        "out",
+        "--build",
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(readdirSync(join(work, "out", "fedora", "python-oldmeta"))).toContain(
+        "python3-oldmeta-0.9-1.fc45.noarch.rpm",
+      );
+      expect(readdirSync(join(work, "out", "debian-12", "python-oldmeta"))).toContain(
+        "python3-oldmeta_0.9-1_all.deb",
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
