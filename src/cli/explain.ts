@@ -32,10 +32,17 @@ export async function explain(output: Output, options: ExplainOptions): Promise<
  * the target's family: its answer and rule, or `—` when it has none.
  */
 export function formatExplanation(decision: NameDecision, profile: TargetProfile): string {
-  // Each family has one built-in layer: Debian's data, or RPM's python3dist().
-  const unused: NameLayer = profile.family === "deb" ? "python3dist" : "distro-data";
+  // Each target has one built-in layer: Debian's data, python3dist(), or openSUSE's python-<name>.
+  const builtin: NameLayer =
+    profile.family === "deb"
+      ? "distro-data"
+      : profile.rpm?.dependencyStyle === "singlespec"
+        ? "singlespec"
+        : "python3dist";
+  const others = new Set<NameLayer>(["distro-data", "python3dist", "singlespec"]);
+  others.delete(builtin);
   const rows = nameLayers
-    .filter((layer) => layer !== unused && layer !== decision.layer)
+    .filter((layer) => !others.has(layer) && layer !== decision.layer)
     .map((layer) => {
       const candidate = decision.candidates.find((c) => c.layer === layer);
       return candidate === undefined
@@ -60,7 +67,8 @@ export function formatExplanation(decision: NameDecision, profile: TargetProfile
 function shown(candidate: NameCandidate, profile: TargetProfile): string {
   if (candidate.name === null) return "(dropped)";
   if (candidate.relation !== undefined) return candidate.relation;
-  return profile.family === "rpm" && candidate.layer !== "default"
-    ? `python3dist(${candidate.name})`
-    : candidate.name;
+  if (profile.family === "deb" || candidate.layer === "default") return candidate.name;
+  return profile.rpm?.dependencyStyle === "singlespec"
+    ? `python-${candidate.name}`
+    : `python3dist(${candidate.name})`;
 }

@@ -7,7 +7,7 @@ import { debRelations } from "./deb-version.js";
 import { markerEnvironment } from "./environment.js";
 import type { NameRules } from "./name-rules.js";
 import { resolveName } from "./names.js";
-import { rpmRelations } from "./rpm-version.js";
+import { rpmRelations, rpmRelationsOn } from "./rpm-version.js";
 
 /** One Requires-Dist line as the target's packaging carries it. */
 export interface MappedRequirement {
@@ -124,7 +124,10 @@ export function mapRequirement(
     return result;
   }
   if (profile.family === "rpm") {
-    const translated = rpmRelations(name.name, requirement.specifiers, requirement.extras);
+    const translated =
+      profile.rpm?.dependencyStyle === "singlespec"
+        ? rpmRelationsOn([`python-${name.name}`], name.name, requirement.specifiers)
+        : rpmRelations(name.name, requirement.specifiers, requirement.extras);
     result.dependencies.push(...translated.relations);
     result.diagnostics.push(...translated.diagnostics);
   } else {

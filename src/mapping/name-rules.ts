@@ -16,6 +16,7 @@ export const nameLayers = [
   "profile-exception",
   "distro-data",
   "python3dist",
+  "singlespec",
   "default",
 ] as const;
 

@@ -115,6 +115,12 @@ export function resolveName(
         ...(name === entry.dependency ? {} : { relation: entry.dependency }),
       });
     }
+  } else if (profile.rpm?.dependencyStyle === "singlespec") {
+    candidates.push({
+      layer: "singlespec",
+      name: project,
+      rule: "python-<name as the requirement spells it>, which openSUSE's singlespec macros rename to each flavor's package",
+    });
   } else {
     candidates.push({
       layer: "python3dist",

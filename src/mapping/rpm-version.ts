@@ -212,6 +212,24 @@ export function rpmRelations(
   specifiers: readonly Specifier[],
   extras: readonly string[] = [],
 ): RpmRelations {
+  const names = [
+    `python3dist(${distName})`,
+    ...[...new Set(extras.map((extra) => extra.toLowerCase()))]
+      .sort()
+      .map((extra) => `python3dist(${distName}[${extra}])`),
+  ];
+  return rpmRelationsOn(names, distName, specifiers);
+}
+
+/**
+ * The same version algebra on other capabilities: openSUSE's singlespec relations name the
+ * package (`python-foo >= 1.2`), which its macros rename per flavor.
+ */
+export function rpmRelationsOn(
+  names: readonly string[],
+  distName: string,
+  specifiers: readonly Specifier[],
+): RpmRelations {
   const diagnostics: Diagnostic[] = [];
   const clauses: { spec: Specifier; parts: Pep440Parts }[] = [];
   const seen = new Set<string>();
@@ -228,12 +246,6 @@ export function rpmRelations(
     clauses.push({ spec, parts });
     diagnostics.push(...loosenessNotes(distName, spec, parts));
   }
-  const names = [
-    `python3dist(${distName})`,
-    ...[...new Set(extras.map((extra) => extra.toLowerCase()))]
-      .sort()
-      .map((extra) => `python3dist(${distName}[${extra}])`),
-  ];
   const relations = names.map((name) => {
     const converted = clauses.map(({ spec, parts }) => convert(name, spec, parts)).sort();
     if (converted.length === 0) return name;

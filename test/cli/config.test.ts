@@ -74,3 +74,37 @@ name = "python3-packaging-pinned"
     expect(result.stderr).toMatch(/wheel2pkg\.toml:2:1: mapping\.ignores/);
   });
 });
+
+describe("name rules on openSUSE", () => {
+  it("reach the singlespec relations (python-<name>)", async () => {
+    const config = configFile(
+      `[mapping.targets.opensuse]\noverrides = { psycopg2-binary = "psycopg2" }\n`,
+    );
+    const result = await runCli([
+      "map",
+      "psycopg2-binary>=2.8",
+      "PyYAML",
+      "--target",
+      "opensuse",
+      "--config",
+      config,
+      "--json",
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const entries = JSON.parse(result.stdout) as { dependencies: string[] }[];
+    expect(entries.map((e) => e.dependencies)).toEqual([
+      ["python-psycopg2 >= 2.8"],
+      ["python-PyYAML"],
+    ]);
+    const explained = await runCli([
+      "explain",
+      "psycopg2-binary",
+      "--target",
+      "opensuse",
+      "--config",
+      config,
+    ]);
+    expect(explained.stdout).toMatch(/→ python-psycopg2/);
+    expect(explained.stdout).toMatch(/singlespec\s+python-psycopg2-binary/);
+  });
+});

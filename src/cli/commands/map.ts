@@ -49,12 +49,12 @@ async function mapAll(args: Record<string, unknown>): Promise<MapEntry[]> {
   return (args.requirements as unknown[]).map(String).map((text) => {
     const requirement = parseRequirement(text);
     const mapped = mapRequirement(requirement, profile, { machine, rules });
-    let { dependencies, diagnostics } = mapped;
-    if (singlespec && dependencies.length > 0) {
-      // openSUSE writes the relation on the package name that its singlespec macros rename.
-      const written = singlespecRelation(requirement);
-      dependencies = [written.relation];
-      diagnostics = [...diagnostics, ...written.diagnostics];
+    const { dependencies } = mapped;
+    let { diagnostics } = mapped;
+    if (singlespec) {
+      // The notes the openSUSE spec adds to its relations (exact versions, extras).
+      const notes = dependencies.flatMap((d) => singlespecRelation(requirement, d).diagnostics);
+      diagnostics = [...diagnostics, ...notes];
     }
     return {
       requirement: text,

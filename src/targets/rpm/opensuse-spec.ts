@@ -36,10 +36,11 @@ function relations(
   for (const entry of mapped) {
     diagnostics.push(...entry.diagnostics);
     const requirement = sourceRequirement(entry, requirements);
-    if (entry.dependencies.length === 0 || requirement === undefined) continue;
-    const written = singlespecRelation(requirement);
-    out.add(written.relation);
-    diagnostics.push(...written.diagnostics);
+    if (requirement === undefined) continue;
+    for (const relation of entry.dependencies) {
+      out.add(relation);
+      diagnostics.push(...singlespecRelation(requirement, relation).diagnostics);
+    }
   }
   return [...out].sort(compare);
 }

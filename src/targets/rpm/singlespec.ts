@@ -13,7 +13,6 @@
  */
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { markerEnvironment } from "../../mapping/environment.js";
-import { rpmRelations } from "../../mapping/rpm-version.js";
 import { evaluateMarker, markerVariables } from "../../model/markers.js";
 import type { Requirement, Specifier } from "../../model/types.js";
 import { satisfiesSpecifiers } from "../../model/version.js";
@@ -26,27 +25,21 @@ export interface SinglespecRelation {
 }
 
 /**
- * The singlespec relation for a requirement that the mapping stage decided is needed:
- * `python-<name>` with the version algebra Fedora's generator uses (zeros stripped, `~~` and
- * `.0` guards, rich `with`/`or`), which rpm compares correctly against openSUSE's Versions
- * (upstream's spelling, `~` before pre-release tags) for bounds. A clause that names one exact
- * version (`==`, `!=`, `<=`, `===`) matches only the same spelling of it, so it gets a note.
+ * Notes on a singlespec relation the mapping stage wrote (`python-<name>` with the version
+ * algebra Fedora's generator uses: zeros stripped, `~~` and `.0` guards, rich `with`/`or`),
+ * which rpm compares correctly against openSUSE's Versions (upstream's spelling, `~` before
+ * pre-release tags) for bounds. A clause that names one exact version (`==`, `!=`, `<=`, `===`)
+ * matches only the same spelling of it, so it gets a note; extras have no packages.
  */
-export function singlespecRelation(requirement: Requirement): SinglespecRelation {
+export function singlespecRelation(requirement: Requirement, relation: string): SinglespecRelation {
   const diagnostics: Diagnostic[] = [];
   const field = "Requires-Dist";
-  const base = requirement.normalizedName;
-  // rpm-version.ts writes the algebra on `python3dist(<name>)`; openSUSE needs the same
-  // relation on the package name, so the one capability it wrote is swapped for it.
-  const capability = `python3dist(${base})`;
-  const [written = capability] = rpmRelations(base, requirement.specifiers).relations;
-  const relation = written.split(capability).join(`python-${requirement.name}`);
   if (requirement.extras.length > 0) {
     diagnostics.push(
       diagnostic(
         "opensuse-extras-unsupported",
         "info",
-        `${requirement.raw}: openSUSE has no packages for extras [${requirement.extras.join(", ")}]; only python-${requirement.name} is required`,
+        `${requirement.raw}: openSUSE has no packages for extras [${requirement.extras.join(", ")}]; only ${/python-[^\s()]+/.exec(relation)?.[0] ?? relation} is required`,
         field,
       ),
     );
