@@ -17,6 +17,11 @@ export type { Requirement, Specifier, Marker, MarkerEnvironment } from "./model/
 export { profiles, getProfile } from "./profiles/index.js";
 export type { TargetProfile, TargetFamily } from "./profiles/index.js";
 export { mapRequirement, mapRequirements } from "./mapping/map.js";
+export { resolveName } from "./mapping/names.js";
+export { rpmPackageVersion, rpmRelations, rpmVersion } from "./mapping/rpm-version.js";
+export { debPackageVersion, debRelations, debVersion } from "./mapping/deb-version.js";
+export { loadConfig, parseConfig, configForTarget } from "./config/index.js";
+export type { Config } from "./config/types.js";
 export type { MappedRequirement, MappedRequirements } from "./mapping/map.js";
 export { targets } from "./targets/index.js";
 export { createRenderer, builtinTemplateDir } from "./render/index.js";
