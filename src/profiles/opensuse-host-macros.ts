@@ -19,7 +19,9 @@ function subpackages(flavor: string): string {
     'local name = rpm.expand("%{name}")',
     'local mod = name:sub(1, 7) == "python-" and name:sub(8) or name',
     `local pkg = "${flavor}-" .. mod`,
-    'local out = { "%package -n " .. pkg, "Summary: %{summary}" }',
+    // The Summary is expanded once more here, as the real macro does: spec escaping keeps it inert.
+    'local summary = rpm.expand("%{summary}")',
+    'local out = { "%package -n " .. pkg, "Summary: " .. summary }',
     "local kinds = { Requires = 1, Suggests = 1, Recommends = 1, Provides = 1, Conflicts = 1, Obsoletes = 1, Supplements = 1, Enhances = 1 }",
     'local spec = assert(io.open(rpm.expand("%{_specdir}/%{name}.spec")))',
     "for line in spec:lines() do",
@@ -32,7 +34,7 @@ function subpackages(flavor: string): string {
     "end",
     "spec:close()",
     'table.insert(out, "%description -n " .. pkg)',
-    'table.insert(out, "%{summary}.")',
+    'table.insert(out, summary .. ".")',
     "print(table.concat(out, string.char(10)) .. string.char(10))",
     "}",
   ]);

@@ -153,3 +153,16 @@ describe("Requires-Python", () => {
     expect(control).not.toMatch(/python3 \(>= 3\.8/);
   });
 });
+
+describe("script names", () => {
+  it("refuses an entry point whose name is not a plain file name", async () => {
+    const file = scratch.wheel({
+      distInfo: { "entry_points.txt": "[console_scripts]\nfoo;rm = demo:main\n" },
+    });
+    const result = await runCli(["preview", file, "--target", "opensuse"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /entry_points\.txt: the script name "foo;rm" is not a plain file name/,
+    );
+  });
+});

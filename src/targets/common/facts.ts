@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import { UnsupportedWheelError } from "../../errors.js";
 import type { WheelPackage } from "../../model/package.js";
 import type { Requirement } from "../../model/types.js";
 import { descriptionParagraphs, oneLine } from "./description.js";
@@ -96,6 +97,19 @@ export function packageFacts(pkg: WheelPackage): {
     if (entry.group === "console_scripts" || entry.group === "gui_scripts") scripts.add(entry.name);
   }
   for (const file of files) if (file.scheme === "scripts") scripts.add(file.path);
+  // Script names become file names in /usr/bin and words in spec scriptlets and alternatives:
+  // only plain names are accepted.
+  for (const script of scripts) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(script)) {
+      throw new UnsupportedWheelError(
+        `the script name ${JSON.stringify(script)} is not a plain file name`,
+        {
+          file: pkg.filename.filename,
+          member: `${pkg.distInfoDir}/entry_points.txt`,
+        },
+      );
+    }
+  }
 
   const facts: PackageFacts = {
     name: metadata.name,

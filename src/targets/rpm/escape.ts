@@ -4,23 +4,30 @@ import { UnsupportedWheelError } from "../../errors.js";
  * Escaping of untrusted text (METADATA) for an RPM spec file. rpm expands macros everywhere in
  * a spec, including %description and tag values, and recognises a section (`%files`, `%install`)
  * in a line *after* expansion. So every `%` is doubled, and no description line may start with
- * one, which would begin a section once `%%` became `%`.
+ * one, which would begin a section once `%%` became `%`. A value may also be expanded a second
+ * time (`Summary: %{summary}`, openSUSE's `%python_subpackages` copying the preamble), when
+ * `%%{lua:…}` would become `%{lua:…}` and run: so a `%` that could start a macro is also
+ * separated from what follows by a space, which no number of expansions turns into code.
  */
 
-/** Escapes text for one spec tag value (Summary:, URL:): one line, `%` doubled. */
-export function specValue(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, " ")
-    .replace(/%/g, "%%")
-    .trim();
+/** Doubles `%`, and spaces a `%` from a following character that could start a macro. */
+function escapePercent(text: string): string {
+  return text.replace(/%(?=[{([%!?*#\w-])/g, "% ").replace(/%/g, "%%");
 }
 
-/** Escapes a description line: `%` doubled, and a leading `%` shielded by a space. */
+/** Escapes text for one spec tag value (Summary:): one line, macros inert. */
+export function specValue(text: string): string {
+  return escapePercent(text.replace(/[\r\n\t]+/g, " ").trim());
+}
+
+/** Escapes a URL for a spec tag: `%` doubled only, so percent-encoding stays intact. */
+export function specUrl(url: string): string {
+  return url.replace(/\s+/g, "").replace(/%/g, "%%");
+}
+
+/** Escapes a description line: macros inert, and a leading `%` shielded by a space. */
 export function specTextLine(line: string): string {
-  const escaped = line
-    .replace(/[\r\t]/g, " ")
-    .replace(/%/g, "%%")
-    .trimEnd();
+  const escaped = escapePercent(line.replace(/[\r\t]/g, " ").trimEnd());
   return escaped.startsWith("%") ? ` ${escaped}` : escaped;
 }
 

@@ -4,7 +4,7 @@ import type { TargetProfile } from "../../profiles/types.js";
 import { wrapParagraph } from "../common/description.js";
 import type { PackageFacts } from "../common/facts.js";
 import type { PackagingOptions } from "../types.js";
-import { specTextLine, specValue } from "./escape.js";
+import { specTextLine, specUrl, specValue } from "./escape.js";
 
 /** What every RPM spec style says the same way: texts, version, architecture. */
 export interface SpecBasics {
@@ -47,7 +47,7 @@ export function specBasics(
     release: specValue(options.release),
     summary: specValue(facts.summary),
     license: specValue(facts.license.spdx),
-    url: facts.homepage === null ? null : specValue(facts.homepage),
+    url: facts.homepage === null ? null : specUrl(facts.homepage),
     descriptionLines: specParagraphs(facts.paragraphs),
     architecture: facts.pure
       ? profile.noarch

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { UnsupportedWheelError } from "../../../src/errors.js";
+import {
+  specFilePath,
+  specShellWord,
+  specTextLine,
+  specValue,
+} from "../../../src/targets/rpm/escape.js";
+
+describe("spec escaping of METADATA text", () => {
+  it.each([
+    ["100% sure", "100%% sure"],
+    ['%{lua: os.execute("id")}', '%% {lua: os.execute("id")}'],
+    ["%(touch /tmp/x)", "%% (touch /tmp/x)"],
+    ["%%{lua:x}", "%% %% {lua:x}"],
+    ["%define x", "%% define x"],
+    ["two\nlines\tand tabs", "two lines and tabs"],
+  ])("tag value %j → %j", (text, escaped) => {
+    expect(specValue(text)).toBe(escaped);
+  });
+
+  it.each([
+    ["%files", " %% files"],
+    ["%install rm -rf /", " %% install rm -rf /"],
+    ["plain text 50%", "plain text 50%%"],
+    ["}{ braces", "}{ braces"],
+  ])("description line %j → %j", (line, escaped) => {
+    expect(specTextLine(line)).toBe(escaped);
+  });
+});
+
+describe("paths from the wheel in a spec", () => {
+  it("keeps percent-encoding in URLs", async () => {
+    const { specUrl } = await import("../../../src/targets/rpm/escape.js");
+    expect(specUrl("https://example.org/a%20b")).toBe("https://example.org/a%%20b");
+  });
+
+  it.each([
+    ["pkg/module.py", "pkg/module.py"],
+    ["data/with space.json", '"data/with space.json"'],
+    ["pkg/50%.txt", "pkg/50%%.txt"],
+    ["pkg/[abc]*.py", "pkg/\\[abc\\]\\*.py"],
+  ])("%%files entry %j → %j", (path, entry) => {
+    expect(specFilePath(path)).toBe(entry);
+  });
+
+  it.each(['pkg/"quoted".py', "pkg/back\\slash.py", "pkg/new\nline.py"])("refuses %j", (path) => {
+    expect(() => specFilePath(path)).toThrow(UnsupportedWheelError);
+  });
+
+  it.each([
+    ["pkg/mod.py", "'pkg/mod.py'"],
+    ["pkg/it's $(rm -rf ~).py", "'pkg/it'\\''s $(rm -rf ~).py'"],
+    ["pkg/%{lua:x}.py", "'pkg/%%{lua:x}.py'"],
+  ])("shell word %j → %j", (path, word) => {
+    expect(specShellWord(path)).toBe(word);
+  });
+});
