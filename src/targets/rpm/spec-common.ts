@@ -19,6 +19,17 @@ export interface SpecBasics {
   descriptionLines: string[];
   /** The binary package's architecture (`noarch` for pure wheels). */
   architecture: string;
+  /** The preamble values every spec template places the same way. */
+  preamble: {
+    epoch: number | null;
+    version: string;
+    release: string;
+    summary: string;
+    license: string;
+    url: string | null;
+    buildArch: string | null;
+    exclusiveArch: string | null;
+  };
   diagnostics: Diagnostic[];
 }
 
@@ -40,18 +51,27 @@ export function specBasics(
       ),
     );
   }
-  return {
-    sourceName: `${profile.naming.source}${facts.normalizedName}`,
+  const texts = {
     version: evr.version,
     epoch: evr.epoch,
     release: specValue(options.release),
     summary: specValue(facts.summary),
     license: specValue(facts.license.spdx),
     url: facts.homepage === null ? null : specUrl(facts.homepage),
+  };
+  const architecture = facts.pure
+    ? profile.noarch
+    : (profile.architectures[facts.machine ?? ""] ?? profile.noarch);
+  return {
+    sourceName: `${profile.naming.source}${facts.normalizedName}`,
+    ...texts,
     descriptionLines: specParagraphs(facts.paragraphs),
-    architecture: facts.pure
-      ? profile.noarch
-      : (profile.architectures[facts.machine ?? ""] ?? profile.noarch),
+    architecture,
+    preamble: {
+      ...texts,
+      buildArch: facts.pure ? profile.noarch : null,
+      exclusiveArch: facts.pure ? null : architecture,
+    },
     diagnostics,
   };
 }
