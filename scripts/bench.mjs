@@ -63,7 +63,9 @@ const pick = (prefix) => wheels.find((w) => name(w).startsWith(prefix));
 console.log(`corpus: ${wheels.length} wheels in ${corpus}; median of ${runs} runs`);
 // The floor under any command: starting Node itself, which does nothing.
 const nodeStart = timeCommand("node", ["-e", ""]);
-console.log(`node start-up alone: ${nodeStart.seconds.toFixed(3)} s, ${nodeStart.mib.toFixed(0)} MB\n`);
+console.log(
+  `node start-up alone: ${nodeStart.seconds.toFixed(3)} s, ${nodeStart.mib.toFixed(0)} MB\n`,
+);
 console.log(
   "wheel                          size MB | zipfile s | inspect s (×)   RSS MB | preview s  RSS MB",
 );

@@ -33,6 +33,10 @@ export type {
   PlannedPackage,
 } from "./convert/index.js";
 export { buildNative } from "./build/index.js";
+export { lintPath, rules as lintRules } from "./lint/index.js";
+export type { LintReport, Finding } from "./lint/index.js";
+export { runBatch, readBatchInput, buildOrder, graphToDot } from "./batch/index.js";
+export type { BatchOptions, BatchEvent } from "./batch/index.js";
 export type { BuildResult } from "./build/index.js";
 export { inspectWheel } from "./cli/inspect.js";
 export { main } from "./cli/main.js";

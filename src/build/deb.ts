@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { TargetProfile } from "../profiles/types.js";
 import { buildEnvironment, runTool } from "./run.js";
-import type { BuildResult } from "./types.js";
+import type { BuildOptions, BuildResult } from "./types.js";
 
 /** The host's Debian codename (`bookworm`), or null when it is not Debian-like. */
 async function hostSuite(): Promise<string | null> {
@@ -27,10 +27,12 @@ export async function buildDeb(
   upstreamVersion: string,
   profile: TargetProfile,
   sourceDateEpoch: number,
+  options: BuildOptions = {},
 ): Promise<BuildResult> {
   const logFile = join(dir, "build.log");
   await writeFile(logFile, "");
   const env = buildEnvironment(sourceDateEpoch);
+  const cancel = options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal };
   // The orig tarball holds the upstream wheel only, with fixed owners, order and times.
   const orig = `${sourceName}_${upstreamVersion.replace(/^\d+:/, "")}.orig.tar.xz`;
   await runTool(
@@ -46,9 +48,9 @@ export async function buildDeb(
       orig,
       `${tree}/${wheelFile}`,
     ],
-    { cwd: dir, logFile, env, label: `tar ${orig}` },
+    { cwd: dir, logFile, env, label: `tar ${orig}`, ...cancel },
   );
-  const args = ["-us", "-uc", "--build=full"];
+  const args = ["-us", "-uc", options.sourceOnly === true ? "--build=source" : "--build=full"];
   // Build-Depends are checked where the host is the target release; elsewhere they cannot be.
   if ((await hostSuite()) !== profile.deb?.suite) args.push("-d");
   await runTool("dpkg-buildpackage", args, {
@@ -56,8 +58,15 @@ export async function buildDeb(
     logFile,
     env,
     label: `dpkg-buildpackage ${basename(tree)}`,
+    ...cancel,
   });
-  await runTool("dh_clean", [], { cwd: join(dir, tree), logFile, env, label: "dh_clean" });
+  await runTool("dh_clean", [], {
+    cwd: join(dir, tree),
+    logFile,
+    env,
+    label: "dh_clean",
+    ...cancel,
+  });
   const names = (await readdir(dir)).sort();
   return {
     logFile,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TargetProfile } from "../profiles/types.js";
 import { buildEnvironment, queryTool, runTool } from "./run.js";
-import type { BuildResult } from "./types.js";
+import type { BuildOptions, BuildResult } from "./types.js";
 
 /**
  * Whether the host's rpm knows the target's Python macros. On a host of another distribution
@@ -33,13 +33,14 @@ export async function buildRpm(
   specFile: string,
   profile: TargetProfile,
   sourceDateEpoch: number,
+  options: BuildOptions = {},
 ): Promise<BuildResult> {
   const work = await mkdtemp(join(tmpdir(), "wheel2pkg-rpm-"));
   const logFile = join(dir, "build.log");
   await writeFile(logFile, "");
   try {
     const args = [
-      "-ba",
+      options.sourceOnly === true ? "-bs" : "-ba",
       "--define",
       `_topdir ${work}`,
       "--define",
@@ -75,6 +76,7 @@ export async function buildRpm(
       logFile,
       env: buildEnvironment(sourceDateEpoch),
       label: `rpmbuild ${specFile}`,
+      ...(options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal }),
     });
   } finally {
     await rm(work, { recursive: true, force: true });

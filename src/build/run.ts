@@ -15,6 +15,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** What is being done, for the status line on a TTY (`rpmbuild python-six`). */
   label: string;
+  /** Ends the tool (SIGTERM) when aborted; the run then fails like a failed tool. */
+  cancelSignal?: AbortSignal;
 }
 
 /**
@@ -77,6 +79,7 @@ export async function runTool(
       all: true,
       buffer: false,
       reject: false,
+      ...(options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal }),
     });
     child.all.pipe(log, { end: false });
     const result = await child;

@@ -1,3 +1,11 @@
+/** Options of a native build. */
+export interface BuildOptions {
+  /** Ends the running tool when aborted (a batch stopped by Ctrl-C). */
+  cancelSignal?: AbortSignal;
+  /** Build only the source package (SRPM; `.dsc` with its tarballs), for a build farm. */
+  sourceOnly?: boolean;
+}
+
 /** What a native build produced. */
 export interface BuildResult {
   /** `.src.rpm`, or `.dsc` (with its tarballs beside it). */

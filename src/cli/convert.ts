@@ -1,6 +1,13 @@
 import { loadConfig } from "../config/index.js";
 import type { Config } from "../config/types.js";
-import { convertWheel, planConversion, type PlanOptions } from "../convert/index.js";
+import {
+  convertWheel,
+  planConversion,
+  type ConvertResult,
+  type PlanOptions,
+} from "../convert/index.js";
+import type { Finding } from "../lint/types.js";
+import { lintConverted } from "./convert-lint.js";
 import { UserError } from "../errors.js";
 import { getProfile } from "../profiles/index.js";
 import type { ConversionArgs } from "./commands/conversion-options.js";
@@ -73,6 +80,8 @@ export async function convert(
     wheels: string[];
     outDir: string;
     build: boolean;
+    lint: boolean;
+    nativeLint: boolean;
     release: string | undefined;
     maintainer: string | undefined;
   },
@@ -80,7 +89,7 @@ export async function convert(
   const profiles = args.targets.map(getProfile);
   const maintainer = parseMaintainer(args.maintainer);
   const shared = await sharedOptions(args);
-  const results = [];
+  const results: (ConvertResult & { lint: Record<string, Finding[]> })[] = [];
   for (const wheel of args.wheels) {
     const result = await convertWheel(wheel, {
       profiles,
@@ -95,9 +104,9 @@ export async function convert(
     if (args.checkArchive) {
       result.diagnostics.push(...(await archiveDiagnostics(result.pkg, profiles, shared.config)));
     }
-    results.push(result);
-    if (!args.json) {
-      for (const p of result.packages) {
+    const lint: Record<string, Finding[]> = {};
+    for (const p of result.packages) {
+      if (!args.json) {
         output.out(
           `${p.target}: ${p.sourceName} ${p.version} (${p.architecture}) → ${p.directory}\n`,
         );
@@ -108,8 +117,19 @@ export async function convert(
           output.out(`  ${artifact}\n`);
         }
       }
-      printDiagnostics(output, result.diagnostics, args.verbose);
+      if (args.lint) {
+        const profile = getProfile(p.target);
+        lint[p.target] = await lintConverted(
+          output,
+          p,
+          profile,
+          { native: args.nativeLint, config: shared.config },
+          args.json,
+        );
+      }
     }
+    results.push({ ...result, lint });
+    if (!args.json) printDiagnostics(output, result.diagnostics, args.verbose);
   }
   if (args.json) output.out(json(results.map(({ pkg: _pkg, ...result }) => result)));
 }

@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
-import { createRequire } from "node:module";
+import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { root } from "./convert.js";
+import { rpmlintConfig } from "../../src/build/native-lint.js";
 import { systemPath } from "./tools.js";
 
 /** Runs a linter that exits non-zero on findings, and returns its output either way. */
@@ -29,14 +28,8 @@ export function lintianErrors(files: readonly string[]): { errors: string[]; out
 
 /** rpmlint's errors with Fedora's distribution settings (data/rpmlint/fedora.toml). */
 export function rpmlintErrors(files: readonly string[]): { errors: string[]; output: string } {
-  const require = createRequire(import.meta.url);
-  const ids = require("spdx-license-ids") as string[];
   const config = join(mkdtempSync(join(tmpdir(), "wheel2pkg-rpmlint-")), "fedora.toml");
-  const base = readFileSync(join(root, "data", "rpmlint", "fedora.toml"), "utf8");
-  writeFileSync(
-    config,
-    `${base}\nValidLicenses = ${JSON.stringify([...ids, "LicenseRef-Unknown"])}\n`,
-  );
+  writeFileSync(config, rpmlintConfig());
   const output = lintOutput("rpmlint", ["--config", config, ...files]);
   return { errors: output.split("\n").filter((line) => / E: /.test(line)), output };
 }

@@ -23,6 +23,16 @@ export const convertCommand: Command = {
         type: "string",
         describe: "RPM Release / Debian revision (default: config, else 1)",
       })
+      .option("lint", {
+        type: "boolean",
+        default: true,
+        describe: "check the packaging (and with --build the packages) against distro policy",
+      })
+      .option("native-lint", {
+        type: "boolean",
+        default: false,
+        describe: "with --build, also run rpmlint / lintian on the built packages",
+      })
       .option("maintainer", {
         type: "string",
         describe: 'packager, "Name <email>" (default: DEBFULLNAME/DEBEMAIL)',
@@ -34,6 +44,8 @@ export const convertCommand: Command = {
       wheels: (args.wheels as unknown[]).map(String),
       outDir: String(args.out),
       build: args.build === true,
+      lint: args.lint !== false,
+      nativeLint: args.nativeLint === true,
       release: typeof args.release === "string" ? args.release : undefined,
       maintainer: typeof args.maintainer === "string" ? args.maintainer : undefined,
     });

@@ -1,7 +1,9 @@
 import type { Command } from "../command.js";
+import { batchCommand } from "./batch.js";
 import { convertCommand } from "./convert.js";
 import { explainCommand } from "./explain.js";
 import { inspectCommand } from "./inspect.js";
+import { lintCommand } from "./lint.js";
 import { mapCommand } from "./map.js";
 import { previewCommand } from "./preview.js";
 import { versionCommand } from "./version.js";
@@ -14,4 +16,6 @@ export const commands: readonly Command[] = [
   explainCommand,
   mapCommand,
   versionCommand,
+  batchCommand,
+  lintCommand,
 ];

@@ -1,0 +1,62 @@
+/**
+ * One wheel × target of a batch as it moves through the steps: the entry the report will hold,
+ * and the planning step, which isolates a target that refuses the wheel from the others.
+ */
+import { planConversion, type PlannedPackage } from "../convert/plan.js";
+import { UserError } from "../errors.js";
+import type { TargetProfile } from "../profiles/types.js";
+import type { ReadWheel } from "./read.js";
+import type { BatchEntry } from "./report.js";
+
+/** The message of an entry's error, with its location for a UserError. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof UserError) return error.describe();
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A new entry of the report, `interrupted` until something else happens to it. */
+export function blankEntry(wheel: string, target: string, read: ReadWheel | null): BatchEntry {
+  return {
+    wheel,
+    project: read?.project?.project ?? null,
+    version: read?.project?.version ?? null,
+    target,
+    status: "interrupted",
+    directory: null,
+    artifacts: [],
+    diagnostics: [],
+    requires: [],
+    unresolved: [],
+    error: null,
+    log: null,
+    durations: { read: read?.milliseconds ?? 0, plan: 0, write: 0, build: 0 },
+  };
+}
+
+/** Plans a wheel for all pending targets at once, or target by target when one is refused. */
+export async function planEach(
+  wheel: string,
+  profiles: readonly TargetProfile[],
+  options: Parameters<typeof planConversion>[1],
+): Promise<{
+  planned: (PlannedPackage | Error)[];
+  diagnostics: BatchEntry["diagnostics"];
+  epoch: number;
+}> {
+  try {
+    const plan = await planConversion(wheel, { ...options, profiles });
+    const epoch = Math.floor(plan.packaging.date.getTime() / 1000);
+    return { planned: plan.packages, diagnostics: plan.diagnostics, epoch };
+  } catch (error) {
+    if (profiles.length === 1 || !(error instanceof UserError)) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      return { planned: profiles.map(() => failure), diagnostics: [], epoch: 0 };
+    }
+  }
+  const results = await Promise.all(profiles.map((p) => planEach(wheel, [p], options)));
+  return {
+    planned: results.map((r) => r.planned[0] as PlannedPackage | Error),
+    diagnostics: results.flatMap((r) => r.diagnostics),
+    epoch: results.find((r) => r.epoch !== 0)?.epoch ?? 0,
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * Batch conversion of a set of wheels (a wheelhouse): the library API behind `wheel2pkg batch`.
+ */
+export { readBatchInput, parseManifest, type BatchItem } from "./input.js";
+export { runBatch, type BatchEvent, type BatchOptions } from "./run.js";
+export {
+  batchFailed,
+  batchStatuses,
+  type BatchEntry,
+  type BatchReport,
+  type BatchStatus,
+  type BatchTotals,
+} from "./report.js";
+export { buildOrder, graphToDot, batchPicture, type BuildOrder, type GraphNode } from "./graph.js";
+export type { UnresolvedRequirement, UnresolvedReason } from "./set.js";
+export { buildManifest, buildManifestText, type BuildManifestLine } from "./farm.js";
+export { stampFile, builtStampFile } from "./stamp.js";

@@ -1,0 +1,214 @@
+/**
+ * The first pass of a batch: every wheel's bytes hashed, then each wheel either recognised from
+ * the stamps of a run over exactly the same input (nothing opened), or read: its metadata
+ * validated, so that the set's projects and requirements are known before anything is planned.
+ * A wheel that cannot be read is refused here, on its own.
+ */
+import { basename, resolve } from "node:path";
+import type { LimitFunction } from "p-limit";
+import type { Diagnostic } from "../diagnostics.js";
+import { UserError } from "../errors.js";
+import { normalizeName } from "../model/name.js";
+import { buildPackage } from "../model/package.js";
+import type { TargetProfile } from "../profiles/types.js";
+import { parseWheelFilename, readWheel } from "../wheel/index.js";
+import type { BatchItem } from "./input.js";
+import { setProject, type SetMember, type SetProject } from "./set.js";
+import {
+  earlierOutput,
+  earlierRefusal,
+  hashOf,
+  outputSuffices,
+  sha256File,
+  type StampSnapshot,
+} from "./stamp.js";
+
+/** An entry known from an earlier run's stamp: how it ended, and what it reported. */
+export interface KnownEntry {
+  status: "skipped-unchanged" | "refused";
+  key: string;
+  directory: string | null;
+  artifacts: string[];
+  error: string | null;
+  snapshot: StampSnapshot;
+}
+
+/** One wheel after the first pass. */
+export interface ReadWheel {
+  item: BatchItem;
+  /** The set's view of the wheel, or null when it was refused (or the batch was stopped). */
+  project: SetProject | null;
+  /** The wheel as read, or null when it was not opened (known from stamps, or refused). */
+  member: SetMember | null;
+  /** Target id → the entry an identical earlier run left, when every target has one. */
+  known: Map<string, KnownEntry> | null;
+  /** Why the wheel was refused, or null. */
+  error: string | null;
+  sha256: string;
+  diagnostics: Diagnostic[];
+  milliseconds: number;
+}
+
+/** What the first pass needs to recognise earlier output. */
+export interface ReadContext {
+  profiles: readonly TargetProfile[];
+  outDir: string;
+  /** Hash of everything but the wheels (config, templates, options, version). */
+  common: string;
+  /** False when stamps may not be trusted without reading (`--force`, `--check-archive`). */
+  trustStamps: boolean;
+  build: boolean;
+  sourceOnly: boolean;
+  aborted: () => boolean;
+  onRead: (wheel: string) => void;
+}
+
+/** The key under which a run over exactly the same input finds its own stamps. */
+export function fastKey(
+  common: string,
+  setDigest: string,
+  target: string,
+  item: BatchItem,
+): string {
+  return hashOf({
+    common,
+    set: setDigest,
+    target,
+    release: item.release ?? null,
+    withExtras: item.withExtras ?? null,
+  });
+}
+
+function failure(error: unknown, wheel: string): string {
+  if (error instanceof UserError) return error.describe();
+  if ((error as NodeJS.ErrnoException).code !== undefined) {
+    return `${wheel}: ${(error as Error).message}`;
+  }
+  throw error;
+}
+
+/** Every target's entry from stamps of an identical run, or null if one target lacks it. */
+async function knownEntries(
+  read: ReadWheel,
+  context: ReadContext,
+  setDigest: string,
+): Promise<Map<string, KnownEntry> | null> {
+  let project: string;
+  try {
+    project = normalizeName(parseWheelFilename(read.item.wheel).distribution);
+  } catch {
+    return null;
+  }
+  const known = new Map<string, KnownEntry>();
+  for (const profile of context.profiles) {
+    const fast = fastKey(context.common, setDigest, profile.id, read.item);
+    const targetDir = resolve(context.outDir, profile.id);
+    const directory = resolve(targetDir, `${profile.naming.source}${project}`);
+    const output = await earlierOutput(directory, null, fast);
+    if (output?.snapshot != null && outputSuffices(output, context)) {
+      known.set(profile.id, {
+        status: "skipped-unchanged",
+        key: output.key,
+        directory,
+        artifacts: output.artifacts ?? [],
+        error: null,
+        snapshot: output.snapshot,
+      });
+      continue;
+    }
+    const refusal = await earlierRefusal(targetDir, read.item.wheel, null, fast);
+    if (refusal?.snapshot == null) return null;
+    known.set(profile.id, {
+      status: "refused",
+      key: refusal.key,
+      directory: null,
+      artifacts: [],
+      error: refusal.error,
+      snapshot: refusal.snapshot,
+    });
+  }
+  return known;
+}
+
+async function readOne(read: ReadWheel): Promise<void> {
+  // Only the dist-info files: every RECORD hash is checked when the wheel is planned.
+  const contents = await readWheel(read.item.wheel, { verify: false });
+  const { pkg, diagnostics } = buildPackage(contents);
+  read.member = { pkg, withExtras: read.item.withExtras ?? [] };
+  read.project = setProject(pkg);
+  read.diagnostics = diagnostics;
+}
+
+/**
+ * Hashes and reads every wheel of the set in the pool; returns the reads and the digest of the
+ * whole input. When two wheels provide the same project, the first by path stays in the set and
+ * the others are refused: they would write the same packages.
+ */
+export async function readSet(
+  items: readonly BatchItem[],
+  pool: LimitFunction,
+  context: ReadContext,
+): Promise<{ reads: ReadWheel[]; setDigest: string }> {
+  const reads = items.map((item): ReadWheel => ({
+    item,
+    project: null,
+    member: null,
+    known: null,
+    error: null,
+    sha256: "",
+    diagnostics: [],
+    milliseconds: 0,
+  }));
+  await Promise.all(
+    reads.map((read) =>
+      pool(async () => {
+        if (context.aborted()) return;
+        context.onRead(read.item.wheel);
+        const started = performance.now();
+        try {
+          read.sha256 = await sha256File(read.item.wheel);
+        } catch (error) {
+          read.error = failure(error, read.item.wheel);
+        }
+        read.milliseconds = Math.round(performance.now() - started);
+      }),
+    ),
+  );
+  const setDigest = hashOf(
+    reads
+      .map((r) => [basename(r.item.wheel), r.sha256])
+      .sort((a, b) => (a[0] ?? "").localeCompare(b[0] ?? "")),
+  );
+  await Promise.all(
+    reads.map((read) =>
+      pool(async () => {
+        if (context.aborted() || read.sha256 === "") return;
+        const started = performance.now();
+        try {
+          read.known = context.trustStamps ? await knownEntries(read, context, setDigest) : null;
+          const first = read.known?.values().next().value;
+          if (first !== undefined) {
+            read.project = { ...first.snapshot.project, wheel: read.item.wheel };
+            read.diagnostics = first.snapshot.diagnostics;
+          } else await readOne(read);
+        } catch (error) {
+          read.error = failure(error, read.item.wheel);
+        }
+        read.milliseconds += Math.round(performance.now() - started);
+      }),
+    ),
+  );
+  const owner = new Map<string, string>();
+  for (const read of [...reads].sort((a, b) => a.item.wheel.localeCompare(b.item.wheel))) {
+    if (read.project === null) continue;
+    const first = owner.get(read.project.project);
+    if (first === undefined) owner.set(read.project.project, read.item.wheel);
+    else {
+      read.error = `${read.item.wheel}: the set already provides ${read.project.project} with ${first}`;
+      read.project = null;
+      read.member = null;
+      read.known = null;
+    }
+  }
+  return { reads, setDigest };
+}

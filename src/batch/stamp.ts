@@ -1,0 +1,227 @@
+/**
+ * Skip-unchanged: each package a batch writes carries a stamp recording the hash of everything
+ * its content depends on (wheel bytes, config, templates, options, the set's names, wheel2pkg's
+ * version). The stamp is one of the package's planned files, so it is renamed into place with
+ * the package: a stamp never describes a half-written directory.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative } from "node:path";
+import type { PlannedFile } from "../convert/plan.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { SetProject, UnresolvedRequirement } from "./set.js";
+
+/** The stamp's file name inside a package directory (hidden; no build tool packs it). */
+export const stampFile = ".wheel2pkg-stamp.json";
+/** Written beside it once a native build has finished. */
+export const builtStampFile = ".wheel2pkg-built.json";
+
+/** The sha256 of a file, hex. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/** The sha256 of a JSON value (keys in the order given: callers build it deterministically). */
+export function hashOf(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex");
+}
+
+/** The hash of a directory tree's file names and contents (user templates); "" when absent. */
+export async function treeHash(root: string): Promise<string> {
+  const hash = createHash("sha256");
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) {
+        hash.update(`${relative(root, path)}\0`);
+        hash.update(await readFile(path));
+        hash.update("\0");
+      }
+    }
+  };
+  try {
+    await walk(root);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
+    throw error;
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * What a stamp remembers of its run so that a rerun over exactly the same input (every wheel's
+ * bytes, the options: `fastKey`) can report the entry without opening the wheel at all.
+ */
+export interface StampSnapshot {
+  fastKey: string;
+  project: SetProject;
+  requires: string[];
+  unresolved: UnresolvedRequirement[];
+  diagnostics: Diagnostic[];
+}
+
+function stampText(key: string, wheel: string, snapshot: StampSnapshot): string {
+  return `${JSON.stringify({ key, wheel: basename(wheel), snapshot }, null, 2)}\n`;
+}
+
+/** The stamp as a planned file, to be written with the package. */
+export function stampPlannedFile(key: string, wheel: string, snapshot: StampSnapshot): PlannedFile {
+  return { path: stampFile, content: stampText(key, wheel, snapshot), mode: 0o644 };
+}
+
+/** Writes a file whole or not at all: a temporary file renamed into place. */
+async function replaceFile(path: string, content: string): Promise<void> {
+  const temporary = `${path}.tmp-${process.pid}`;
+  await writeFile(temporary, content);
+  await rename(temporary, path);
+}
+
+/** Records a newer snapshot in the stamp of an unchanged package (its key stays the same). */
+export async function refreshStamp(
+  directory: string,
+  key: string,
+  wheel: string,
+  snapshot: StampSnapshot,
+): Promise<void> {
+  await replaceFile(join(directory, stampFile), stampText(key, wheel, snapshot));
+}
+
+async function readJson(path: string): Promise<Record<string, unknown> | null> {
+  try {
+    const value: unknown = JSON.parse(await readFile(path, "utf8"));
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function snapshotOf(stamp: Record<string, unknown> | null): StampSnapshot | null {
+  const snapshot = stamp?.snapshot;
+  return typeof snapshot === "object" && snapshot !== null ? (snapshot as StampSnapshot) : null;
+}
+
+/** What an earlier run left in a package directory that is still valid for `key`. */
+export interface EarlierOutput {
+  key: string;
+  /** Artifacts of a finished build, or null when the package was not built (or not fully). */
+  artifacts: string[] | null;
+  /** Whether that build made the source package only. */
+  sourceOnly: boolean;
+  snapshot: StampSnapshot | null;
+}
+
+/** Whether an earlier output answers a run that builds (or not), or builds sources only. */
+export function outputSuffices(
+  earlier: EarlierOutput,
+  build: { build: boolean; sourceOnly: boolean },
+): boolean {
+  if (!build.build && !build.sourceOnly) return true;
+  return earlier.artifacts !== null && (build.sourceOnly || !earlier.sourceOnly);
+}
+
+async function builtArtifacts(
+  directory: string,
+  key: string,
+): Promise<{ artifacts: string[]; sourceOnly: boolean } | null> {
+  const built = await readJson(join(directory, builtStampFile));
+  if (built?.key !== key || !Array.isArray(built.artifacts)) return null;
+  const artifacts = built.artifacts.filter((a): a is string => typeof a === "string");
+  for (const artifact of artifacts) {
+    try {
+      await stat(artifact);
+    } catch {
+      return null;
+    }
+  }
+  return { artifacts, sourceOnly: built.sourceOnly === true };
+}
+
+/**
+ * The earlier output of a package with the same key (or, given `fastKey`, whose snapshot has
+ * that fast key), or null when there is none. A build counts only when every artifact exists.
+ */
+export async function earlierOutput(
+  directory: string,
+  key: string | null,
+  fastKey?: string,
+): Promise<EarlierOutput | null> {
+  const stamp = await readJson(join(directory, stampFile));
+  const snapshot = snapshotOf(stamp);
+  const stampKey = typeof stamp?.key === "string" ? stamp.key : null;
+  if (stampKey === null) return null;
+  if (key !== null ? stampKey !== key : snapshot?.fastKey !== fastKey) return null;
+  const built = await builtArtifacts(directory, stampKey);
+  return {
+    key: stampKey,
+    artifacts: built?.artifacts ?? null,
+    sourceOnly: built?.sourceOnly ?? false,
+    snapshot,
+  };
+}
+
+/** Records a finished build (write then rename: the stamp is whole or absent). */
+export async function writeBuiltStamp(
+  directory: string,
+  key: string,
+  artifacts: readonly string[],
+  sourceOnly: boolean,
+): Promise<void> {
+  await replaceFile(
+    join(directory, builtStampFile),
+    `${JSON.stringify({ key, sourceOnly, artifacts }, null, 2)}\n`,
+  );
+}
+
+/** Where refusals are remembered: `<out>/<target>/.wheel2pkg-refused/<wheel>.json`. */
+function refusalPath(targetDir: string, wheel: string): string {
+  return join(targetDir, ".wheel2pkg-refused", `${basename(wheel)}.json`);
+}
+
+/** A refusal an earlier run recorded. */
+export interface EarlierRefusal {
+  key: string;
+  error: string;
+  snapshot: StampSnapshot | null;
+}
+
+/**
+ * The refusal an earlier run recorded for this wheel on this target with the same key (or
+ * snapshot fast key), or null. Planning is a pure function of what the key hashes, so the same
+ * refusal would follow.
+ */
+export async function earlierRefusal(
+  targetDir: string,
+  wheel: string,
+  key: string | null,
+  fastKey?: string,
+): Promise<EarlierRefusal | null> {
+  const stamp = await readJson(refusalPath(targetDir, wheel));
+  const snapshot = snapshotOf(stamp);
+  if (typeof stamp?.key !== "string" || typeof stamp.error !== "string") return null;
+  if (key !== null ? stamp.key !== key : snapshot?.fastKey !== fastKey) return null;
+  return { key: stamp.key, error: stamp.error, snapshot };
+}
+
+/** Remembers a refusal (or, with `error` null, forgets it once the wheel converts). */
+export async function recordRefusal(
+  targetDir: string,
+  wheel: string,
+  key: string,
+  error: string | null,
+  snapshot?: StampSnapshot,
+): Promise<void> {
+  const path = refusalPath(targetDir, wheel);
+  if (error === null) {
+    await rm(path, { force: true });
+    return;
+  }
+  await mkdir(dirname(path), { recursive: true });
+  await replaceFile(path, `${JSON.stringify({ key, error, snapshot }, null, 2)}\n`);
+}

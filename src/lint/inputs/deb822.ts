@@ -1,0 +1,57 @@
+/** deb822 paragraphs (debian/control, DEP-5 debian/copyright, `dpkg-deb -f` output). */
+
+/** One field of a paragraph: its value with continuation lines joined by newlines. */
+export interface Deb822Field {
+  /** The field name as written. */
+  name: string;
+  value: string;
+  line: number;
+}
+
+/** A paragraph: fields by lower-cased name. */
+export interface Deb822Paragraph {
+  line: number;
+  fields: ReadonlyMap<string, Deb822Field>;
+}
+
+/** The value of a field (case-insensitive name), trimmed, or undefined. */
+export function field(paragraph: Deb822Paragraph, name: string): string | undefined {
+  return paragraph.fields.get(name.toLowerCase())?.value.trim();
+}
+
+/** The 1-based line of a field, or the paragraph's first line. */
+export function fieldLine(paragraph: Deb822Paragraph, name: string): number {
+  return paragraph.fields.get(name.toLowerCase())?.line ?? paragraph.line;
+}
+
+/**
+ * Splits deb822 text into paragraphs. Tolerant: comment lines are skipped, a line that is
+ * neither a field nor a continuation is ignored (the rules report what matters).
+ */
+export function parseDeb822(text: string): Deb822Paragraph[] {
+  const paragraphs: Deb822Paragraph[] = [];
+  let fields: Map<string, Deb822Field> | null = null;
+  let last: Deb822Field | null = null;
+  text.split("\n").forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.startsWith("#")) return;
+    if (raw.trim() === "") {
+      fields = null;
+      last = null;
+      return;
+    }
+    if (/^[ \t]/.test(raw)) {
+      if (last !== null) last.value += `\n${raw.trim()}`;
+      return;
+    }
+    const m = /^([^\s:][^:]*):(.*)$/.exec(raw);
+    if (m === null) return;
+    if (fields === null) {
+      fields = new Map();
+      paragraphs.push({ line, fields });
+    }
+    last = { name: m[1] ?? "", value: (m[2] ?? "").trim(), line };
+    fields.set(last.name.toLowerCase(), last);
+  });
+  return paragraphs;
+}

@@ -1,0 +1,30 @@
+/** A wheel as the wheel-level rules read it: the validated model and the user's name rules. */
+import type { NameRules } from "../../mapping/name-rules.js";
+import { buildPackage, type WheelPackage } from "../../model/package.js";
+import { readWheel } from "../../wheel/index.js";
+
+/** What the wheel-level rules check. */
+export interface WheelSubject {
+  pkg: WheelPackage;
+  /** The user's mapping rules for the target, so that mapped names are not called guesses. */
+  names?: NameRules;
+}
+
+/** Reads and validates a wheel (RECORD hashes checked) for linting. */
+export async function readWheelSubject(path: string, names?: NameRules): Promise<WheelSubject> {
+  const { pkg } = buildPackage(await readWheel(path, { verify: true }));
+  return names === undefined ? { pkg } : { pkg, names };
+}
+
+/** Top-level import names the wheel installs into site-packages (`foo` for `foo/` or `foo.py`). */
+export function topLevelModules(pkg: WheelPackage): string[] {
+  const names = new Set<string>();
+  for (const member of pkg.members) {
+    if (member.distInfo || (member.scheme !== "purelib" && member.scheme !== "platlib")) continue;
+    const [first = "", ...rest] = member.installPath.split("/");
+    if (first.endsWith(".dist-info") || first.endsWith(".libs")) continue;
+    if (rest.length > 0) names.add(first);
+    else if (/\.(py|so|pyd)$/.test(first)) names.add(first.replace(/\..*$/, ""));
+  }
+  return [...names].sort();
+}

@@ -1,0 +1,48 @@
+import { guidelines } from "../guidelines.js";
+import { topLevelModules } from "../inputs/wheel.js";
+import type { Rule } from "../types.js";
+
+/** The part of a package name an import name becomes: lower case, `_` as `-`. */
+const asPackagePart = (module: string) => module.toLowerCase().replace(/_/g, "-");
+
+/** Top-level modules a built .deb installs in dist-packages. */
+function debModules(files: readonly { path: string }[]): string[] {
+  const prefix = "/usr/lib/python3/dist-packages/";
+  const names = new Set<string>();
+  for (const { path } of files) {
+    if (!path.startsWith(prefix)) continue;
+    const [first = "", ...rest] = path.slice(prefix.length).split("/");
+    if (/\.(dist|egg)-info$/.test(first) || first.endsWith(".libs")) continue;
+    if (rest.length > 0 || /\.(py|so)$/.test(first)) names.add(first.replace(/\..*$/, ""));
+  }
+  return [...names];
+}
+
+/** Debian names a module package `python3-<import name>`, from the module it installs. */
+export const debBinaryName: Rule = {
+  id: "deb-binary-name",
+  severity: "warning",
+  summary: "the binary package is named python3-<import name>",
+  guideline: guidelines.debianModuleNames,
+  families: ["deb"],
+  inputs: ["wheel", "deb"],
+  check(input, profile) {
+    let name: string;
+    let modules: string[];
+    if (input.kind === "wheel") {
+      name = `${profile.naming.binary}${input.wheel.pkg.normalizedName}`;
+      modules = topLevelModules(input.wheel.pkg);
+    } else if (input.kind === "deb") {
+      name = input.built.name;
+      modules = debModules(input.built.files);
+    } else return [];
+    if (modules.length === 0) return [];
+    const expected = modules.map((m) => `${profile.naming.binary}${asPackagePart(m)}`);
+    if (expected.includes(name)) return [];
+    return [
+      {
+        message: `${name} installs ${modules.join(", ")}; Debian would name it ${expected.join(" or ")}`,
+      },
+    ];
+  },
+};

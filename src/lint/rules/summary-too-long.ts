@@ -1,0 +1,22 @@
+import { guidelines } from "../guidelines.js";
+import { summaries } from "../subjects.js";
+import type { Rule } from "../types.js";
+import { locate } from "./locate.js";
+
+/** The longest Summary/synopsis the guidelines allow. */
+export const maxSummaryLength = 80;
+
+/** Fedora: a Summary is a short line (rpmlint's summary-too-long is at 80). */
+export const summaryTooLong: Rule = {
+  id: "summary-too-long",
+  severity: "warning",
+  summary: `the Summary is at most ${maxSummaryLength} characters`,
+  guideline: guidelines.fedoraSummary,
+  families: ["rpm"],
+  inputs: ["spec", "rpm"],
+  check(input) {
+    return summaries(input)
+      .filter((s) => s.value.length > maxSummaryLength)
+      .map((s) => locate(s, `${s.pkg}: the Summary has ${s.value.length} characters`));
+  },
+};

@@ -1,0 +1,27 @@
+import { mapRequirements } from "../../mapping/map.js";
+import { guidelines } from "../guidelines.js";
+import type { Rule } from "../types.js";
+
+/** A dependency whose distro name is only a guess may not exist on the target. */
+export const unmappedDependency: Rule = {
+  id: "unmapped-dependency",
+  severity: "warning",
+  summary: "every dependency maps to a known distro package (not a guessed name)",
+  guideline: guidelines.debianDependencies,
+  families: ["rpm", "deb"],
+  inputs: ["wheel"],
+  check(input, profile) {
+    if (input.kind !== "wheel") return [];
+    const { pkg, names } = input.wheel;
+    const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
+      machine: pkg.tags.machine,
+      ...(names === undefined ? {} : { rules: names }),
+    });
+    const all = [...mapped.main, ...[...mapped.extras.values()].flat()];
+    return all.flatMap((requirement) =>
+      requirement.diagnostics
+        .filter((d) => d.code === "name-guessed")
+        .map((d) => ({ message: `${requirement.requirement}: ${d.message}` })),
+    );
+  },
+};

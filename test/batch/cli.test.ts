@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { BatchReport } from "../../src/batch/report.js";
+import { runCli } from "../helpers/cli.js";
+import { wheelhouse } from "./wheelhouse.js";
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  cleanup = undefined;
+});
+
+describe("wheel2pkg batch", () => {
+  it("converts a directory, writes the report and the graph, and exits 1 when a wheel is refused", async () => {
+    const h = wheelhouse([
+      { name: "app", version: "1.0", requires: ["lib>=1", "ghost-project"] },
+      { name: "lib", version: "1.5" },
+    ]);
+    cleanup = h.remove;
+    fs.writeFileSync(path.join(h.house, "corrupt-1.0-py3-none-any.whl"), "PK\x03\x04 truncated");
+    const report = path.join(h.root, "report.json");
+    const graph = path.join(h.root, "graph.dot");
+    const args = ["batch", h.house, "--target", "debian-12,fedora", "--out", h.out];
+    const first = await runCli([...args, "--report", report, "--graph", graph, "-j", "2"]);
+    expect(first.code).toBe(1);
+    // Not a TTY: one plain line per wheel × target, then the summary.
+    expect(first.stderr.match(/^\[\d+\/6\] /gm)).toHaveLength(6);
+    expect(first.stderr).toMatch(/^\[\d\/6\] fedora corrupt-1\.0-py3-none-any\.whl: refused/m);
+    expect(first.stderr).toMatch(/batch: 3 wheel\(s\) × 2 target\(s\): 4 converted, 2 refused/);
+    expect(first.stderr).toMatch(/ghost-project \[unknown-to-distro-data\] on debian-12: app/);
+
+    const written = JSON.parse(fs.readFileSync(report, "utf8")) as BatchReport;
+    expect(written.totals).toMatchObject({ entries: 6, converted: 4, refused: 2, wheels: 3 });
+    expect(written.order).toEqual(["lib", "app"]);
+    const dot = fs.readFileSync(graph, "utf8");
+    expect(dot).toContain('"app" -> "lib";');
+    expect(dot).toContain('"app" -> "unresolved:ghost-project"');
+    expect(dot).toMatch(/"corrupt-1\.0-py3-none-any\.whl" \[label="[^"]*\(refused\)"/);
+
+    fs.rmSync(path.join(h.house, "corrupt-1.0-py3-none-any.whl"));
+    const second = await runCli([...args, "--quiet"]);
+    expect(second.code).toBe(0);
+    expect(second.stderr).not.toMatch(/^\[/m);
+    expect(second.stderr).toMatch(/4 skipped-unchanged/);
+  });
+
+  it("exits 2 naming the line of a bad manifest", async () => {
+    const h = wheelhouse([]);
+    cleanup = h.remove;
+    const manifest = path.join(h.root, "set.toml");
+    fs.writeFileSync(manifest, '[[wheel]]\npath = "a-1.0-py3-none-any.whl"\nrelase = "2"\n');
+    const result = await runCli(["batch", manifest, "--target", "fedora", "--out", h.out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${manifest}:3:1: wheel[0].relase: unknown key`);
+  });
+});
