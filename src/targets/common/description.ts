@@ -97,11 +97,20 @@ function truncate(paragraph: string): string {
   return sentenceEnd > maxLength / 2 ? cut.slice(0, sentenceEnd + 1) : `${cut.trimEnd()}…`;
 }
 
-/** Wraps a paragraph to lines of at most `width` characters (words longer stay whole). */
+/**
+ * Wraps a paragraph to lines of at most `width` characters. A word longer than a line (a long
+ * URL or code) is cut into pieces, since packaging linters refuse longer lines.
+ */
 export function wrapParagraph(paragraph: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+  const words = paragraph
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) =>
+      word.length <= width ? [word] : (word.match(new RegExp(`.{1,${width}}`, "g")) ?? []),
+    );
+  for (const word of words) {
     if (line !== "" && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;

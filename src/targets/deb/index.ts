@@ -1,7 +1,8 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { debPackageVersion, debRelations } from "../../mapping/deb-version.js";
 import type { Specifier } from "../../model/types.js";
-import { compare, importNames, siteLayout } from "../common/files.js";
+import { compare, importNames, siteLayout, type InstalledFile } from "../common/files.js";
+import { isSharedObject } from "../rpm/files.js";
 import type { PlanInput, Target, TargetPlan } from "../types.js";
 import {
   changelogItem,
@@ -29,6 +30,31 @@ function pythonRelations(
     relations: translated.relations.map((group) => group.join(" | ")),
     diagnostics: translated.diagnostics,
   };
+}
+
+/**
+ * `chmod a-x` commands for files in the site directory that the wheel marks executable but
+ * that are neither scripts (no `#!`) nor shared objects: lintian's executable-not-elf-or-script.
+ * Paths are quoted for the shell and `$` doubled for make; a few paths per line.
+ */
+function notExecutableCommands(files: readonly InstalledFile[], binaryName: string): string[] {
+  const site = "/usr/lib/python3/dist-packages";
+  const words = files
+    .filter(
+      (file) =>
+        (file.scheme === "purelib" || file.scheme === "platlib") &&
+        file.executable &&
+        !file.shebang &&
+        file.size > 0 &&
+        !isSharedObject(file.path),
+    )
+    .map((file) =>
+      `'debian/${binaryName}${site}/${file.path.replace(/'/g, "'\\''")}'`.replace(/\$/g, "$$$$"),
+    );
+  const commands: string[] = [];
+  for (let i = 0; i < words.length; i += 8)
+    commands.push(`chmod a-x ${words.slice(i, i + 8).join(" ")}`);
+  return commands;
 }
 
 /**
@@ -91,6 +117,12 @@ export const debTarget: Target = {
         !file.path.startsWith(`${facts.wheel.distInfoDir}/`),
     );
     const modules = importNames(siteLayout(root.map((file) => file.path)));
+    // auditwheel's vendored libraries: `<name>.libs/` at the top of the site directory.
+    const libraryDirs = [
+      ...new Set(
+        root.map((file) => /^([^/]+\.libs)\//.exec(file.path)?.[1]).filter((d) => d !== undefined),
+      ),
+    ].sort(compare);
     const context = {
       generator: { version: options.generatorVersion },
       wheel: { filename: facts.wheel.filename, sha256: facts.wheel.sha256 },
@@ -115,6 +147,9 @@ export const debTarget: Target = {
       suggests: input.debianExtras === "suggests" ? extrasRelations : [],
       synopsis: controlSynopsis(facts.summary),
       prebuilt: !facts.pure,
+      notExecutable: notExecutableCommands(facts.files, binaryName),
+      privateLibraryDirs: libraryDirs.map((dir) => `/usr/lib/python3/dist-packages/${dir}`),
+      privateLibraryNames: libraryDirs,
       descriptionLines: controlDescription(facts.paragraphs),
       upstreamName: controlValue(facts.name),
       copyrightHolders: facts.copyrightHolders.map(controlValue),
@@ -145,6 +180,15 @@ export const debTarget: Target = {
         { template: "deb/changelog.njk", path: `${tree}/debian/changelog`, mode: 0o644 },
         { template: "deb/copyright.njk", path: `${tree}/debian/copyright`, mode: 0o644 },
         { template: "deb/source/format.njk", path: `${tree}/debian/source/format`, mode: 0o644 },
+        ...(libraryDirs.length > 0
+          ? [
+              {
+                template: "deb/lintian-overrides.njk",
+                path: `${tree}/debian/${binaryName}.lintian-overrides`,
+                mode: 0o644,
+              },
+            ]
+          : []),
         ...(modules.length > 0
           ? [
               {

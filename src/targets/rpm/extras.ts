@@ -57,7 +57,7 @@ export function extraSubpackages(
     subpackages.push({
       extra,
       name,
-      summary: `Metapackage pulling in the [${extra}] extra of ${binaryName}`,
+      summary: extraSummary(extra, binaryName),
       requires,
       descriptionLines: specParagraphs([
         `This package contains no files. It requires ${binaryName} and the dependencies that its "${extra}" extra declares, so that installing it makes the extra usable.`,
@@ -65,4 +65,10 @@ export function extraSubpackages(
     });
   }
   return { subpackages, diagnostics };
+}
+
+/** The extras metapackage's Summary, within rpmlint's 80 characters. */
+function extraSummary(extra: string, binaryName: string): string {
+  const long = `Metapackage pulling in the [${extra}] extra of ${binaryName}`;
+  return long.length <= 80 ? long : `Metapackage for the [${extra}] extra`.slice(0, 80);
 }

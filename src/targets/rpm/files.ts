@@ -92,6 +92,15 @@ export function specInstallFixes(files: readonly InstalledFile[], distInfoDir: s
     commands.push("# Library modules are imported, not run: drop their #! lines.");
     for (const file of shebangs) commands.push(`sed -i '1{/^#!/d}' ${where(file)}`);
   }
+  // Executable bits on files that are no scripts (data, modules without #!) are mistakes of the
+  // wheel's builder: rpm would ship them as scripts without an interpreter.
+  const executables = site.filter(
+    (file) => file.executable && !file.shebang && file.size > 0 && !isSharedObject(file.path),
+  );
+  if (executables.length > 0) {
+    commands.push("# Files the wheel marks executable but that are no scripts.");
+    for (const file of executables) commands.push(`chmod 0644 ${where(file)}`);
+  }
   const groups = new Map<string, InstalledFile[]>();
   for (const file of site) {
     if (file.digest === null || file.size < hardlinkMinSize) continue;
@@ -107,4 +116,9 @@ export function specInstallFixes(files: readonly InstalledFile[], distInfoDir: s
     }
   }
   return commands;
+}
+
+/** Shared objects keep their mode: rpm's brp-elfperms and dh_fixperms set it. */
+export function isSharedObject(path: string): boolean {
+  return /\.so(\.[\d.]+)?$/.test(path);
 }

@@ -109,7 +109,8 @@ export function planOpensuseSpec(input: PlanInput): TargetPlan {
   const context = {
     generator: { version: options.generatorVersion },
     wheel: { filename: facts.wheel.filename, sha256: facts.wheel.sha256 },
-    globals: facts.pure ? [] : ["debug_package %{nil}"],
+    // Prebuilt binaries: no debuginfo to make, and stripping again breaks auditwheel's libraries.
+    globals: facts.pure ? [] : ["debug_package %{nil}", "__strip /bin/true"],
     // A platform wheel runs on one interpreter; a pure one on every flavor the distro builds.
     pythons: facts.pure ? null : built.map((flavor) => flavor.name).join(" "),
     skipFlavors: skipped.map((flavor) => flavor.name),
