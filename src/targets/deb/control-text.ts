@@ -26,11 +26,23 @@ export function controlSynopsis(summary: string): string {
  * paragraphs separated by ` .`. Lines never start with two spaces (that would make them
  * verbatim) or with a `.` alone.
  */
-export function controlDescription(paragraphs: readonly string[]): string[] {
+export function controlDescription(
+  paragraphs: readonly string[],
+  synopsis = "",
+  project = "",
+): string[] {
   const lines: string[] = [];
-  for (const paragraph of paragraphs) {
+  // A first paragraph that only repeats the synopsis says nothing (lintian:
+  // description-synopsis-is-duplicated).
+  const same = (text: string) => text.replace(/[.\s]+$/, "").toLowerCase();
+  let kept = paragraphs.filter((p, i) => i > 0 || synopsis === "" || same(p) !== same(synopsis));
+  if (kept.length === 0) kept = [`This package provides the ${project} distribution for Python 3.`];
+  for (const paragraph of kept) {
     if (lines.length > 0) lines.push(" .");
-    for (const line of wrapParagraph(paragraph, 78)) lines.push(` ${line === "." ? "\\." : line}`);
+    // A line may not start with a dot (reserved for ` .`): two spaces make it a verbatim line.
+    for (const line of wrapParagraph(paragraph, 78)) {
+      lines.push(line.startsWith(".") ? `  ${line}` : ` ${line}`);
+    }
   }
   return lines;
 }

@@ -48,7 +48,10 @@ export function copyrightLicense(
         .filter(Boolean),
     ),
   ];
+  // Texts of licenses Debian ships are referred to, not copied (lintian:
+  // copyright-file-contains-full-apache-2-license, …-gpl-license).
   const upstreamText = [...licenseTexts.values()]
+    .filter((text) => !isCommonLicenseText(text))
     .map((text) => controlBlock(text))
     .filter((lines) => lines.length > 0);
   const paragraphs = names.map((name): LicenseParagraph => {
@@ -76,4 +79,14 @@ export function copyrightLicense(
     return { name, lines: upstreamText.flatMap((lines, i) => (i > 0 ? [" .", ...lines] : lines)) };
   });
   return { license, paragraphs, diagnostics };
+}
+
+/** Whether a license file is the full text of a license in /usr/share/common-licenses. */
+function isCommonLicenseText(text: string): boolean {
+  const head = text.slice(0, 2000);
+  return (
+    /Apache License\s+Version 2\.0, January 2004/i.test(head) ||
+    /GNU (LESSER |LIBRARY )?GENERAL PUBLIC LICENSE\s+Version [123]/i.test(head) ||
+    /Mozilla Public License,? (Version|v\.) 2\.0/i.test(head)
+  );
 }

@@ -150,7 +150,11 @@ export const debTarget: Target = {
       notExecutable: notExecutableCommands(facts.files, binaryName),
       privateLibraryDirs: libraryDirs.map((dir) => `/usr/lib/python3/dist-packages/${dir}`),
       privateLibraryNames: libraryDirs,
-      descriptionLines: controlDescription(facts.paragraphs),
+      descriptionLines: controlDescription(
+        facts.paragraphs,
+        controlSynopsis(facts.summary),
+        facts.name,
+      ),
       upstreamName: controlValue(facts.name),
       copyrightHolders: facts.copyrightHolders.map(controlValue),
       license: copyright.license,

@@ -25,7 +25,7 @@ describe("control-file folding of METADATA text", () => {
 
   it("indents every description line, separates paragraphs with ' .', and wraps", () => {
     const lines = controlDescription(["first paragraph", "Field: value\n.\nsecond", "."]);
-    expect(lines).toEqual([" first paragraph", " .", " Field: value . second", " .", " \\."]);
+    expect(lines).toEqual([" first paragraph", " .", " Field: value . second", " .", "  ."]);
     expect(controlDescription(["word ".repeat(40)]).every((l) => l.length <= 79)).toBe(true);
   });
 
