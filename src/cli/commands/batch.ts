@@ -1,5 +1,5 @@
 import type { Command } from "../command.js";
-import { conversionArgs, conversionOptions } from "./conversion-options.js";
+import { conversionArgs, conversionOptions, writingOptions } from "./conversion-options.js";
 
 /** `wheel2pkg batch DIR|MANIFEST --target T[,T…] --out DIR [-j N] [--build] [--report FILE]` */
 export const batchCommand: Command = {
@@ -7,19 +7,13 @@ export const batchCommand: Command = {
   describe:
     "convert (and with --build, build) a directory or manifest of wheels, in dependency order",
   builder: (y) =>
-    conversionOptions(y)
+    writingOptions(conversionOptions(y))
       .positional("input", {
         type: "string",
         demandOption: true,
         describe: "directory of .whl files, or a TOML manifest of [[wheel]] tables",
       })
-      .option("out", { type: "string", demandOption: true, describe: "output directory" })
       .option("jobs", { alias: "j", type: "number", describe: "parallel jobs (default: cores)" })
-      .option("build", {
-        type: "boolean",
-        default: false,
-        describe: "run rpmbuild / dpkg-buildpackage",
-      })
       .option("source-only", {
         type: "boolean",
         default: false,
@@ -39,10 +33,6 @@ export const batchCommand: Command = {
         type: "boolean",
         default: false,
         describe: "show only failures and the summary",
-      })
-      .option("release", {
-        type: "string",
-        describe: "RPM Release / Debian revision (default: config, else 1)",
       }),
   async run(args, output) {
     const { runBatchCommand } = await import("../../batch/command.js");

@@ -36,6 +36,21 @@ export function conversionOptions<T>(y: Argv<T>) {
     });
 }
 
+/** The options of the commands that write packages (`convert`, `batch`): where, build, release. */
+export function writingOptions<T>(y: Argv<T>) {
+  return y
+    .option("out", { type: "string", demandOption: true, describe: "output directory" })
+    .option("build", {
+      type: "boolean",
+      default: false,
+      describe: "run rpmbuild / dpkg-buildpackage",
+    })
+    .option("release", {
+      type: "string",
+      describe: "RPM Release / Debian revision (default: config, else 1)",
+    });
+}
+
 /** The shared options as the command implementations take them. */
 export interface ConversionArgs {
   targets: string[];

@@ -1,27 +1,17 @@
 import type { Command } from "../command.js";
-import { conversionArgs, conversionOptions } from "./conversion-options.js";
+import { conversionArgs, conversionOptions, writingOptions } from "./conversion-options.js";
 
 /** `wheel2pkg convert WHEEL... --target T[,T…] --out DIR [--build]` */
 export const convertCommand: Command = {
   command: "convert <wheels..>",
   describe: "write (and with --build, build) the packages of one or more wheels",
   builder: (y) =>
-    conversionOptions(y)
+    writingOptions(conversionOptions(y))
       .positional("wheels", {
         type: "string",
         array: true,
         demandOption: true,
         describe: ".whl files",
-      })
-      .option("out", { type: "string", demandOption: true, describe: "output directory" })
-      .option("build", {
-        type: "boolean",
-        default: false,
-        describe: "run rpmbuild / dpkg-buildpackage",
-      })
-      .option("release", {
-        type: "string",
-        describe: "RPM Release / Debian revision (default: config, else 1)",
       })
       .option("lint", {
         type: "boolean",
