@@ -25,6 +25,26 @@ export const guidelines = {
     title: "Fedora Python Packaging Guidelines: Files to include",
     url: `${fedoraPython}#_files_to_include`,
   },
+  fedoraBuildRequires: {
+    title: "Fedora Python Packaging Guidelines: BuildRequire python3-devel",
+    url: `${fedoraPython}#_buildrequire_python3_devel`,
+  },
+  fedoraMacros: {
+    title: "Fedora Python Packaging Guidelines: Mandatory macros",
+    url: `${fedoraPython}#_mandatory_macros`,
+  },
+  fedoraByteCompiling: {
+    title: "Fedora Python Packaging Guidelines: Byte compiling",
+    url: `${fedoraPython}#_byte_compiling`,
+  },
+  fedoraLicenseText: {
+    title: "Fedora Licensing Guidelines: License text",
+    url: `${fedora}LicensingGuidelines/#_license_text`,
+  },
+  fedoraTags: {
+    title: "Fedora Packaging Guidelines: Tags and sections",
+    url: `${fedora}#_tags_and_sections`,
+  },
   fedoraLicense: {
     title: "Fedora Licensing: the License field (SPDX expressions)",
     url: "https://docs.fedoraproject.org/en-US/legal/license-field/",
@@ -89,12 +109,25 @@ export const guidelines = {
     title: "Machine-readable debian/copyright file (DEP-5)",
     url: "https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/",
   },
+  debianBuildDependencies: {
+    title: "Debian Python Policy: Build Dependencies",
+    url: `${debianPython}build_dependencies.html`,
+  },
+  debianRulesRequiresRoot: {
+    title: "Debian Policy: Rules-Requires-Root",
+    url: `${debianPolicy}ch-controlfields.html#rules-requires-root`,
+  },
+  debianChangelog: {
+    title: "Debian Policy: Debian changelog: debian/changelog",
+    url: `${debianPolicy}ch-source.html#debian-changelog-debian-changelog`,
+  },
   debianManPages: {
     title: "Debian Policy: Manual pages",
     url: `${debianPolicy}ch-docs.html#manual-pages`,
   },
   archIndependentElf: lintianTag("arch-independent-package-contains-binary-or-object"),
   genericModuleName: lintianTag("python-module-has-overly-generic-name"),
+  miscDepends: lintianTag("debhelper-but-no-misc-depends"),
   pep600: { title: "PEP 600: manylinux glibc versions", url: "https://peps.python.org/pep-0600/" },
   pep425: {
     title: "Platform compatibility tags",

@@ -7,6 +7,13 @@ import type { LintSeverity } from "../config/index.js";
 /** Target id → rule id → severity on that target. */
 export const targetSeverity: Readonly<Record<string, Readonly<Record<string, LintSeverity>>>> = {
   // openSUSE's singlespec names binaries python3XY-<name> and packages some prebuilt wheels
-  // (its guidelines discourage, not forbid them).
-  opensuse: { "rpm-binary-name": "off", "prebuilt-binary": "warning" },
+  // (its guidelines discourage, not forbid them). Its unversioned %{python_sitelib} and
+  // %python_* macros expand once per flavor, and its Python macros come from
+  // python-rpm-macros, not python3-devel.
+  opensuse: {
+    "rpm-binary-name": "off",
+    "prebuilt-binary": "warning",
+    "unversioned-python-macro": "off",
+    "python3-devel-not-buildrequired": "off",
+  },
 };

@@ -26,14 +26,20 @@ describe("wheel2pkg lint", () => {
     expect(await lintIds(brokenSpec, "--target", "fedora")).toEqual({
       code: 1,
       ids: [
+        "bytecode-not-packaged",
         "dist-info-missing",
+        "files-glob-too-broad",
+        "forbidden-spec-tag",
+        "license-not-marked",
         "license-not-spdx",
         "noarch-with-arch-files",
         "owns-system-directory",
+        "python3-devel-not-buildrequired",
         "requires-by-package-name",
         "rpm-binary-name",
         "rpm-source-name",
         "summary-ends-with-dot",
+        "unversioned-python-macro",
       ],
     });
   });
@@ -46,6 +52,7 @@ describe("wheel2pkg lint", () => {
         "copyright-license-paragraph",
         "python3-depends-missing",
         "rules-not-executable",
+        "rules-requires-root-missing",
         "section-not-python",
         "synopsis-ends-with-dot",
         "synopsis-starts-with-article",
@@ -63,7 +70,10 @@ describe("wheel2pkg lint", () => {
     writeFileSync(
       config,
       '[lint.severity]\n"license-not-spdx" = "off"\n"rpm-binary-name" = "info"\n"dist-info-missing" = "info"\n' +
-        '"noarch-with-arch-files" = "warning"\n"owns-system-directory" = "warning"\n',
+        '"noarch-with-arch-files" = "warning"\n"owns-system-directory" = "warning"\n' +
+        '"python3-devel-not-buildrequired" = "warning"\n"unversioned-python-macro" = "warning"\n' +
+        '"license-not-marked" = "warning"\n"bytecode-not-packaged" = "warning"\n' +
+        '"forbidden-spec-tag" = "warning"\n',
     );
     const { code, stdout } = await runCli([
       "lint",

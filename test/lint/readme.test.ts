@@ -14,4 +14,11 @@ describe("README ## Lint", () => {
     );
     expect(rows).toEqual(new Map(rules.map((rule) => [rule.id, rule.severity])));
   });
+
+  it("states how many rules apply to each family", () => {
+    const stated = /(\d+) rules apply to rpm targets and (\d+) to deb targets/.exec(section);
+    const count = (family: "rpm" | "deb") =>
+      rules.filter((r) => r.families.includes(family)).length;
+    expect(stated?.slice(1).map(Number)).toEqual([count("rpm"), count("deb")]);
+  });
 });

@@ -51,17 +51,33 @@ describe("parseSpec", () => {
 
   it("reads %files entries with their directives and lines", () => {
     expect(parsed.files.map((f) => f.name)).toEqual(["python3-demo", "python-demo-doc"]);
+    const plain = { dir: false, ghost: false, license: false, doc: false, pycached: false };
     expect(parsed.files[0]?.entries).toEqual([
       {
+        ...plain,
         path: "%{python3_sitelib}/demo-1.0.dist-info/licenses/LICENSE",
-        dir: false,
-        ghost: false,
+        license: true,
         line: 18,
       },
-      { path: "%{python3_sitelib}/demo-1.0.dist-info", dir: true, ghost: false, line: 19 },
-      { path: "%{_bindir}/demo", dir: false, ghost: false, line: 20 },
-      { path: "%{python3_sitelib}/ghost", dir: false, ghost: true, line: 21 },
+      { ...plain, path: "%{python3_sitelib}/demo-1.0.dist-info", dir: true, line: 19 },
+      { ...plain, path: "%{_bindir}/demo", line: 20 },
+      { ...plain, path: "%{python3_sitelib}/ghost", ghost: true, line: 21 },
     ]);
+    expect(parsed.files[1]?.entries).toEqual([
+      { ...plain, path: "README.md", doc: true, line: 24 },
+    ]);
+  });
+
+  it("reads %pycached and openSUSE's path-taking %files macros, and keeps the lines", () => {
+    const files = parseSpec(
+      "Name: x\n%files\n%pycached %{python3_sitelib}/a.py\n%pycache_only %{python_sitelib}/__pycache__/a.*.pyc\n%python_alternative %{_bindir}/a\n",
+    );
+    expect(files.files[0]?.entries.map((e) => [e.path, e.pycached])).toEqual([
+      ["%{python3_sitelib}/a.py", true],
+      ["%{python_sitelib}/__pycache__/a.*.pyc", false],
+      ["%{_bindir}/a", false],
+    ]);
+    expect(files.lines[2]).toBe("%pycached %{python3_sitelib}/a.py");
   });
 
   it("collects inline disables", () => {

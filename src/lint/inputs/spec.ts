@@ -30,6 +30,12 @@ export interface SpecFileEntry {
   dir: boolean;
   /** `%ghost`: owned but not shipped. */
   ghost: boolean;
+  /** `%license`: a license text, installed where the distro keeps them. */
+  license: boolean;
+  /** `%doc`: documentation; may name several files. */
+  doc: boolean;
+  /** `%pycached`: a `.py` file together with its `__pycache__` byte-code. */
+  pycached: boolean;
   line: number;
 }
 
@@ -50,6 +56,8 @@ export interface SpecFile {
   files: SpecFilesSection[];
   /** Rule ids disabled by `# wheel2pkg-lint: disable=…` comments. */
   disabled: ReadonlySet<string>;
+  /** The spec's lines as written (index 0 is line 1), for rules that read macros in use. */
+  lines: readonly string[];
 }
 
 /** The value of the first tag of a package, or undefined. */
@@ -102,19 +110,26 @@ function filesEntry(raw: string, line: number): SpecFileEntry | null {
   let text = raw.trim();
   if (text === "" || text.startsWith("#") || text.startsWith("%defattr")) return null;
   if (text.startsWith("%exclude")) return null;
-  let dir = false;
-  let ghost = false;
+  const seen = new Set<string>();
   for (;;) {
+    // openSUSE's %pycache_only and %python_alternative take the path as their argument.
     const m =
-      /^%(dir|ghost|license|doc|pycached|config|attr|verify|lang|caps|artifact|readme)(\([^)]*\))?\s+/.exec(
+      /^%(dir|ghost|license|doc|pycached|pycache_only|python_alternative|config|attr|verify|lang|caps|artifact|readme)(\([^)]*\))?\s+/.exec(
         text,
       );
     if (m === null) break;
-    if (m[1] === "dir") dir = true;
-    if (m[1] === "ghost") ghost = true;
+    seen.add(m[1] ?? "");
     text = text.slice(m[0].length);
   }
-  return { path: text.trim(), dir, ghost, line };
+  return {
+    path: text.trim(),
+    dir: seen.has("dir"),
+    ghost: seen.has("ghost"),
+    license: seen.has("license"),
+    doc: seen.has("doc"),
+    pycached: seen.has("pycached"),
+    line,
+  };
 }
 
 /** Parses a spec file's text. */
@@ -166,7 +181,7 @@ export function parseSpec(text: string): SpecFile {
       if (entry !== null) filesSection.entries.push(entry);
     }
   });
-  return { name: main.name, packages, files, disabled: inlineDisables(text) };
+  return { name: main.name, packages, files, disabled: inlineDisables(text), lines };
 }
 
 /** Standard RPM path macros, as on the target (Fedora's `_libdir` on 64-bit machines). */
