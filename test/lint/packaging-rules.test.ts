@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { runRules } from "../../src/lint/engine.js";
 import { parseDebianDir } from "../../src/lint/inputs/debian.js";
 import { parseSpec } from "../../src/lint/inputs/spec.js";
 import { rules } from "../../src/lint/rules/index.js";
 import type { LintInput, Rule } from "../../src/lint/types.js";
 import { getProfile } from "../../src/profiles/index.js";
+import { skipWithout } from "../helpers/tools.js";
 
 /** The registered rule with this id. */
 function rule(id: string): Rule {
@@ -215,42 +220,46 @@ describe("rules-requires-root-missing", () => {
   });
 });
 
-describe("changelog-format", () => {
-  const trailer = " -- Test Packager <packager@example.org>  Tue, 14 Nov 2023 22:13:20 +0000";
-  const entry = (heading: string, end = trailer) =>
-    `${heading}\n\n  * Initial release.\n\n${end}\n\nolder (0.9-1) unstable; urgency=low\n`;
+const trailer = " -- Test Packager <packager@example.org>  Tue, 14 Nov 2023 22:13:20 +0000";
+const entry = (heading: string, end = trailer) =>
+  `${heading}\n\n  * Initial release.\n\n${end}\n\nolder (0.9-1) unstable; urgency=low\n`;
 
-  it.each([
-    [entry("python-demo (1.0-1) bookworm; urgency=medium"), []],
-    [entry("python-demo (1:1.0~rc1+dfsg-0.1) unstable experimental; urgency=HIGH"), []],
-    [entry("python-demo (1.0-1) bookworm; urgency=low (no hurry)"), []],
-    [entry("python-demo (1.0-1) bookworm"), ["heading"]],
-    [entry("python-demo (1.0-1) bookworm; distribution=x"), ["urgency"]],
-    [entry("python-demo (1.0-1) bookworm; urgency=soon"), ["urgency"]],
-    [entry("python-demo (v1.0) bookworm; urgency=low"), ["version"]],
-    [entry("other (1.0-1) bookworm; urgency=low"), ["source"]],
-    [
-      entry("python-demo (1.0-1) bookworm; urgency=low", trailer.replace("  Tue", " Tue")),
-      ["trailer"],
-    ],
-    [
-      entry("python-demo (1.0-1) bookworm; urgency=low", trailer.replace("Tue", "Wed")),
-      ["weekday"],
-    ],
-    [
-      entry("python-demo (1.0-1) bookworm; urgency=low", trailer.replace("14 Nov", "31 Nov")),
-      ["date"],
-    ],
-    [entry("python-demo (1.0-1) bookworm; urgency=low", trailer.replace(" +0000", "")), ["date"]],
-    ["python-demo (1.0-1) bookworm; urgency=low\n\n  * Change.\n", ["no trailer"]],
-    ["python-demo (1.0-1) bookworm; urgency=low\n\n* Change.\n\n" + trailer, ["indent"]],
-    [`python-demo (1.0-1) bookworm; urgency=low\n\n${trailer}\n`, ["no changes"]],
-  ])("%j → %j", (text, problems) => {
-    const found = debianMessages("changelog-format", {
-      control: control("Build-Depends: debhelper-compat (= 13)"),
-      changelog: text,
-    });
-    expect(found).toHaveLength(problems.length);
+/** Changelogs and what is wrong with their first entry (nothing, for the valid ones). */
+const changelogs: [string, string[]][] = [
+  [entry("python-demo (1.0-1) bookworm; urgency=medium"), []],
+  [entry("python-demo (1:1.0~rc1+dfsg-0.1) unstable experimental; urgency=HIGH"), []],
+  [entry("python-demo (1.0-1) bookworm; urgency=low (no hurry)"), []],
+  [entry("python-demo (1.0-1) bookworm"), ["heading"]],
+  [entry("python-demo (1.0-1) bookworm; distribution=x"), ["urgency"]],
+  [entry("python-demo (1.0-1) bookworm; urgency=soon"), ["urgency"]],
+  [entry("python-demo (v1.0) bookworm; urgency=low"), ["version"]],
+  [entry("other (1.0-1) bookworm; urgency=low"), ["source"]],
+  [
+    entry("python-demo (1.0-1) bookworm; urgency=low", trailer.replace("  Tue", " Tue")),
+    ["trailer"],
+  ],
+  [entry("python-demo (1.0-1) bookworm; urgency=low", trailer.replace("Tue", "Wed")), ["weekday"]],
+  [
+    entry("python-demo (1.0-1) bookworm; urgency=low", trailer.replace("14 Nov", "31 Nov")),
+    ["date"],
+  ],
+  [entry("python-demo (1.0-1) bookworm; urgency=low", trailer.replace(" +0000", "")), ["date"]],
+  ["python-demo (1.0-1) bookworm; urgency=low\n\n  * Change.\n", ["no trailer"]],
+  ["python-demo (1.0-1) bookworm; urgency=low\n\n* Change.\n\n" + trailer, ["indent"]],
+  [`python-demo (1.0-1) bookworm; urgency=low\n\n${trailer}\n`, ["no changes"]],
+];
+
+/** changelog-format's findings for a changelog of the python-demo source. */
+function changelogFindings(text: string): string[] {
+  return debianMessages("changelog-format", {
+    control: control("Build-Depends: debhelper-compat (= 13)"),
+    changelog: text,
+  });
+}
+
+describe("changelog-format", () => {
+  it.each(changelogs)("%j → %j", (text, problems) => {
+    expect(changelogFindings(text)).toHaveLength(problems.length);
   });
 
   it("reports a missing changelog", () => {
@@ -259,3 +268,24 @@ describe("changelog-format", () => {
     ]);
   });
 });
+
+describe.skipIf(skipWithout("dpkg-parsechangelog"))(
+  "changelog-format and dpkg-parsechangelog",
+  () => {
+    const scratch = mkdtempSync(join(tmpdir(), "wheel2pkg-changelog-"));
+    afterAll(() => {
+      rmSync(scratch, { recursive: true, force: true });
+    });
+
+    // dpkg checks less than Policy (urgency values, weekdays), never more: whatever it warns
+    // about, the rule reports too, and the entries the rule accepts, dpkg reads silently.
+    it.each(changelogs)("%j", (text, problems) => {
+      const path = join(scratch, "changelog");
+      writeFileSync(path, text);
+      const run = spawnSync("dpkg-parsechangelog", ["-l", path], { encoding: "utf8" });
+      const dpkgObjects = run.status !== 0 || /warning|error/.test(run.stderr);
+      if (dpkgObjects) expect(changelogFindings(text).length).toBeGreaterThan(0);
+      if (problems.length === 0) expect(dpkgObjects).toBe(false);
+    });
+  },
+);
