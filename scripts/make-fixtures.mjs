@@ -141,7 +141,10 @@ hello-gui = hello_cli:main
   distInfoFiles: { "licenses/LICENSE": MIT_LICENSE },
 };
 
-/** A pure library with a `.data/scripts` script and `.data/data` files (a man page). */
+/**
+ * A pure library with `.data/scripts` (a script, and a Windows `.cmd` that cannot run on Linux),
+ * `.data/data` files (a man page) and an HTML template that loads a script from the network.
+ */
 const datapkg = {
   distribution: "datapkg",
   version: "0.3.1",
@@ -173,6 +176,18 @@ import datapkg
 print(datapkg.__version__)
 print(datapkg.defaults_path())
 `,
+    "datapkg-0.3.1.data/scripts/datapkg-tool.cmd": `@echo off\r
+python -m datapkg %*\r
+`,
+    "datapkg/templates/report.html": `<!DOCTYPE html>
+<html>
+<head>
+<title>datapkg report</title>
+<script src="https://cdn.example.org/chart.min.js"></script>
+</head>
+<body><div id="chart"></div></body>
+</html>
+`,
     "datapkg-0.3.1.data/data/share/datapkg/defaults.json": `{"greeting": "hello", "retries": 3}
 `,
     "datapkg-0.3.1.data/data/share/man/man1/datapkg-tool.1": `.TH DATAPKG-TOOL 1 "January 2020" "datapkg 0.3.1" "User Commands"
@@ -189,7 +204,10 @@ file it reads.
 .BR python3 (1)
 `,
   },
-  executables: ["datapkg-0.3.1.data/scripts/datapkg-tool"],
+  executables: [
+    "datapkg-0.3.1.data/scripts/datapkg-tool",
+    "datapkg-0.3.1.data/scripts/datapkg-tool.cmd",
+  ],
   metadata: `Metadata-Version: 2.1
 Name: datapkg
 Version: 0.3.1
@@ -403,6 +421,8 @@ function compileSpeedups() {
         ...includes,
         `-ffile-prefix-map=${scratch}=.`,
         "-Wl,--build-id=none",
+        // A search path into the build machine, as manylinux builds leave them.
+        "-Wl,-rpath,/opt/_internal/fastmath/lib",
         "-o",
         output,
         "_speedups.c",

@@ -21,3 +21,4 @@ export {
 export { parseWheelInfo, type ParsedWheelInfo } from "./wheel-info.js";
 export { DEFAULT_MAX_UNCOMPRESSED_SIZE } from "./zip.js";
 export type * from "./types.js";
+export type { ElfFacts } from "./elf.js";

@@ -8,7 +8,7 @@ import { parseWheelFilename } from "./filename.js";
 import { findDirectories, findLicenseFiles, mapMembers } from "./layout.js";
 import { decodeUtf8, parseMetadataFile } from "./metadata-file.js";
 import { parseRecord } from "./record.js";
-import type { ReadMemberOptions, ReadWheelOptions, WheelContents } from "./types.js";
+import type { ContentFacts, ReadMemberOptions, ReadWheelOptions, WheelContents } from "./types.js";
 import { parseWheelInfo } from "./wheel-info.js";
 import { sha256File, verifyRecord } from "./verify.js";
 import { WheelZip } from "./zip.js";
@@ -72,13 +72,13 @@ export async function readWheel(
     const licenseFiles = findLicenseFiles(members, metadata, distInfoDir, diagnostics);
 
     let sha256: string | null = null;
-    let shebangs = new Set<string>();
+    let seen = new Map<string, ContentFacts>();
     if (verify) {
       // Hash the whole file while the members are checked; abort that read if a check fails.
       const abort = new AbortController();
       const wheelHash = sha256File(path, abort.signal);
       try {
-        shebangs = await verifyRecord(zip, record, where);
+        seen = await verifyRecord(zip, record, where);
       } catch (error) {
         abort.abort();
         await wheelHash.catch(() => undefined);
@@ -97,7 +97,15 @@ export async function readWheel(
       record,
       entryPoints,
       members: verify
-        ? members.map((member) => ({ ...member, shebang: shebangs.has(member.path) }))
+        ? members.map((member) => {
+            const content = seen.get(member.path);
+            return {
+              ...member,
+              shebang: content?.shebang === true,
+              elf: content?.elf ?? null,
+              remoteResources: content?.remoteResources === true,
+            };
+          })
         : members,
       licenseFiles,
       verified: verify,

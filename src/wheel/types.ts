@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
+import type { ElfFacts } from "./elf.js";
 
 /** The parts of a wheel's file name (PEP 427 / binary distribution format). */
 export interface WheelFilename {
@@ -61,6 +62,17 @@ export interface WheelMember {
   distInfo: boolean;
   /** Whether the content starts with `#!`; known only after a verified read. */
   shebang?: boolean;
+  /** Dynamic-linking facts of an ELF file (null otherwise); known only after a verified read. */
+  elf?: ElfFacts | null;
+  /** An HTML file loading resources from the network; known only after a verified read. */
+  remoteResources?: boolean;
+}
+
+/** What a verified read saw of a member's content. */
+export interface ContentFacts {
+  shebang: boolean;
+  elf: ElfFacts | null;
+  remoteResources: boolean;
 }
 
 /** One entry point from `entry_points.txt`. */

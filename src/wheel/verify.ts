@@ -6,20 +6,20 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { WheelError, type Location } from "../errors.js";
 import { isUnhashedRecordPath } from "./record.js";
-import type { RecordEntry } from "./types.js";
+import type { ContentFacts, RecordEntry } from "./types.js";
 import type { WheelZip, ZipMember } from "./zip.js";
 
 /**
  * Compares the archive's files with RECORD, then streams every hashed file through its RECORD
  * algorithm, in the order they sit in the file so reads go front to back. Throws WheelError
  * naming the member for the first problem. Cheap structural checks all run before any hashing.
- * Returns the members whose content starts with `#!`.
+ * Returns what was seen of each hashed member's content (`#!`, ELF facts, remote resources).
  */
 export async function verifyRecord(
   zip: WheelZip,
   record: readonly RecordEntry[],
   where: Location,
-): Promise<Set<string>> {
+): Promise<Map<string, ContentFacts>> {
   const files = zip.members.filter((member) => !member.directory);
   const rows = new Map(record.map((row) => [row.path, row]));
   const fail = (member: string, message: string): never => {
@@ -52,10 +52,14 @@ export async function verifyRecord(
   // One member at a time, in file order: the reader's window then serves most reads. Hashing
   // large members (thread-pool inflate) alongside small ones measured slower on 2 CPUs.
   toHash.sort(([a], [b]) => a.offset - b.offset);
-  const shebangs = new Set<string>();
+  const seen = new Map<string, ContentFacts>();
   for (const [member, expected] of toHash) {
     const actual = await zip.digest(member, expected.algorithm);
-    if (actual.shebang) shebangs.add(member.name);
+    seen.set(member.name, {
+      shebang: actual.shebang,
+      elf: actual.elf,
+      remoteResources: actual.remoteResources,
+    });
     if (actual.digest !== expected.digest) {
       fail(
         member.name,
@@ -63,7 +67,7 @@ export async function verifyRecord(
       );
     }
   }
-  return shebangs;
+  return seen;
 }
 
 /** sha256 (hex) of a whole file, streamed; `signal` stops the read early. */

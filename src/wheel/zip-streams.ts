@@ -9,6 +9,7 @@ import type { Readable } from "node:stream";
 import zlib from "node:zlib";
 import type yauzl from "yauzl";
 import { WheelError, type Location } from "../errors.js";
+import { ElfCollector, isElfHead, type ElfFacts } from "./elf.js";
 
 // Members up to this size are inflated in one call (the call overhead dominates for small
 // members); larger ones stream in 1 MiB chunks so memory stays bounded.
@@ -26,13 +27,25 @@ export async function readEntry(
   return Buffer.concat(chunks);
 }
 
-/** Hashes a member's uncompressed bytes; returns the unpadded urlsafe-base64 digest and size. */
-/** A member's digest (urlsafe base64, as RECORD writes it), real size, and `#!` start. */
+/**
+ * A member's digest (urlsafe base64, as RECORD writes it), real size, and what packaging needs
+ * to know of its content, seen on the way: a `#!` start, ELF linking facts, remote resources.
+ */
 export interface MemberDigest {
   digest: string;
   size: number;
   shebang: boolean;
+  /** Dynamic-linking facts of an ELF file; null for other files. */
+  elf: ElfFacts | null;
+  /** An HTML file that loads scripts, styles or images from the network. */
+  remoteResources: boolean;
 }
+
+/** HTML files up to this size are searched for remote resources. */
+const HTML_MAX_SIZE = 2 * 1024 * 1024;
+/** A script, style sheet, image or frame loaded from another host. */
+const REMOTE_RESOURCE =
+  /<(?:script|link|img|iframe)\b[^>]*?\b(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i;
 
 export async function hashEntry(
   zipfile: yauzl.ZipFile,
@@ -44,11 +57,21 @@ export async function hashEntry(
   const declared = entry.uncompressedSize;
   const raw = await openStream(zipfile, entry, true, where);
   let size = 0;
-  // The first bytes tell whether the file starts with a `#!` line (packaging fixes those).
+  // The first bytes tell whether the file starts with a `#!` line or is an ELF file.
   let head: Buffer | null = null;
+  let seen = 0;
+  let elf: ElfCollector | null = null;
+  const html: Buffer[] | null =
+    /\.x?html?$/i.test(entry.fileName) && declared <= HTML_MAX_SIZE ? [] : null;
   const update = (chunk: Buffer) => {
-    if (head === null || head.length < 2)
-      head = Buffer.concat([head ?? Buffer.alloc(0), chunk.subarray(0, 2)]);
+    if (head === null || head.length < 4) {
+      head = Buffer.concat([head ?? Buffer.alloc(0), chunk.subarray(0, 4)]);
+      // (An ELF file whose first chunk is shorter than its magic is left unread.)
+      if (seen === 0 && isElfHead(head)) elf = new ElfCollector();
+    }
+    elf?.add(chunk, seen);
+    html?.push(chunk);
+    seen += chunk.length;
     hash.update(chunk);
   };
 
@@ -93,7 +116,15 @@ export async function hashEntry(
   }
   if (size !== declared) throw sizeMismatch(declared, size, where);
   const shebang = (head as Buffer | null)?.toString("latin1", 0, 2) === "#!";
-  return { digest: hash.digest("base64url"), size, shebang };
+  const remoteResources =
+    html !== null && REMOTE_RESOURCE.test(Buffer.concat(html).toString("latin1"));
+  return {
+    digest: hash.digest("base64url"),
+    size,
+    shebang,
+    elf: (elf as ElfCollector | null)?.finish() ?? null,
+    remoteResources,
+  };
 }
 
 function openStream(

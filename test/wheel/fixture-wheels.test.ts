@@ -15,7 +15,9 @@ async function read(name: string): Promise<WheelContents> {
   const inspected = await readWheel(fixture(name), { verify: false });
   expect({ ...inspected, verified: true, sha256: contents.sha256 }).toEqual({
     ...contents,
-    members: contents.members.map(({ shebang: _shebang, ...member }) => member),
+    members: contents.members.map(
+      ({ shebang: _shebang, elf: _elf, remoteResources: _remote, ...member }) => member,
+    ),
   });
   expect(contents.sha256).toBe(
     createHash("sha256")
@@ -114,8 +116,15 @@ describe("readWheel on the fixture wheels", () => {
         "-",
       ],
       ["datapkg-0.3.1.data/scripts/datapkg-tool", "scripts", "datapkg-tool", "x", "-"],
+      ["datapkg-0.3.1.data/scripts/datapkg-tool.cmd", "scripts", "datapkg-tool.cmd", "x", "-"],
       ["datapkg/__init__.py", "purelib", "datapkg/__init__.py", "-", "-"],
+      ["datapkg/templates/report.html", "purelib", "datapkg/templates/report.html", "-", "-"],
     ]);
+    // The template loads a script from the network; nothing else does.
+    expect(contents.members.filter((m) => m.remoteResources).map((m) => m.path)).toEqual([
+      "datapkg/templates/report.html",
+    ]);
+    expect(contents.members.filter((m) => m.elf !== null)).toEqual([]);
     expect(contents.licenseFiles).toEqual(["datapkg-0.3.1.dist-info/LICENSE.txt"]);
     expect(contents.filename.pythonTags).toEqual(["py2", "py3"]);
     expect(contents.wheel.tags).toEqual(["py2-none-any", "py3-none-any"]);
@@ -163,6 +172,13 @@ describe("readWheel on the fixture wheels", () => {
     ]);
     const so = contents.members.find((m) => m.path.endsWith(".so"));
     expect(so?.size).toBeGreaterThan(1000);
+    // Built like a manylinux module: no library needed, a search path into the build machine.
+    expect(so?.elf).toEqual({
+      type: "shared",
+      needed: [],
+      runpath: ["/opt/_internal/fastmath/lib"],
+      rpath: [],
+    });
   });
 
   it("oldmeta: Metadata 1.2 with a description folded into the header", async () => {

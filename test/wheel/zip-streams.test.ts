@@ -67,6 +67,8 @@ describe("WheelZip.read and WheelZip.digest", () => {
           digest: sha256(data),
           size: data.length,
           shebang: data.subarray(0, 2).toString("latin1") === "#!",
+          elf: null,
+          remoteResources: false,
         });
         const sha512 = createHash("sha512").update(data).digest("base64url");
         expect((await zip.digest(member, "sha512")).digest).toBe(sha512);

@@ -177,6 +177,8 @@ describe("WheelZip.open", () => {
         digest: sha256(data),
         size: data.length,
         shebang: false,
+        elf: null,
+        remoteResources: false,
       });
     });
   });

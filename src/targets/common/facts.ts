@@ -34,6 +34,11 @@ export interface PackageFacts {
   files: InstalledFile[];
   /** Executables the installer puts in the scripts directory (entry points and `.data/scripts`). */
   scripts: string[];
+  /**
+   * Files of `.data/scripts` that cannot run on Linux: no `#!` line and no ELF executable
+   * (Windows `.cmd` files, shell snippets meant to be sourced). They are not installed.
+   */
+  unrunnableScripts: string[];
   requirements: Requirement[];
   providesExtra: string[];
   /** License file texts are read later, when rendering copyright; these are their zip paths. */
@@ -73,6 +78,8 @@ export function packageFacts(pkg: WheelPackage): {
       executable: member.executable,
       license: licenseMembers.has(member.path),
       shebang: member.shebang === true,
+      elf: member.elf ?? null,
+      remoteResources: member.remoteResources === true,
       digest: digests.get(member.path) ?? null,
       size: member.size,
     }));
@@ -96,7 +103,23 @@ export function packageFacts(pkg: WheelPackage): {
   for (const entry of pkg.entryPoints) {
     if (entry.group === "console_scripts" || entry.group === "gui_scripts") scripts.add(entry.name);
   }
-  for (const file of files) if (file.scheme === "scripts") scripts.add(file.path);
+  const unrunnable: string[] = [];
+  for (const file of files) {
+    if (file.scheme !== "scripts") continue;
+    // Only a verified read has seen the content; an unverified one keeps every script.
+    if (pkg.verified && !file.shebang && file.elf == null) unrunnable.push(file.path);
+    else scripts.add(file.path);
+  }
+  if (unrunnable.length > 0) {
+    diagnostics.push(
+      diagnostic(
+        "script-not-runnable",
+        "warning",
+        `not installed in the scripts directory: ${unrunnable.join(", ")} (no #! line and not an executable, so not runnable on Linux); install what is useful (shell completions, say) by hand`,
+        `${pkg.dataDir}/scripts`,
+      ),
+    );
+  }
   // Script names become file names in /usr/bin and words in spec scriptlets and alternatives:
   // only plain names are accepted.
   for (const script of scripts) {
@@ -130,6 +153,7 @@ export function packageFacts(pkg: WheelPackage): {
     },
     files,
     scripts: [...scripts].sort(compare),
+    unrunnableScripts: unrunnable,
     requirements: metadata.requiresDist,
     providesExtra: metadata.providesExtra,
     licenseMembers: [...licenseMembers].sort(compare),

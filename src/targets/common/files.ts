@@ -1,4 +1,4 @@
-import type { InstallScheme } from "../../wheel/types.js";
+import type { ElfFacts, InstallScheme } from "../../wheel/index.js";
 
 /** A file as the package installs it, relative to its scheme's directory. */
 export interface InstalledFile {
@@ -10,6 +10,10 @@ export interface InstalledFile {
   license: boolean;
   /** Starts with `#!` (known for verified reads). */
   shebang: boolean;
+  /** Dynamic-linking facts of an ELF file, null for others (known for verified reads). */
+  elf?: ElfFacts | null;
+  /** An HTML file loading resources from the network (known for verified reads). */
+  remoteResources?: boolean;
   /** RECORD digest (`algorithm=digest`), to find identical files; null for generated files. */
   digest: string | null;
   size: number;

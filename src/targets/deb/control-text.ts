@@ -23,8 +23,8 @@ export function controlSynopsis(summary: string): string {
 
 /**
  * The extended description: paragraphs wrapped at 79 columns, each line prefixed by one space,
- * paragraphs separated by ` .`. Lines never start with two spaces (that would make them
- * verbatim) or with a `.` alone.
+ * paragraphs separated by ` .`. Only lines starting with `.`, `-` or `*` get two spaces (which
+ * makes them verbatim); no line is a `.` alone.
  */
 export function controlDescription(
   paragraphs: readonly string[],
@@ -39,9 +39,11 @@ export function controlDescription(
   if (kept.length === 0) kept = [`This package provides the ${project} distribution for Python 3.`];
   for (const paragraph of kept) {
     if (lines.length > 0) lines.push(" .");
-    // A line may not start with a dot (reserved for ` .`): two spaces make it a verbatim line.
+    // A line may not start with a dot (reserved for ` .`), and a list item must be indented to
+    // be shown as one (lintian: possible-unindented-list-in-extended-description): two spaces
+    // make such a line verbatim.
     for (const line of wrapParagraph(paragraph, 78)) {
-      lines.push(line.startsWith(".") ? `  ${line}` : ` ${line}`);
+      lines.push(/^[.*-]/.test(line) ? `  ${line}` : ` ${line}`);
     }
   }
   return lines;

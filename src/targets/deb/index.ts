@@ -1,8 +1,7 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { debPackageVersion, debRelations } from "../../mapping/deb-version.js";
 import type { Specifier } from "../../model/types.js";
-import { compare, importNames, siteLayout, type InstalledFile } from "../common/files.js";
-import { isSharedObject } from "../rpm/files.js";
+import { compare, importNames, siteLayout } from "../common/files.js";
 import type { PlanInput, Target, TargetPlan } from "../types.js";
 import {
   changelogItem,
@@ -12,6 +11,7 @@ import {
   debianChangelogDate,
 } from "./control-text.js";
 import { copyrightLicense } from "./copyright.js";
+import { debianFixes } from "./fixes.js";
 
 /**
  * Requires-Python as relations on `python3`, for a pure package (an extension module is tied to
@@ -32,29 +32,9 @@ function pythonRelations(
   };
 }
 
-/**
- * `chmod a-x` commands for files in the site directory that the wheel marks executable but
- * that are neither scripts (no `#!`) nor shared objects: lintian's executable-not-elf-or-script.
- * Paths are quoted for the shell and `$` doubled for make; a few paths per line.
- */
-function notExecutableCommands(files: readonly InstalledFile[], binaryName: string): string[] {
-  const site = "/usr/lib/python3/dist-packages";
-  const words = files
-    .filter(
-      (file) =>
-        (file.scheme === "purelib" || file.scheme === "platlib") &&
-        file.executable &&
-        !file.shebang &&
-        file.size > 0 &&
-        !isSharedObject(file.path),
-    )
-    .map((file) =>
-      `'debian/${binaryName}${site}/${file.path.replace(/'/g, "'\\''")}'`.replace(/\$/g, "$$$$"),
-    );
-  const commands: string[] = [];
-  for (let i = 0; i < words.length; i += 8)
-    commands.push(`chmod a-x ${words.slice(i, i + 8).join(" ")}`);
-  return commands;
+/** The package a relation (`python3-foo (>= 1) | python3-bar`) names first. */
+function relationPackage(relation: string): string {
+  return /^[^\s(|]+/.exec(relation)?.[0] ?? relation;
 }
 
 /**
@@ -82,6 +62,7 @@ export const debTarget: Target = {
     for (const requirement of mapped.main) diagnostics.push(...requirement.diagnostics);
     diagnostics.push(...mapped.diagnostics);
     const mappedDepends = [...new Set(mapped.main.flatMap((r) => r.dependencies))].sort(compare);
+    const dependedOn = new Set(mappedDepends.map(relationPackage));
     const breaks = [...new Set(mapped.main.flatMap((r) => r.breaks))].sort(compare);
     // Debian has no packages for extras: their dependencies become weak relations.
     const extrasRelations =
@@ -92,7 +73,9 @@ export const debTarget: Target = {
               [...mapped.extras.values()]
                 .flat()
                 .flatMap((r) => r.dependencies)
-                .filter((relation) => !mappedDepends.includes(relation)),
+                // A package the main package depends on already is no suggestion (lintian:
+                // redundant-installation-prerequisite), whatever version an extra asks.
+                .filter((relation) => !dependedOn.has(relationPackage(relation))),
             ),
           ].sort(compare);
     for (const requirements of mapped.extras.values()) {
@@ -123,6 +106,7 @@ export const debTarget: Target = {
         root.map((file) => /^([^/]+\.libs)\//.exec(file.path)?.[1]).filter((d) => d !== undefined),
       ),
     ].sort(compare);
+    const fixes = debianFixes(facts.files, facts.unrunnableScripts, binaryName, libraryDirs);
     const context = {
       generator: { version: options.generatorVersion },
       wheel: { filename: facts.wheel.filename, sha256: facts.wheel.sha256 },
@@ -137,6 +121,7 @@ export const debTarget: Target = {
         "dh-python",
         facts.pure ? "python3-all" : "python3-dev",
         "python3-installer",
+        ...fixes.buildDepends,
       ],
       standardsVersion: deb.standardsVersion,
       homepage: facts.homepage === null ? null : controlValue(facts.homepage),
@@ -147,7 +132,9 @@ export const debTarget: Target = {
       suggests: input.debianExtras === "suggests" ? extrasRelations : [],
       synopsis: controlSynopsis(facts.summary),
       prebuilt: !facts.pure,
-      notExecutable: notExecutableCommands(facts.files, binaryName),
+      afterInstall: fixes.afterInstall,
+      notExecutable: fixes.afterFixperms,
+      lintianOverrides: fixes.overrides,
       privateLibraryDirs: libraryDirs.map((dir) => `/usr/lib/python3/dist-packages/${dir}`),
       privateLibraryNames: libraryDirs,
       descriptionLines: controlDescription(
@@ -184,7 +171,7 @@ export const debTarget: Target = {
         { template: "deb/changelog.njk", path: `${tree}/debian/changelog`, mode: 0o644 },
         { template: "deb/copyright.njk", path: `${tree}/debian/copyright`, mode: 0o644 },
         { template: "deb/source/format.njk", path: `${tree}/debian/source/format`, mode: 0o644 },
-        ...(libraryDirs.length > 0
+        ...(fixes.overrides.length > 0
           ? [
               {
                 template: "deb/lintian-overrides.njk",

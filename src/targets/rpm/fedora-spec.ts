@@ -59,7 +59,11 @@ export function planFedoraSpec(input: PlanInput): TargetPlan {
       headers: headersDir,
       distInfo: `${facts.pure ? schemeMacros.purelib : schemeMacros.platlib}/${facts.wheel.distInfoDir}`,
     },
-    installCommands: specInstallFixes(facts.files, facts.wheel.distInfoDir),
+    installCommands: specInstallFixes(
+      facts.files,
+      facts.wheel.distInfoDir,
+      facts.unrunnableScripts,
+    ),
     files: specFileList(facts.files, facts.scripts, facts.wheel.distInfoDir, headersDir),
     changelog: {
       date: specChangelogDate(options.date),

@@ -76,8 +76,17 @@ const hardlinkMinSize = 1024;
  * imported, never run), and identical files are hard-linked (rpmlint: files-duplicated-waste).
  * Paths are quoted for the shell; everything is computed here, nothing is guessed at build time.
  */
-export function specInstallFixes(files: readonly InstalledFile[], distInfoDir: string): string[] {
+export function specInstallFixes(
+  files: readonly InstalledFile[],
+  distInfoDir: string,
+  unrunnableScripts: readonly string[] = [],
+): string[] {
   const commands: string[] = [];
+  if (unrunnableScripts.length > 0) {
+    commands.push("# Files of the wheel's scripts that cannot run here (no #!, not executables).");
+    for (const script of unrunnableScripts)
+      commands.push(`rm %{buildroot}${schemeMacros.scripts}/${specShellWord(script)}`);
+  }
   const site = files.filter(
     (file) =>
       (file.scheme === "purelib" || file.scheme === "platlib") &&

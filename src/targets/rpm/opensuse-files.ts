@@ -118,8 +118,12 @@ export function singlespecFileList(
 export function singlespecInstallFixes(
   files: readonly InstalledFile[],
   distInfoDir: string,
+  unrunnableScripts: readonly string[] = [],
 ): string[] {
   const commands: string[] = [];
+  // Files of the wheel's scripts that cannot run here (no #!, not executables).
+  for (const script of unrunnableScripts)
+    commands.push(`rm %{buildroot}${schemeMacros.scripts}/${specShellWord(script)}`);
   for (const file of files) {
     if (file.scheme !== "purelib" && file.scheme !== "platlib") continue;
     if (file.path.startsWith(`${distInfoDir}/`)) continue;

@@ -134,7 +134,7 @@ export function planOpensuseSpec(input: PlanInput): TargetPlan {
       ...facts.scripts.map(
         (script) => `%python_clone -a %{buildroot}%{_bindir}/${specValue(script)}`,
       ),
-      ...singlespecInstallFixes(facts.files, facts.wheel.distInfoDir),
+      ...singlespecInstallFixes(facts.files, facts.wheel.distInfoDir, facts.unrunnableScripts),
       `%python_expand %fdupes %{buildroot}%{$python_${facts.pure ? "sitelib" : "sitearch"}}`,
       ...licenses.map((copy) => copy.command),
     ],
