@@ -17,7 +17,14 @@ async function isForeignHost(): Promise<boolean> {
 
 /** The macro file that stands in for the target distro's macros on a foreign host. */
 function hostMacroFile(profile: TargetProfile): string {
-  const macros = { ...(profile.rpm?.hostMacros ?? {}), dist: profile.rpm?.distTag ?? "" };
+  const macros = {
+    // The RPM distributions' /bin/sh is bash, and their build scripts rely on it (brp-compress
+    // uses `read -d`): run by a dash /bin/sh, it would leave man pages uncompressed.
+    _buildshell: "/bin/bash",
+    __brp_compress: "/bin/bash /usr/lib/rpm/brp-compress %{?_prefix}",
+    ...(profile.rpm?.hostMacros ?? {}),
+    dist: profile.rpm?.distTag ?? "",
+  };
   return Object.entries(macros)
     .map(([name, value]) => `%${name} ${value}\n`)
     .join("");

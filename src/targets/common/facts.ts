@@ -57,7 +57,20 @@ export function packageFacts(pkg: WheelPackage): {
   const licensed = resolveLicense(metadata);
   diagnostics.push(...licensed.diagnostics);
 
-  const summary = oneLine(metadata.summary ?? "", 80).replace(/\.$/, "");
+  // A summary starts with a capital letter (Fedora: rpmlint summary-not-capitalized; Debian's
+  // synopsis rules say the same).
+  const summary = capitalized(oneLine(metadata.summary ?? "", 80).replace(/\.$/, ""));
+  const home = homepage(metadata);
+  if (home === null) {
+    diagnostics.push(
+      diagnostic(
+        "homepage-missing",
+        "info",
+        `METADATA gives no home page; the project's index page ${indexPage(metadata.normalizedName)} is used`,
+        "Home-page",
+      ),
+    );
+  }
   if (summary === "") {
     diagnostics.push(
       diagnostic("summary-missing", "warning", "METADATA has no Summary", "Summary"),
@@ -140,7 +153,7 @@ export function packageFacts(pkg: WheelPackage): {
     version: pkg.version,
     summary: summary === "" ? `The ${metadata.name} Python package` : summary,
     paragraphs: descriptionParagraphs(metadata.description ?? "", summary),
-    homepage: homepage(metadata),
+    homepage: home ?? indexPage(metadata.normalizedName),
     license: licensed.license,
     copyrightHolders: copyrightHolders(metadata),
     pure: pkg.tags.pure,
@@ -161,6 +174,10 @@ export function packageFacts(pkg: WheelPackage): {
   return { facts, diagnostics };
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Home page: Home-page, else the Project-URL a packager would pick (homepage, source, …). */
 function homepage(metadata: WheelPackage["metadata"]): string | null {
   const candidates = [metadata.homePage ?? ""];
@@ -178,6 +195,11 @@ function homepage(metadata: WheelPackage["metadata"]): string | null {
   }
   candidates.push(...metadata.projectUrls.map(({ url }) => url));
   return candidates.find((url) => /^https?:\/\/[^\s]+$/.test(url)) ?? null;
+}
+
+/** The project's page on the Python Package Index, where its wheels are published. */
+function indexPage(normalizedName: string): string {
+  return `https://pypi.org/project/${normalizedName}/`;
 }
 
 /** Names from Author / Maintainer (and their e-mail fields' display names), deduplicated. */
