@@ -4,7 +4,7 @@
  * README's Batch section documents the schema.
  */
 import type { Diagnostic } from "../diagnostics.js";
-import type { UnresolvedRequirement } from "./set.js";
+import type { UnresolvedRequirement } from "./requirements.js";
 
 /** How one wheel ended on one target. */
 export const batchStatuses = [

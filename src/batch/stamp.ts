@@ -10,7 +10,8 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import { basename, dirname, join, relative } from "node:path";
 import type { PlannedFile } from "../convert/plan.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { SetProject, UnresolvedRequirement } from "./set.js";
+import type { UnresolvedRequirement } from "./requirements.js";
+import type { SetProject } from "./set.js";
 
 /** The stamp's file name inside a package directory (hidden; no build tool packs it). */
 export const stampFile = ".wheel2pkg-stamp.json";
