@@ -8,6 +8,7 @@ import { ToolError } from "../errors.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { BatchRun } from "./context.js";
 import { errorMessage } from "./entry.js";
+import { lintBuilt } from "./lint-summary.js";
 import type { BatchEntry } from "./report.js";
 import { writeBuiltStamp } from "./stamp.js";
 
@@ -43,7 +44,14 @@ export async function buildAfterDependencies(run: BatchRun, job: BuildJob): Prom
       });
       entry.artifacts = [...result.sourcePackages, ...result.binaryPackages];
       entry.log = result.logFile;
-      await writeBuiltStamp(written.directory, key, entry.artifacts, run.sourceOnly);
+      entry.lint.built = await lintBuilt(result.binaryPackages, profile, run.config);
+      await writeBuiltStamp(
+        written.directory,
+        key,
+        entry.artifacts,
+        run.sourceOnly,
+        entry.lint.built,
+      );
       entry.status = "built";
     } catch (error) {
       // Ctrl-C on a terminal also reaches the build tools: their failure is the interrupt.

@@ -5,13 +5,14 @@
  */
 import { dirname, resolve } from "node:path";
 import { dedupe } from "../convert/index.js";
-import { writePackage, type WrittenPackage } from "../convert/write.js";
+import { packageDirectory, writePackage, type WrittenPackage } from "../convert/write.js";
 import { UserError } from "../errors.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { buildAfterDependencies } from "./build-step.js";
 import type { BatchRun } from "./context.js";
 import { blankEntry, errorMessage, planEach } from "./entry.js";
 import { packageKey } from "./keys.js";
+import { lintPackaging } from "./lint-summary.js";
 import { fastKey, type ReadWheel } from "./read.js";
 import type { BatchEntry } from "./report.js";
 import { setProject, type SetMember } from "./set.js";
@@ -45,6 +46,7 @@ function finishKnown(run: BatchRun, read: ReadWheel): void {
       diagnostics: k.snapshot.diagnostics,
       requires: k.snapshot.requires,
       unresolved: k.snapshot.unresolved,
+      lint: { packaging: k.snapshot.lint ?? null, built: k.builtLint },
     });
     run.ledger.finish(entry);
   }
@@ -101,9 +103,11 @@ async function checkEarlier(
     entry.directory = directory;
     entry.artifacts = earlier.artifacts ?? [];
     entry.diagnostics = earlier.snapshot?.diagnostics ?? read.diagnostics;
+    entry.lint = { packaging: earlier.snapshot?.lint ?? null, built: earlier.builtLint };
     // Let the next run over this same input recognise the package without reading it.
     if (earlier.snapshot?.fastKey !== snapshot.fastKey) {
       snapshot.diagnostics = entry.diagnostics;
+      snapshot.lint = entry.lint.packaging;
       await refreshStamp(directory, key, item.wheel, snapshot);
     }
     run.ledger.finish(entry);
@@ -168,6 +172,8 @@ async function planAndWrite(
       continue;
     }
     entry.diagnostics = dedupe([...plan.diagnostics, ...planned.plan.diagnostics]);
+    const directory = packageDirectory(run.outDir, planned);
+    entry.lint.packaging = lintPackaging(planned, directory, profile, run.config);
     if (run.aborted()) {
       run.ledger.finish(entry);
       continue;
@@ -180,7 +186,11 @@ async function planAndWrite(
         ...planned,
         files: [
           ...planned.files,
-          stampPlannedFile(key, item.wheel, { ...snapshot, diagnostics: entry.diagnostics }),
+          stampPlannedFile(key, item.wheel, {
+            ...snapshot,
+            diagnostics: entry.diagnostics,
+            lint: entry.lint.packaging,
+          }),
         ],
       });
     } catch (error) {

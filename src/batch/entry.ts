@@ -29,6 +29,7 @@ export function blankEntry(wheel: string, target: string, read: ReadWheel | null
     unresolved: [],
     error: null,
     log: null,
+    lint: { packaging: null, built: null },
     durations: { read: read?.milliseconds ?? 0, plan: 0, write: 0, build: 0 },
   };
 }

@@ -4,6 +4,7 @@
  * README's Batch section documents the schema.
  */
 import type { Diagnostic } from "../diagnostics.js";
+import { addSummaries, emptySummary, type EntryLint, type LintSummary } from "./lint-summary.js";
 import type { UnresolvedRequirement } from "./requirements.js";
 
 /** How one wheel ended on one target. */
@@ -48,6 +49,8 @@ export interface BatchEntry {
   error: string | null;
   /** The build's log, when a build ran. */
   log: string | null;
+  /** What the policy rules found in the packaging written and in the packages built. */
+  lint: EntryLint;
   durations: BatchDurations;
 }
 
@@ -65,6 +68,8 @@ export type BatchTotals = Record<BatchStatus, number> & {
   entries: number;
   wheels: number;
   unresolved: number;
+  /** The lint summaries of all entries added up. */
+  lint: { packaging: LintSummary; built: LintSummary };
   seconds: number;
 };
 
@@ -95,6 +100,16 @@ export function batchTotals(entries: readonly BatchEntry[], seconds: number): Ba
     entries: entries.length,
     wheels: new Set(entries.map((e) => e.wheel)).size,
     unresolved: new Set(entries.flatMap((e) => e.unresolved.map((u) => u.project))).size,
+    lint: {
+      packaging: addSummaries(
+        emptySummary(),
+        entries.map((e) => e.lint.packaging),
+      ),
+      built: addSummaries(
+        emptySummary(),
+        entries.map((e) => e.lint.built),
+      ),
+    },
     seconds: Math.round(seconds * 1000) / 1000,
   };
 }

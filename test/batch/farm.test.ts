@@ -21,6 +21,7 @@ function entry(
     unresolved: [],
     error: null,
     log: null,
+    lint: { packaging: null, built: null },
     durations: { read: 0, plan: 0, write: 0, build: 0 },
   };
 }

@@ -3,9 +3,11 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readBatchInput } from "../../src/batch/input.js";
 import { buildManifest } from "../../src/batch/farm.js";
+import { addSummaries, emptySummary, summarise } from "../../src/batch/lint-summary.js";
 import { batchFailed, batchStatuses, type BatchReport } from "../../src/batch/report.js";
 import { runBatch, type BatchOptions } from "../../src/batch/run.js";
 import { loadConfig } from "../../src/config/index.js";
+import { lintPath } from "../../src/lint/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { dpkgBinaryCompare, parseRelation } from "../helpers/dpkg-compare.js";
 import { skipWithout } from "../helpers/tools.js";
@@ -305,6 +307,54 @@ describe("runBatch", () => {
     expect(tree(path.join(h.out, "fedora")).some((n) => n.includes(".tmp-"))).toBe(false);
   });
 
+  it("summarises what lint finds in the packaging, also for packages it skips", async () => {
+    const h = house([
+      { name: "wordy", version: "1.0", summary: "very long summary words ".repeat(6).trim() },
+      { name: "plain", version: "1.0" },
+    ]);
+    const none = { error: 0, warning: 0, info: 0, rules: {} };
+    const first = await batch(h.house, h.out);
+    const wordy = entry(first, "wordy", "debian-12");
+    expect(wordy.lint).toEqual({
+      packaging: { error: 0, warning: 1, info: 0, rules: { "synopsis-too-long": 1 } },
+      built: null,
+    });
+    expect(entry(first, "plain", "debian-12").lint.packaging).toEqual(none);
+    expect(entry(first, "plain", "fedora").lint.packaging).toEqual(none);
+    // The same findings as `wheel2pkg lint` over the debian/ directory the batch wrote.
+    const written = await lintPath(path.join(wordy.directory ?? "", "python-wordy-1.0", "debian"), {
+      profile: getProfile("debian-12"),
+    });
+    expect(summarise(written.findings)).toEqual(wordy.lint.packaging);
+    const fedora = entry(first, "wordy", "fedora");
+    const spec = await lintPath(path.join(fedora.directory ?? "", "python-wordy.spec"), {
+      profile: getProfile("fedora"),
+    });
+    expect(summarise(spec.findings)).toEqual(fedora.lint.packaging);
+    expect(first.totals.lint.packaging).toEqual(
+      addSummaries(emptySummary(), [wordy.lint.packaging, fedora.lint.packaging]),
+    );
+    expect(first.totals.lint.packaging.rules["synopsis-too-long"]).toBe(1);
+    expect(first.totals.lint.built).toEqual(none);
+
+    const second = await batch(h.house, h.out);
+    expect(second.totals["skipped-unchanged"]).toBe(4);
+    expect(entry(second, "wordy", "debian-12").lint).toEqual(wordy.lint);
+    expect(second.totals.lint).toEqual(first.totals.lint);
+
+    // The config's severity table re-scores the rule, as for `wheel2pkg lint`.
+    const configFile = path.join(h.root, "wheel2pkg.toml");
+    fs.writeFileSync(configFile, '[lint.severity]\n"synopsis-too-long" = "error"\n');
+    const config = await loadConfig(configFile);
+    const third = await batch(h.house, h.out, { config });
+    expect(entry(third, "wordy", "debian-12").lint.packaging).toEqual({
+      error: 1,
+      warning: 0,
+      info: 0,
+      rules: { "synopsis-too-long": 1 },
+    });
+  });
+
   it("refuses the second wheel of a project the set already has", async () => {
     const h = house([{ name: "alpha", version: "1.0" }]);
     writeWheel(h.house, { name: "alpha", version: "2.0" });
@@ -361,10 +411,15 @@ describe.skipIf(skipWithout("rpmbuild"))("runBatch with builds", () => {
     for (const e of resumed.entries) {
       expect(e.artifacts.some((a) => a.endsWith(".noarch.rpm"))).toBe(true);
       expect(e.artifacts.some((a) => a.endsWith(".src.rpm"))).toBe(true);
+      // The built .noarch.rpm is linted like `wheel2pkg lint FILE.rpm`.
+      const rpm = e.artifacts.find((a) => a.endsWith(".noarch.rpm")) ?? "";
+      const expected = summarise((await lintPath(rpm, { profile: getProfile("fedora") })).findings);
+      expect(e.lint.built).toEqual(expected);
     }
     const again = await batch(h.house, h.out, { profiles: fedora, build: true });
     expect(again.totals["skipped-unchanged"]).toBe(3);
     expect(again.entries[0]?.artifacts).toEqual(resumed.entries[0]?.artifacts);
+    expect(again.entries.map((e) => e.lint)).toEqual(resumed.entries.map((e) => e.lint));
   });
 });
 
@@ -380,6 +435,7 @@ describe.skipIf(skipWithout("rpmbuild"))("runBatch --source-only", () => {
     for (const e of sources.entries) {
       expect(e.artifacts).toHaveLength(1);
       expect(e.artifacts[0]).toMatch(/\.src\.rpm$/);
+      expect(e.lint.built).toBeNull();
     }
     const lines = buildManifest(sources);
     expect(lines.map((l) => [l.position, l.project, l.requires])).toEqual([
