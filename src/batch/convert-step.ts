@@ -46,6 +46,7 @@ function finishKnown(run: BatchRun, read: ReadWheel): void {
       diagnostics: k.snapshot.diagnostics,
       requires: k.snapshot.requires,
       unresolved: k.snapshot.unresolved,
+      extras: k.snapshot.extras ?? [],
       lint: { packaging: k.snapshot.lint ?? null, built: k.builtLint },
     });
     run.ledger.finish(entry);
@@ -79,12 +80,16 @@ async function checkEarlier(
   const needs = run.requirements.get(item.wheel)?.get(profile.id);
   entry.unresolved = needs?.unresolved ?? [];
   entry.requires = needs?.requires ?? [];
-  const key = packageKey(run.common, read.sha256, profile.id, item, entry.requires);
+  entry.extras = needs?.extras ?? [];
+  // The set's projects the extras require also decide names in the package's relations.
+  const named = [...new Set([...entry.requires, ...entry.extras.flatMap((e) => e.requires)])];
+  const key = packageKey(run.common, read.sha256, profile.id, item, named.sort());
   const snapshot: StampSnapshot = {
     fastKey: fastKey(run.common, run.setDigest, profile.id, item),
     project: setProject(member.pkg),
     requires: entry.requires,
     unresolved: entry.unresolved,
+    extras: entry.extras,
     diagnostics: read.diagnostics,
   };
   const project = member.pkg.metadata.normalizedName;

@@ -27,6 +27,7 @@ export function blankEntry(wheel: string, target: string, read: ReadWheel | null
     diagnostics: [],
     requires: [],
     unresolved: [],
+    extras: [],
     error: null,
     log: null,
     lint: { packaging: null, built: null },

@@ -13,6 +13,6 @@ export {
   type BatchTotals,
 } from "./report.js";
 export { buildOrder, graphToDot, batchPicture, type BuildOrder, type GraphNode } from "./graph.js";
-export type { UnresolvedRequirement, UnresolvedReason } from "./requirements.js";
+export type { ExtraRequirements, UnresolvedRequirement, UnresolvedReason } from "./requirements.js";
 export { buildManifest, buildManifestText, type BuildManifestLine } from "./farm.js";
 export { stampFile, builtStampFile } from "./stamp.js";

@@ -11,7 +11,7 @@ import { basename, dirname, join, relative } from "node:path";
 import type { PlannedFile } from "../convert/plan.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { LintSummary } from "./lint-summary.js";
-import type { UnresolvedRequirement } from "./requirements.js";
+import type { ExtraRequirements, UnresolvedRequirement } from "./requirements.js";
 import type { SetProject } from "./set.js";
 
 /** The stamp's file name inside a package directory (hidden; no build tool packs it). */
@@ -66,6 +66,8 @@ export interface StampSnapshot {
   project: SetProject;
   requires: string[];
   unresolved: UnresolvedRequirement[];
+  /** What the extras add (absent in stamps of older runs). */
+  extras?: ExtraRequirements[];
   diagnostics: Diagnostic[];
   /** The lint summary of the package's packaging (absent in stamps of older runs). */
   lint?: LintSummary | null;

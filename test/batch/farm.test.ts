@@ -19,6 +19,7 @@ function entry(
     diagnostics: [],
     requires,
     unresolved: [],
+    extras: [],
     error: null,
     log: null,
     lint: { packaging: null, built: null },
