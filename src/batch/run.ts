@@ -58,7 +58,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   });
   const projects = reads.flatMap((r) => (r.project === null ? [] : [r.project]));
   const provided = new Map(projects.map((p) => [p.project, p]));
-  const batchConfig = configWithSet(config, projects, profiles);
+  const spellings = reads.flatMap(
+    (r) => r.member?.pkg.metadata.requiresDist.map((q) => q.name) ?? [],
+  );
+  const batchConfig = configWithSet(config, projects, profiles, spellings);
   for (const profile of profiles) configForTarget(batchConfig, profile); // a bad config ends the run here
   const requirements = await setRequirements(
     reads,

@@ -46,13 +46,20 @@ function producedName(project: string, profile: TargetProfile): string {
 /**
  * The configuration with one `[packages.<name>]` rule per project of the set, placed before the
  * user's own, so that every requirement on a project of the set maps to the package the batch
- * produces. A project the user's config already names keeps the user's rule.
+ * produces. A project the user's config already names keeps the user's rule. `spellings` are
+ * the names as the set's requirements write them (`Zope.Interface`), each of which gets its rule.
  */
 export function configWithSet(
   config: Config,
   projects: readonly SetProject[],
   profiles: readonly TargetProfile[],
+  spellings: readonly string[] = [],
 ): Config {
+  const spelled = new Map<string, string[]>();
+  for (const spelling of spellings) {
+    const project = normalizeName(spelling);
+    spelled.set(project, [...(spelled.get(project) ?? []), spelling]);
+  }
   const userNamed = new Set(config.packages.map((p) => normalizeName(p.project)));
   const ignored = new Map(
     profiles.map((profile) => [
@@ -67,23 +74,25 @@ export function configWithSet(
   const added: PackageConfig[] = [];
   for (const { project, name, wheel } of projects) {
     if (userNamed.has(project)) continue;
-    // dh-python's key keeps dots, so `zope.interface` and `zope-interface` need a rule each.
-    const seen = new Set<string>();
-    for (const spelling of [name, project]) {
-      const keys = profiles.map((p) => familyKey(spelling, p.family)).join("\0");
-      if (seen.has(keys)) continue;
-      seen.add(keys);
+    // dh-python's key keeps dots, so `zope.interface` and `zope-interface` need a rule each on
+    // Debian targets, where RPM targets compare them equal and take one rule.
+    const seen = new Map(profiles.map((p) => [p.id, new Set<string>()]));
+    for (const spelling of [name, project, ...(spelled.get(project) ?? [])]) {
       const targets = new Map<string, ExactNameRule>();
       for (const profile of profiles) {
+        const key = familyKey(spelling, profile.family);
+        const keys = seen.get(profile.id);
+        if (keys === undefined || keys.has(key)) continue;
+        keys.add(key);
         // The user's `ignore` still drops the requirement.
-        if (ignored.get(profile.id)?.has(familyKey(spelling, profile.family))) continue;
+        if (ignored.get(profile.id)?.has(key)) continue;
         targets.set(profile.id, {
           project: spelling,
           name: producedName(project, profile),
           origin: `batch: provided by ${basename(wheel)}`,
         });
       }
-      added.push({ project: spelling, targets });
+      if (targets.size > 0) added.push({ project: spelling, targets });
     }
   }
   return { ...config, packages: [...added, ...config.packages] };

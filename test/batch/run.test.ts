@@ -155,6 +155,34 @@ describe("runBatch", () => {
     totalsAddUp(report);
   });
 
+  it("names the set's package however a requirement spells the project", async () => {
+    // dh-python's keys keep dots: `Zz.Lib` is not `zz-lib` to its data, but PEP 503 says it is.
+    const h = house([
+      { name: "app", version: "1.0", requires: ["Zz.Lib>=1", "zz_lib<2", "ZZ-LIB!=1.1"] },
+      { name: "zz_lib", version: "1.2" },
+    ]);
+    const report = await batch(h.house, h.out);
+    expect(
+      debianDepends(h.out, "app", "1.0")
+        .filter((d) => d.includes("zz"))
+        .sort(),
+    ).toEqual([
+      "python3-zz-lib (<< 2~~)",
+      "python3-zz-lib (>= 1.0)",
+      "python3-zz-lib (>= 1.1+post0~) | python3-zz-lib (<< 1.1)",
+    ]);
+    expect(
+      fedoraRequires(h.out, "app")
+        .filter((r) => r.includes("zz"))
+        .sort(),
+    ).toEqual([
+      "(python3dist(zz-lib) < 1.1 or python3dist(zz-lib) > 1.1)",
+      "python3dist(zz-lib) < 2~~",
+      "python3dist(zz-lib) >= 1",
+    ]);
+    expect(entry(report, "app", "debian-12").unresolved).toEqual([]);
+  });
+
   it("lists a requirement the set's version does not satisfy as unresolved", async () => {
     const h = house([
       { name: "app", version: "1.0", requires: ["libzz>=2"] },
