@@ -1,18 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { readBatchInput } from "../../src/batch/input.js";
 import { buildManifest } from "../../src/batch/farm.js";
-import { batchPicture, graphToDot } from "../../src/batch/graph.js";
-import { addSummaries, emptySummary, summarise } from "../../src/batch/lint-summary.js";
+import { summarise } from "../../src/batch/lint-summary.js";
 import { batchFailed, batchStatuses, type BatchReport } from "../../src/batch/report.js";
-import { runBatch, type BatchOptions } from "../../src/batch/run.js";
 import { loadConfig } from "../../src/config/index.js";
 import { lintPath } from "../../src/lint/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { dpkgBinaryCompare, parseRelation } from "../helpers/dpkg-compare.js";
 import { skipWithout } from "../helpers/tools.js";
 import { recordHash, wheelBytes } from "../wheel/zip-builder.js";
+import { batchOver, entryOf, relationField } from "./harness.js";
 import { wheelhouse, wheelName, writeWheel, type HouseWheel } from "./wheelhouse.js";
 
 let cleanup: (() => void) | undefined;
@@ -21,37 +19,14 @@ afterEach(() => {
   cleanup = undefined;
 });
 
-const profiles = [getProfile("debian-12"), getProfile("fedora")];
-
 function house(wheels: readonly HouseWheel[]) {
   const h = wheelhouse(wheels);
   cleanup = h.remove;
   return h;
 }
 
-async function batch(
-  dir: string,
-  out: string,
-  options: Partial<BatchOptions> = {},
-): Promise<BatchReport> {
-  return runBatch({ items: await readBatchInput(dir), profiles, outDir: out, jobs: 2, ...options });
-}
-
-function entry(report: BatchReport, project: string, target: string) {
-  const found = report.entries.find((e) => e.project === project && e.target === target);
-  if (found === undefined) throw new Error(`no entry for ${project} on ${target}`);
-  return found;
-}
-
-/** The relations of a field of the binary paragraph of a debian/control text. */
-function relationField(control: string, name: string): string[] {
-  const binary = control.split("\n\n")[1] ?? "";
-  const field = new RegExp(`^${name}:((?:.*\n)(?:[ \t].*\n)*)`, "m").exec(`${binary}\n`)?.[1] ?? "";
-  return field
-    .split(",")
-    .map((r) => r.trim())
-    .filter(Boolean);
-}
+const batch = batchOver;
+const entry = entryOf;
 
 function debianDepends(out: string, project: string, version: string): string[] {
   const control = fs.readFileSync(
@@ -65,12 +40,7 @@ function debianDepends(out: string, project: string, version: string): string[] 
     ),
     "utf8",
   );
-  const binary = control.split("\n\n")[1] ?? "";
-  const field = /^Depends:((?:.*\n)(?:[ \t].*\n)*)/m.exec(`${binary}\n`)?.[1] ?? "";
-  return field
-    .split(",")
-    .map((r) => r.trim())
-    .filter(Boolean);
+  return relationField(control, "Depends");
 }
 
 function fedoraRequires(out: string, project: string): string[] {
@@ -192,119 +162,6 @@ describe("runBatch", () => {
     expect(entry(report, "app", "fedora").unresolved).toEqual([
       expect.objectContaining({ project: "libzz", reason: "set-version-mismatch" }),
     ]);
-  });
-
-  it("checks what only extras require like the main requirements, and lists it per extra", async () => {
-    const h = house([
-      {
-        name: "app",
-        version: "1.0",
-        extras: ["all", "fast", "socks"],
-        requires: [
-          "libzz>=1.0",
-          'PySocks>=1.7; extra == "socks"',
-          'ghost-extra>=1; extra == "socks"',
-          // The main package already requires libzz: nothing more to list for [fast].
-          'libzz>=1.0; extra == "fast"',
-          'speedy>=3; extra == "fast"',
-          // Known to dh-python's data and outside the set: resolved.
-          'six; extra == "all"',
-        ],
-      },
-      { name: "libzz", version: "1.2" },
-      { name: "pysocks", version: "1.7.1" },
-      { name: "speedy", version: "2.0" },
-    ]);
-    const report = await batch(h.house, h.out);
-    const debian = entry(report, "app", "debian-12");
-    expect(debian.requires).toEqual(["libzz"]);
-    expect(debian.unresolved).toEqual([]);
-    expect(debian.extras).toEqual([
-      {
-        extra: "fast",
-        requires: ["speedy"],
-        unresolved: [
-          {
-            requirement: 'speedy>=3; extra == "fast"',
-            project: "speedy",
-            relations: ["python3-speedy (>= 3.0)"],
-            reason: "set-version-mismatch",
-          },
-        ],
-      },
-      {
-        extra: "socks",
-        requires: ["pysocks"],
-        unresolved: [
-          expect.objectContaining({ project: "ghost-extra", reason: "unknown-to-distro-data" }),
-        ],
-      },
-    ]);
-    expect(entry(report, "app", "fedora").extras).toEqual([
-      {
-        extra: "fast",
-        requires: ["speedy"],
-        unresolved: [expect.objectContaining({ reason: "set-version-mismatch" })],
-      },
-      { extra: "socks", requires: ["pysocks"], unresolved: [] },
-    ]);
-    // The extras' relations name the set's packages (dh-python's data says python3-socks).
-    const control = fs.readFileSync(
-      path.join(h.out, "debian-12", "python-app", "python-app-1.0", "debian", "control"),
-      "utf8",
-    );
-    expect(relationField(control, "Suggests")).toContain("python3-pysocks (>= 1.7)");
-    expect(report.unresolved).toEqual([
-      {
-        project: "ghost-extra",
-        reasons: ["unknown-to-distro-data"],
-        targets: ["debian-12"],
-        requiredBy: ["app[socks]"],
-      },
-      {
-        project: "speedy",
-        reasons: ["set-version-mismatch"],
-        targets: ["debian-12", "fedora"],
-        requiredBy: ["app[fast]"],
-      },
-    ]);
-    expect(report.totals.unresolved).toBe(2);
-    // Extras do not order the builds: they are not needed to build or install the main package.
-    expect(report.order).toEqual(["libzz", "app", "pysocks", "speedy"]);
-
-    const dot = graphToDot(batchPicture(report.entries));
-    expect(dot).toContain('  "app" -> "libzz";');
-    expect(dot).toContain('  "app[socks]" [label="app[socks]", style=dashed];');
-    expect(dot).toContain('  "app" -> "app[socks]" [style=dashed, arrowhead=none];');
-    expect(dot).toContain('  "app[socks]" -> "pysocks" [style=dashed];');
-    expect(dot).toContain('  "app[socks]" -> "unresolved:ghost-extra" [style=dashed, color=red];');
-    expect(dot).toContain('  "app[fast]" -> "speedy" [style=dashed];');
-    expect(dot).not.toContain('"app[fast]" -> "libzz"');
-    expect(dot).not.toContain('"app[all]"');
-
-    // Stamps remember the extras: a rerun reports the same.
-    const again = await batch(h.house, h.out);
-    expect(again.totals["skipped-unchanged"]).toBe(8);
-    expect(entry(again, "app", "debian-12").extras).toEqual(debian.extras);
-    expect(again.unresolved).toEqual(report.unresolved);
-  });
-
-  it("redoes a package when a project only its extras require joins the set", async () => {
-    const h = house([
-      { name: "app", version: "1.0", extras: ["socks"], requires: ['PySocks; extra == "socks"'] },
-    ]);
-    const debian12 = { profiles: [getProfile("debian-12")] };
-    await batch(h.house, h.out, debian12);
-    const control = () =>
-      fs.readFileSync(
-        path.join(h.out, "debian-12", "python-app", "python-app-1.0", "debian", "control"),
-        "utf8",
-      );
-    expect(relationField(control(), "Suggests")).toEqual(["python3-socks"]);
-    writeWheel(h.house, { name: "pysocks", version: "1.7.1" });
-    const second = await batch(h.house, h.out, debian12);
-    expect(entry(second, "app", "debian-12").status).toBe("converted");
-    expect(relationField(control(), "Suggests")).toEqual(["python3-pysocks"]);
   });
 
   it("orders a cycle deterministically and reports it", async () => {
@@ -459,54 +316,6 @@ describe("runBatch", () => {
     expect(tree(path.join(h.out, "fedora")).some((n) => n.includes(".tmp-"))).toBe(false);
   });
 
-  it("summarises what lint finds in the packaging, also for packages it skips", async () => {
-    const h = house([
-      { name: "wordy", version: "1.0", summary: "very long summary words ".repeat(6).trim() },
-      { name: "plain", version: "1.0" },
-    ]);
-    const none = { error: 0, warning: 0, info: 0, rules: {} };
-    const first = await batch(h.house, h.out);
-    const wordy = entry(first, "wordy", "debian-12");
-    expect(wordy.lint).toEqual({
-      packaging: { error: 0, warning: 1, info: 0, rules: { "synopsis-too-long": 1 } },
-      built: null,
-    });
-    expect(entry(first, "plain", "debian-12").lint.packaging).toEqual(none);
-    expect(entry(first, "plain", "fedora").lint.packaging).toEqual(none);
-    // The same findings as `wheel2pkg lint` over the debian/ directory the batch wrote.
-    const written = await lintPath(path.join(wordy.directory ?? "", "python-wordy-1.0", "debian"), {
-      profile: getProfile("debian-12"),
-    });
-    expect(summarise(written.findings)).toEqual(wordy.lint.packaging);
-    const fedora = entry(first, "wordy", "fedora");
-    const spec = await lintPath(path.join(fedora.directory ?? "", "python-wordy.spec"), {
-      profile: getProfile("fedora"),
-    });
-    expect(summarise(spec.findings)).toEqual(fedora.lint.packaging);
-    expect(first.totals.lint.packaging).toEqual(
-      addSummaries(emptySummary(), [wordy.lint.packaging, fedora.lint.packaging]),
-    );
-    expect(first.totals.lint.packaging.rules["synopsis-too-long"]).toBe(1);
-    expect(first.totals.lint.built).toEqual(none);
-
-    const second = await batch(h.house, h.out);
-    expect(second.totals["skipped-unchanged"]).toBe(4);
-    expect(entry(second, "wordy", "debian-12").lint).toEqual(wordy.lint);
-    expect(second.totals.lint).toEqual(first.totals.lint);
-
-    // The config's severity table re-scores the rule, as for `wheel2pkg lint`.
-    const configFile = path.join(h.root, "wheel2pkg.toml");
-    fs.writeFileSync(configFile, '[lint.severity]\n"synopsis-too-long" = "error"\n');
-    const config = await loadConfig(configFile);
-    const third = await batch(h.house, h.out, { config });
-    expect(entry(third, "wordy", "debian-12").lint.packaging).toEqual({
-      error: 1,
-      warning: 0,
-      info: 0,
-      rules: { "synopsis-too-long": 1 },
-    });
-  });
-
   it("refuses the second wheel of a project the set already has", async () => {
     const h = house([{ name: "alpha", version: "1.0" }]);
     writeWheel(h.house, { name: "alpha", version: "2.0" });
@@ -516,51 +325,6 @@ describe("runBatch", () => {
       [null, "refused"],
     ]);
     expect(report.entries[1]?.error).toMatch(/already provides alpha/);
-  });
-});
-
-describe.skipIf(skipWithout("apt-cache"))("runBatch --check-archive", () => {
-  it("looks the names only extras require up in the host's index too", async () => {
-    const h = house([
-      {
-        name: "app",
-        version: "1.0",
-        extras: ["x"],
-        requires: ["six", "absent-main", 'absent-extra; extra == "x"', 'six; extra == "x"'],
-      },
-    ]);
-    const configFile = path.join(h.root, "wheel2pkg.toml");
-    fs.writeFileSync(
-      configFile,
-      [
-        '[packages.absent-main.targets.debian-12]\nname = "python3-wheel2pkg-absent-main"',
-        '[packages.absent-extra.targets.debian-12]\nname = "python3-wheel2pkg-absent-extra"',
-        "",
-      ].join("\n"),
-    );
-    const report = await batch(h.house, h.out, {
-      profiles: [getProfile("debian-12")],
-      config: await loadConfig(configFile),
-      checkArchive: true,
-    });
-    const app = entry(report, "app", "debian-12");
-    expect(app.unresolved.map((u) => [u.project, u.reason])).toEqual([
-      ["absent-main", "not-in-archive"],
-    ]);
-    expect(app.extras).toEqual([
-      {
-        extra: "x",
-        requires: [],
-        unresolved: [
-          {
-            requirement: 'absent-extra; extra == "x"',
-            project: "absent-extra",
-            relations: ["python3-wheel2pkg-absent-extra"],
-            reason: "not-in-archive",
-          },
-        ],
-      },
-    ]);
   });
 });
 
