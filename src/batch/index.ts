@@ -16,3 +16,4 @@ export { buildOrder, graphToDot, batchPicture, type BuildOrder, type GraphNode }
 export type { ExtraRequirements, UnresolvedRequirement, UnresolvedReason } from "./requirements.js";
 export { buildManifest, buildManifestText, type BuildManifestLine } from "./farm.js";
 export { stampFile, builtStampFile } from "./stamp.js";
+export type { EntryLint, LintSummary } from "./lint-summary.js";
