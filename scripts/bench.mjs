@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Speed and memory of wheel2pkg on the corpus wheels (../shared/corpus), as whole processes and
-// through the library API. Usage: npm run bench [-- --corpus DIR] [-- --runs N]
+// through the library API, then the batch benchmark (bench-batch.mjs).
+// Usage: npm run bench [-- --corpus DIR] [-- --runs N] [-- --no-batch]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     corpus: { type: "string", default: process.env.WHEEL2PKG_CORPUS ?? "/tmp/corpus" },
     runs: { type: "string", default: "5" },
     target: { type: "string", default: "debian-12" },
+    "no-batch": { type: "boolean", default: false },
   },
 });
 const runs = Number(values.runs);
@@ -113,3 +115,11 @@ const total = (performance.now() - started) / 1000;
 console.log(
   `library preview of all ${wheels.length} wheels for ${values.target}: ${total.toFixed(2)} s (${converted} planned, ${refused} refused), ${(wheels.length / total).toFixed(1)} wheels/s`,
 );
+
+if (!values["no-batch"]) {
+  console.log("");
+  const batch = spawnSync("node", [join(root, "scripts", "bench-batch.mjs"), "--corpus", corpus], {
+    stdio: "inherit",
+  });
+  if (batch.status !== 0) process.exitCode = batch.status ?? 1;
+}

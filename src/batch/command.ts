@@ -10,6 +10,7 @@ import type { DebianExtrasPolicy } from "../targets/types.js";
 import { buildManifestText } from "./farm.js";
 import { batchPicture, graphToDot } from "./graph.js";
 import { readBatchInput } from "./input.js";
+import { addSummaries } from "./lint-summary.js";
 import { batchProgress, progressMode } from "./progress.js";
 import { batchFailed, type BatchReport } from "./report.js";
 import { runBatch } from "./run.js";
@@ -54,7 +55,12 @@ function summary(report: BatchReport): string {
   const cycles =
     report.cycles.length > 0 ? `; ${report.cycles.length} dependency cycle(s) broken` : "";
   const unresolved = t.unresolved > 0 ? `; ${t.unresolved} unresolved requirement(s)` : "";
-  return `batch: ${t.wheels} wheel(s) × ${report.targets.length} target(s): ${parts.join(", ") || "nothing to do"}${unresolved}${cycles} in ${t.seconds.toFixed(1)} s\n`;
+  const lint = addSummaries(t.lint.packaging, [t.lint.built]);
+  const findings =
+    lint.error + lint.warning + lint.info > 0
+      ? `; lint: ${lint.error} error(s), ${lint.warning} warning(s), ${lint.info} note(s)`
+      : "";
+  return `batch: ${t.wheels} wheel(s) × ${report.targets.length} target(s): ${parts.join(", ") || "nothing to do"}${unresolved}${findings}${cycles} in ${t.seconds.toFixed(1)} s\n`;
 }
 
 /** Runs the command; returns its exit code (0, 1 when an entry failed or was refused, 130). */

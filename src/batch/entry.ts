@@ -27,8 +27,10 @@ export function blankEntry(wheel: string, target: string, read: ReadWheel | null
     diagnostics: [],
     requires: [],
     unresolved: [],
+    extras: [],
     error: null,
     log: null,
+    lint: { packaging: null, built: null },
     durations: { read: read?.milliseconds ?? 0, plan: 0, write: 0, build: 0 },
   };
 }

@@ -99,11 +99,30 @@ function stronglyConnected(names: readonly string[], edges: Map<string, string[]
 /** How a wheel of the picture ended, for its colour. */
 export type GraphNodeState = "ok" | "refused" | "failed";
 
+/** What an extra of a wheel adds to the picture: the set's projects and unresolved names. */
+export interface GraphExtra {
+  extra: string;
+  requires: readonly string[];
+  unresolved: readonly string[];
+}
+
+/** A wheel of the picture. */
+export type GraphPictureNode = GraphNode & {
+  label: string;
+  state: GraphNodeState;
+  /** Its extras that require something of the set or something unresolved. */
+  extras?: readonly GraphExtra[];
+};
+
 /** What `--graph` draws: the set's wheels, their edges, and requirements nothing satisfies. */
 export interface GraphPicture {
-  nodes: readonly (GraphNode & { label: string; state: GraphNodeState })[];
+  nodes: readonly GraphPictureNode[];
   /** Project → the requirement names of it that are unresolved on some target. */
   unresolved: ReadonlyMap<string, readonly string[]>;
+}
+
+function extrasOf(node: GraphPictureNode): GraphExtra[] {
+  return [...(node.extras ?? [])].sort((a, b) => a.extra.localeCompare(b.extra));
 }
 
 function quoted(text: string): string {
@@ -113,7 +132,9 @@ function quoted(text: string): string {
 /**
  * The graph as Graphviz DOT: one box per wheel (refused ones orange, failed ones red), an edge
  * from each wheel to the set's wheels it requires, and each unresolved requirement as a red
- * dashed ellipse with a dashed edge. Sorted, so the same set always gives the same text.
+ * dashed ellipse with a dashed edge. An extra is an unfilled dashed box `name[extra]` hanging
+ * from its wheel by a dashed line, with dashed edges to what it requires. Sorted, so the same
+ * set always gives the same text.
  */
 export function graphToDot(picture: GraphPicture): string {
   const lines = [
@@ -132,6 +153,10 @@ export function graphToDot(picture: GraphPicture): string {
           : "";
     const label = node.state === "ok" ? node.label : `${node.label}\\n(${node.state})`;
     lines.push(`  ${quoted(node.project)} [label=${quoted(label)}${colour}];`);
+    for (const { extra } of extrasOf(node)) {
+      const id = `${node.project}[${extra}]`;
+      lines.push(`  ${quoted(id)} [label=${quoted(id)}, style=dashed];`);
+    }
   }
   const missing = new Set<string>();
   for (const node of nodes) {
@@ -144,6 +169,17 @@ export function graphToDot(picture: GraphPicture): string {
         `  ${quoted(node.project)} -> ${quoted(`unresolved:${name}`)} [style=dashed, color=red];`,
       );
     }
+    for (const extra of extrasOf(node)) {
+      const id = quoted(`${node.project}[${extra.extra}]`);
+      lines.push(`  ${quoted(node.project)} -> ${id} [style=dashed, arrowhead=none];`);
+      for (const dep of [...extra.requires].sort()) {
+        if (known.has(dep)) lines.push(`  ${id} -> ${quoted(dep)} [style=dashed];`);
+      }
+      for (const name of [...extra.unresolved].sort()) {
+        missing.add(name);
+        lines.push(`  ${id} -> ${quoted(`unresolved:${name}`)} [style=dashed, color=red];`);
+      }
+    }
   }
   for (const name of [...missing].sort()) {
     lines.push(
@@ -154,10 +190,17 @@ export function graphToDot(picture: GraphPicture): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** An extra over all targets. */
+interface MergedExtra {
+  requires: Set<string>;
+  unresolved: Set<string>;
+}
+
 /** The picture of a finished batch: its entries merged over the targets. */
 export function batchPicture(entries: readonly BatchEntry[]): GraphPicture {
-  const nodes = new Map<string, GraphNode & { label: string; state: GraphNodeState }>();
+  const nodes = new Map<string, GraphPictureNode>();
   const unresolved = new Map<string, Set<string>>();
+  const extras = new Map<string, Map<string, MergedExtra>>();
   for (const entry of entries) {
     const project = entry.project ?? basename(entry.wheel);
     const node = nodes.get(project) ?? {
@@ -174,9 +217,27 @@ export function batchPicture(entries: readonly BatchEntry[]): GraphPicture {
     const names = unresolved.get(project) ?? new Set();
     for (const u of entry.unresolved) names.add(u.project);
     unresolved.set(project, names);
+    const byExtra = extras.get(project) ?? new Map<string, MergedExtra>();
+    for (const e of entry.extras) {
+      const merged: MergedExtra = byExtra.get(e.extra) ?? {
+        requires: new Set(),
+        unresolved: new Set(),
+      };
+      for (const dep of e.requires) merged.requires.add(dep);
+      for (const u of e.unresolved) merged.unresolved.add(u.project);
+      byExtra.set(e.extra, merged);
+    }
+    extras.set(project, byExtra);
   }
   return {
-    nodes: [...nodes.values()],
+    nodes: [...nodes.values()].map((node) => ({
+      ...node,
+      extras: [...(extras.get(node.project) ?? [])].map(([extra, e]) => ({
+        extra,
+        requires: [...e.requires],
+        unresolved: [...e.unresolved],
+      })),
+    })),
     unresolved: new Map([...unresolved].map(([k, v]) => [k, [...v]])),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { basename } from "node:path";
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
-import type { BatchEvent } from "./run.js";
+import type { BatchEvent } from "./options.js";
 import type { BatchEntry } from "./report.js";
 
 /** Receives the batch's events and shows them; `stop` ends the display. */

@@ -13,6 +13,7 @@ import { buildPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { parseWheelFilename, readWheel } from "../wheel/index.js";
 import type { BatchItem } from "./input.js";
+import type { LintSummary } from "./lint-summary.js";
 import { setProject, type SetMember, type SetProject } from "./set.js";
 import {
   earlierOutput,
@@ -31,6 +32,8 @@ export interface KnownEntry {
   artifacts: string[];
   error: string | null;
   snapshot: StampSnapshot;
+  /** The lint summary of the packages an earlier build made, or null. */
+  builtLint: LintSummary | null;
 }
 
 /** One wheel after the first pass. */
@@ -113,6 +116,7 @@ async function knownEntries(
         artifacts: output.artifacts ?? [],
         error: null,
         snapshot: output.snapshot,
+        builtLint: output.builtLint,
       });
       continue;
     }
@@ -125,6 +129,7 @@ async function knownEntries(
       artifacts: [],
       error: refusal.error,
       snapshot: refusal.snapshot,
+      builtLint: null,
     });
   }
   return known;

@@ -4,7 +4,8 @@
  * README's Batch section documents the schema.
  */
 import type { Diagnostic } from "../diagnostics.js";
-import type { UnresolvedRequirement } from "./set.js";
+import { addSummaries, emptySummary, type EntryLint, type LintSummary } from "./lint-summary.js";
+import type { ExtraRequirements, UnresolvedRequirement } from "./requirements.js";
 
 /** How one wheel ended on one target. */
 export const batchStatuses = [
@@ -44,10 +45,14 @@ export interface BatchEntry {
   /** The set's projects this package requires on this target (its edges in the graph). */
   requires: string[];
   unresolved: UnresolvedRequirement[];
+  /** What each extra that is not folded adds: the set's projects and unresolved requirements. */
+  extras: ExtraRequirements[];
   /** Why the entry was refused or failed, or null. */
   error: string | null;
   /** The build's log, when a build ran. */
   log: string | null;
+  /** What the policy rules found in the packaging written and in the packages built. */
+  lint: EntryLint;
   durations: BatchDurations;
 }
 
@@ -56,7 +61,7 @@ export interface UnresolvedSummary {
   project: string;
   reasons: string[];
   targets: string[];
-  /** Wheel projects (or file names) that require it. */
+  /** Wheel projects (or file names) that require it; `app[socks]` when an extra of app does. */
   requiredBy: string[];
 }
 
@@ -65,6 +70,8 @@ export type BatchTotals = Record<BatchStatus, number> & {
   entries: number;
   wheels: number;
   unresolved: number;
+  /** The lint summaries of all entries added up. */
+  lint: { packaging: LintSummary; built: LintSummary };
   seconds: number;
 };
 
@@ -94,19 +101,38 @@ export function batchTotals(entries: readonly BatchEntry[], seconds: number): Ba
     ...counts,
     entries: entries.length,
     wheels: new Set(entries.map((e) => e.wheel)).size,
-    unresolved: new Set(entries.flatMap((e) => e.unresolved.map((u) => u.project))).size,
+    unresolved: new Set(entries.flatMap((e) => allUnresolved(e).map(({ u }) => u.project))).size,
+    lint: {
+      packaging: addSummaries(
+        emptySummary(),
+        entries.map((e) => e.lint.packaging),
+      ),
+      built: addSummaries(
+        emptySummary(),
+        entries.map((e) => e.lint.built),
+      ),
+    },
     seconds: Math.round(seconds * 1000) / 1000,
   };
 }
 
-/** The unresolved requirements of all entries, grouped by the required project. */
+/** An entry's unresolved requirements, each with who requires it: the wheel or `wheel[extra]`. */
+function allUnresolved(entry: BatchEntry): { u: UnresolvedRequirement; by: string }[] {
+  const by = entry.project ?? entry.wheel;
+  return [
+    ...entry.unresolved.map((u) => ({ u, by })),
+    ...entry.extras.flatMap((e) => e.unresolved.map((u) => ({ u, by: `${by}[${e.extra}]` }))),
+  ];
+}
+
+/** The unresolved requirements of all entries (their extras' too), grouped by the required project. */
 export function unresolvedSummary(entries: readonly BatchEntry[]): UnresolvedSummary[] {
   const byProject = new Map<
     string,
     { reasons: Set<string>; targets: Set<string>; by: Set<string> }
   >();
   for (const entry of entries) {
-    for (const u of entry.unresolved) {
+    for (const { u, by } of allUnresolved(entry)) {
       const summary = byProject.get(u.project) ?? {
         reasons: new Set(),
         targets: new Set(),
@@ -114,7 +140,7 @@ export function unresolvedSummary(entries: readonly BatchEntry[]): UnresolvedSum
       };
       summary.reasons.add(u.reason);
       summary.targets.add(entry.target);
-      summary.by.add(entry.project ?? entry.wheel);
+      summary.by.add(by);
       byProject.set(u.project, summary);
     }
   }

@@ -10,7 +10,9 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import { basename, dirname, join, relative } from "node:path";
 import type { PlannedFile } from "../convert/plan.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { SetProject, UnresolvedRequirement } from "./set.js";
+import type { LintSummary } from "./lint-summary.js";
+import type { ExtraRequirements, UnresolvedRequirement } from "./requirements.js";
+import type { SetProject } from "./set.js";
 
 /** The stamp's file name inside a package directory (hidden; no build tool packs it). */
 export const stampFile = ".wheel2pkg-stamp.json";
@@ -64,7 +66,11 @@ export interface StampSnapshot {
   project: SetProject;
   requires: string[];
   unresolved: UnresolvedRequirement[];
+  /** What the extras add (absent in stamps of older runs). */
+  extras?: ExtraRequirements[];
   diagnostics: Diagnostic[];
+  /** The lint summary of the package's packaging (absent in stamps of older runs). */
+  lint?: LintSummary | null;
 }
 
 function stampText(key: string, wheel: string, snapshot: StampSnapshot): string {
@@ -114,6 +120,8 @@ export interface EarlierOutput {
   artifacts: string[] | null;
   /** Whether that build made the source package only. */
   sourceOnly: boolean;
+  /** The lint summary of the binary packages that build made, or null. */
+  builtLint: LintSummary | null;
   snapshot: StampSnapshot | null;
 }
 
@@ -129,7 +137,7 @@ export function outputSuffices(
 async function builtArtifacts(
   directory: string,
   key: string,
-): Promise<{ artifacts: string[]; sourceOnly: boolean } | null> {
+): Promise<{ artifacts: string[]; sourceOnly: boolean; lint: LintSummary | null } | null> {
   const built = await readJson(join(directory, builtStampFile));
   if (built?.key !== key || !Array.isArray(built.artifacts)) return null;
   const artifacts = built.artifacts.filter((a): a is string => typeof a === "string");
@@ -140,7 +148,8 @@ async function builtArtifacts(
       return null;
     }
   }
-  return { artifacts, sourceOnly: built.sourceOnly === true };
+  const lint = typeof built.lint === "object" ? (built.lint as LintSummary | null) : null;
+  return { artifacts, sourceOnly: built.sourceOnly === true, lint };
 }
 
 /**
@@ -162,20 +171,22 @@ export async function earlierOutput(
     key: stampKey,
     artifacts: built?.artifacts ?? null,
     sourceOnly: built?.sourceOnly ?? false,
+    builtLint: built?.lint ?? null,
     snapshot,
   };
 }
 
-/** Records a finished build (write then rename: the stamp is whole or absent). */
+/** Records a finished build and its lint (write then rename: the stamp is whole or absent). */
 export async function writeBuiltStamp(
   directory: string,
   key: string,
   artifacts: readonly string[],
   sourceOnly: boolean,
+  lint: LintSummary | null,
 ): Promise<void> {
   await replaceFile(
     join(directory, builtStampFile),
-    `${JSON.stringify({ key, sourceOnly, artifacts }, null, 2)}\n`,
+    `${JSON.stringify({ key, sourceOnly, artifacts, lint }, null, 2)}\n`,
   );
 }
 

@@ -2,7 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BatchReport } from "../../src/batch/report.js";
+import { interruptedExitCode } from "../../src/batch/command.js";
+import { exitCodes, main } from "../../src/cli/main.js";
 import { runCli } from "../helpers/cli.js";
+
+const listenersBefore = process.listenerCount("SIGINT");
 import { wheelhouse } from "./wheelhouse.js";
 
 let cleanup: (() => void) | undefined;
@@ -43,6 +47,44 @@ describe("wheel2pkg batch", () => {
     expect(second.code).toBe(0);
     expect(second.stderr).not.toMatch(/^\[/m);
     expect(second.stderr).toMatch(/4 skipped-unchanged/);
+  });
+
+  it("stops on Ctrl-C, still writes the report, and exits 130", async () => {
+    const h = wheelhouse(Array.from({ length: 8 }, (_, i) => ({ name: `w${i}`, version: "1.0" })));
+    cleanup = h.remove;
+    const report = path.join(h.root, "report.json");
+    let stderr = "";
+    let interrupted = false;
+    const code = await main(
+      ["batch", h.house, "--target", "fedora", "--out", h.out, "-j", "1", "--report", report],
+      {
+        out: () => undefined,
+        err: (text) => {
+          stderr += text;
+          // The first finished entry: interrupt as the terminal's Ctrl-C does.
+          if (!interrupted && /^\[1\/8\] /m.test(stderr)) {
+            interrupted = true;
+            process.emit("SIGINT", "SIGINT");
+          }
+        },
+      },
+    );
+    expect(interrupted).toBe(true);
+    expect(code).toBe(130);
+    expect(stderr).toContain("stopping after the running steps");
+    const written = JSON.parse(fs.readFileSync(report, "utf8")) as BatchReport;
+    expect(written.interrupted).toBe(true);
+    expect(written.totals.interrupted).toBeGreaterThan(0);
+    expect(written.totals.converted).toBeGreaterThan(0);
+    // The command's listener is gone: a later SIGINT is not the batch's business.
+    expect(process.listenerCount("SIGINT")).toBe(listenersBefore);
+  });
+
+  it("has every exit code of the command line in README's table", () => {
+    const readme = fs.readFileSync(path.resolve("README.md"), "utf8");
+    const table = new Set([...readme.matchAll(/^\| `(\d+)` +\|/gm)].map((m) => Number(m[1])));
+    const codes = [...Object.values(exitCodes), interruptedExitCode];
+    expect([...table].sort((a, b) => a - b)).toEqual([...new Set(codes)].sort((a, b) => a - b));
   });
 
   it("exits 2 naming the line of a bad manifest", async () => {

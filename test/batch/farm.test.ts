@@ -19,8 +19,10 @@ function entry(
     diagnostics: [],
     requires,
     unresolved: [],
+    extras: [],
     error: null,
     log: null,
+    lint: { packaging: null, built: null },
     durations: { read: 0, plan: 0, write: 0, build: 0 },
   };
 }

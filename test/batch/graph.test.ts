@@ -91,6 +91,40 @@ describe("graphToDot", () => {
       expect((line.replace(/\\"/g, "").match(/"/g) ?? []).length % 2).toBe(0);
   });
 
+  it("draws extras as dashed boxes hanging from their wheel, with dashed edges", () => {
+    const dot = graphToDot({
+      nodes: [
+        {
+          project: "app",
+          label: "app 1.0",
+          requires: ["lib"],
+          state: "ok",
+          extras: [
+            { extra: "socks", requires: ["pysocks", "outside"], unresolved: ["ghost"] },
+            { extra: "fast", requires: ["lib"], unresolved: [] },
+          ],
+        },
+        { project: "lib", label: "lib 2.0", requires: [], state: "ok" },
+        { project: "pysocks", label: "pysocks 1.7", requires: [], state: "ok" },
+      ],
+      unresolved: new Map(),
+    });
+    const lines = dot.trim().split("\n");
+    expect(lines).toContain('  "app" -> "lib";');
+    expect(lines).toContain('  "app[fast]" [label="app[fast]", style=dashed];');
+    expect(lines).toContain('  "app[socks]" [label="app[socks]", style=dashed];');
+    expect(lines).toContain('  "app" -> "app[fast]" [style=dashed, arrowhead=none];');
+    expect(lines).toContain('  "app[fast]" -> "lib" [style=dashed];');
+    expect(lines).toContain('  "app[socks]" -> "pysocks" [style=dashed];');
+    expect(lines).toContain('  "app[socks]" -> "unresolved:ghost" [style=dashed, color=red];');
+    expect(dot).toMatch(/"unresolved:ghost" \[label="ghost", shape=ellipse/);
+    expect(dot).not.toContain('"outside"');
+    // Extras come in name order whatever the input order.
+    expect(lines.indexOf('  "app[fast]" [label="app[fast]", style=dashed];')).toBeLessThan(
+      lines.indexOf('  "app[socks]" [label="app[socks]", style=dashed];'),
+    );
+  });
+
   it("escapes quotes in labels", () => {
     const dot = graphToDot({
       nodes: [{ project: "x", label: 'x "quoted"', requires: [], state: "ok" }],

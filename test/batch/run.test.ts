@@ -1,15 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { readBatchInput } from "../../src/batch/input.js";
 import { buildManifest } from "../../src/batch/farm.js";
+import { summarise } from "../../src/batch/lint-summary.js";
 import { batchFailed, batchStatuses, type BatchReport } from "../../src/batch/report.js";
-import { runBatch, type BatchOptions } from "../../src/batch/run.js";
 import { loadConfig } from "../../src/config/index.js";
+import { lintPath } from "../../src/lint/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { dpkgBinaryCompare, parseRelation } from "../helpers/dpkg-compare.js";
 import { skipWithout } from "../helpers/tools.js";
 import { recordHash, wheelBytes } from "../wheel/zip-builder.js";
+import { batchOver, entryOf, relationField } from "./harness.js";
 import { wheelhouse, wheelName, writeWheel, type HouseWheel } from "./wheelhouse.js";
 
 let cleanup: (() => void) | undefined;
@@ -18,27 +19,14 @@ afterEach(() => {
   cleanup = undefined;
 });
 
-const profiles = [getProfile("debian-12"), getProfile("fedora")];
-
 function house(wheels: readonly HouseWheel[]) {
   const h = wheelhouse(wheels);
   cleanup = h.remove;
   return h;
 }
 
-async function batch(
-  dir: string,
-  out: string,
-  options: Partial<BatchOptions> = {},
-): Promise<BatchReport> {
-  return runBatch({ items: await readBatchInput(dir), profiles, outDir: out, jobs: 2, ...options });
-}
-
-function entry(report: BatchReport, project: string, target: string) {
-  const found = report.entries.find((e) => e.project === project && e.target === target);
-  if (found === undefined) throw new Error(`no entry for ${project} on ${target}`);
-  return found;
-}
+const batch = batchOver;
+const entry = entryOf;
 
 function debianDepends(out: string, project: string, version: string): string[] {
   const control = fs.readFileSync(
@@ -52,12 +40,7 @@ function debianDepends(out: string, project: string, version: string): string[] 
     ),
     "utf8",
   );
-  const binary = control.split("\n\n")[1] ?? "";
-  const field = /^Depends:((?:.*\n)(?:[ \t].*\n)*)/m.exec(`${binary}\n`)?.[1] ?? "";
-  return field
-    .split(",")
-    .map((r) => r.trim())
-    .filter(Boolean);
+  return relationField(control, "Depends");
 }
 
 function fedoraRequires(out: string, project: string): string[] {
@@ -140,6 +123,34 @@ describe("runBatch", () => {
     expect(report.order.indexOf("libzz")).toBeLessThan(report.order.indexOf("app"));
     expect(report.order.indexOf("pyyaml")).toBeLessThan(report.order.indexOf("app"));
     totalsAddUp(report);
+  });
+
+  it("names the set's package however a requirement spells the project", async () => {
+    // dh-python's keys keep dots: `Zz.Lib` is not `zz-lib` to its data, but PEP 503 says it is.
+    const h = house([
+      { name: "app", version: "1.0", requires: ["Zz.Lib>=1", "zz_lib<2", "ZZ-LIB!=1.1"] },
+      { name: "zz_lib", version: "1.2" },
+    ]);
+    const report = await batch(h.house, h.out);
+    expect(
+      debianDepends(h.out, "app", "1.0")
+        .filter((d) => d.includes("zz"))
+        .sort(),
+    ).toEqual([
+      "python3-zz-lib (<< 2~~)",
+      "python3-zz-lib (>= 1.0)",
+      "python3-zz-lib (>= 1.1+post0~) | python3-zz-lib (<< 1.1)",
+    ]);
+    expect(
+      fedoraRequires(h.out, "app")
+        .filter((r) => r.includes("zz"))
+        .sort(),
+    ).toEqual([
+      "(python3dist(zz-lib) < 1.1 or python3dist(zz-lib) > 1.1)",
+      "python3dist(zz-lib) < 2~~",
+      "python3dist(zz-lib) >= 1",
+    ]);
+    expect(entry(report, "app", "debian-12").unresolved).toEqual([]);
   });
 
   it("lists a requirement the set's version does not satisfy as unresolved", async () => {
@@ -361,10 +372,15 @@ describe.skipIf(skipWithout("rpmbuild"))("runBatch with builds", () => {
     for (const e of resumed.entries) {
       expect(e.artifacts.some((a) => a.endsWith(".noarch.rpm"))).toBe(true);
       expect(e.artifacts.some((a) => a.endsWith(".src.rpm"))).toBe(true);
+      // The built .noarch.rpm is linted like `wheel2pkg lint FILE.rpm`.
+      const rpm = e.artifacts.find((a) => a.endsWith(".noarch.rpm")) ?? "";
+      const expected = summarise((await lintPath(rpm, { profile: getProfile("fedora") })).findings);
+      expect(e.lint.built).toEqual(expected);
     }
     const again = await batch(h.house, h.out, { profiles: fedora, build: true });
     expect(again.totals["skipped-unchanged"]).toBe(3);
     expect(again.entries[0]?.artifacts).toEqual(resumed.entries[0]?.artifacts);
+    expect(again.entries.map((e) => e.lint)).toEqual(resumed.entries.map((e) => e.lint));
   });
 });
 
@@ -380,6 +396,7 @@ describe.skipIf(skipWithout("rpmbuild"))("runBatch --source-only", () => {
     for (const e of sources.entries) {
       expect(e.artifacts).toHaveLength(1);
       expect(e.artifacts[0]).toMatch(/\.src\.rpm$/);
+      expect(e.lint.built).toBeNull();
     }
     const lines = buildManifest(sources);
     expect(lines.map((l) => [l.position, l.project, l.requires])).toEqual([

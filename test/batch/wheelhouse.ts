@@ -3,11 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { scratchDirectory, wheelBytes } from "../wheel/zip-builder.js";
 
-/** One wheel of a test wheelhouse: project, version and Requires-Dist lines. */
+/** One wheel of a test wheelhouse: project, version, Requires-Dist and Provides-Extra lines. */
 export interface HouseWheel {
   name: string;
   version: string;
   requires?: string[];
+  extras?: string[];
+  /** Summary (default: `The <name> test project`). */
+  summary?: string;
 }
 
 /** The file name of a pure wheel. */
@@ -21,8 +24,9 @@ export function writeWheel(dir: string, wheel: HouseWheel, extraModule = ""): st
     "Metadata-Version: 2.1",
     `Name: ${wheel.name}`,
     `Version: ${wheel.version}`,
-    `Summary: The ${wheel.name} test project`,
+    `Summary: ${wheel.summary ?? `The ${wheel.name} test project`}`,
     "License: MIT",
+    ...(wheel.extras ?? []).map((e) => `Provides-Extra: ${e}`),
     ...(wheel.requires ?? []).map((r) => `Requires-Dist: ${r}`),
     "",
   ].join("\n");

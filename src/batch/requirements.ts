@@ -1,0 +1,222 @@
+/**
+ * What each wheel of a batch requires on each target: which requirements the set satisfies (the
+ * edges of its graph, giving the build order) and which nothing known satisfies.
+ */
+import type { LimitFunction } from "p-limit";
+import { checkArchive, debianRelationNames, rpmRelationNames } from "../build/archive.js";
+import { configForTarget } from "../config/index.js";
+import type { Config } from "../config/types.js";
+import { mapRequirements, type MappedRequirement } from "../mapping/map.js";
+import { normalizeExtra } from "../model/name.js";
+import type { WheelPackage } from "../model/package.js";
+import { requirementToString } from "../model/requirement.js";
+import { satisfiesSpecifiers } from "../model/version.js";
+import type { TargetProfile } from "../profiles/types.js";
+import { buildOrder, type BuildOrder } from "./graph.js";
+import type { ReadWheel } from "./read.js";
+import type { SetMember, SetProject } from "./set.js";
+
+/** Why a requirement is listed as unresolved. */
+export type UnresolvedReason =
+  /** Debian: neither the set nor dh-python's data knows the project; the name is a guess. */
+  | "unknown-to-distro-data"
+  /** `--check-archive`: this host's package index has no such name. */
+  | "not-in-archive"
+  /** The set provides the project, but in a version the requirement excludes. */
+  | "set-version-mismatch";
+
+/** A requirement of one wheel on one target that nothing known satisfies. */
+export interface UnresolvedRequirement {
+  requirement: string;
+  /** PEP 503 name of the required project. */
+  project: string;
+  /** The relations the package carries for it. */
+  relations: string[];
+  reason: UnresolvedReason;
+}
+
+/** What one extra of a wheel adds on one target, beyond what the main package requires. */
+export interface ExtraRequirements {
+  /** The extra's name, normalized. */
+  extra: string;
+  /** The set's projects the extra requires (and the main package does not). */
+  requires: string[];
+  unresolved: UnresolvedRequirement[];
+}
+
+/** One wheel on one target: the set's projects it requires, and what stays unresolved. */
+export interface TargetRequirements {
+  requires: string[];
+  unresolved: UnresolvedRequirement[];
+  /** The extras that are not folded and add something to list, by name. */
+  extras: ExtraRequirements[];
+}
+
+/** The requirements of one package (the main one or an extra) sorted out. */
+interface Sorted {
+  requires: Set<string>;
+  unresolved: UnresolvedRequirement[];
+  /** Requirements on names outside the set, for the archive check. */
+  outside: MappedRequirement[];
+}
+
+function unresolvedOf(m: MappedRequirement, reason: UnresolvedReason): UnresolvedRequirement {
+  return { requirement: m.requirement, project: m.project, relations: m.dependencies, reason };
+}
+
+/**
+ * Sorts requirements out: those the set provides (an edge of the graph, with the version
+ * checked), those left unresolved, and those on names outside the set.
+ */
+function sortOut(
+  mapped: readonly MappedRequirement[],
+  pkg: WheelPackage,
+  provided: ReadonlyMap<string, SetProject>,
+  profile: TargetProfile,
+): Sorted {
+  const sorted: Sorted = { requires: new Set(), unresolved: [], outside: [] };
+  for (const m of mapped) {
+    if (m.dependencies.length === 0) continue;
+    const dependency = provided.get(m.project);
+    if (dependency?.wheel === pkg.path) continue;
+    if (dependency !== undefined) {
+      sorted.requires.add(m.project);
+      const requirement = pkg.metadata.requiresDist.find(
+        (r) =>
+          r.normalizedName === m.project && (r.raw || requirementToString(r)) === m.requirement,
+      );
+      const specifiers = requirement?.specifiers ?? [];
+      if (!satisfiesSpecifiers(dependency.version, specifiers, { prereleases: true })) {
+        sorted.unresolved.push(unresolvedOf(m, "set-version-mismatch"));
+      }
+    } else if (m.diagnostics.some((d) => d.code === "name-guessed") && profile.family === "deb") {
+      sorted.unresolved.push(unresolvedOf(m, "unknown-to-distro-data"));
+    } else sorted.outside.push(m);
+  }
+  return sorted;
+}
+
+/** The distro package names of a requirement's relations. */
+function relationNames(m: MappedRequirement, profile: TargetProfile): string[] {
+  return m.dependencies.flatMap(profile.family === "deb" ? debianRelationNames : rpmRelationNames);
+}
+
+/** Adds `not-in-archive` for each requirement outside the set whose name the host's index lacks. */
+async function checkOutside(lists: readonly Sorted[], profile: TargetProfile): Promise<void> {
+  const names = lists.flatMap((l) => l.outside.flatMap((m) => relationNames(m, profile)));
+  if (names.length === 0) return;
+  const missing = new Set((await checkArchive(profile, [...new Set(names)])).missing);
+  for (const list of lists) {
+    for (const m of list.outside) {
+      if (!relationNames(m, profile).some((n) => missing.has(n))) continue;
+      if (list.unresolved.some((u) => u.requirement === m.requirement)) continue;
+      list.unresolved.push(unresolvedOf(m, "not-in-archive"));
+    }
+  }
+}
+
+/**
+ * Maps one wheel's requirements for one target under the set's rules (as planConversion will)
+ * and sorts out those of the main package and, for each extra that is not folded, those only
+ * that extra declares. With `archive`, names outside the set are looked up in this host's index.
+ */
+export async function targetRequirements(
+  member: SetMember,
+  provided: ReadonlyMap<string, SetProject>,
+  profile: TargetProfile,
+  config: Config,
+  archive: boolean,
+): Promise<TargetRequirements> {
+  const { pkg } = member;
+  const target = configForTarget(config, profile);
+  const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
+  const withExtras = [...new Set([...member.withExtras.map(normalizeExtra), ...configured])];
+  const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
+    machine: pkg.tags.machine,
+    withExtras,
+    rules: target.names,
+  });
+  const main = sortOut(mapped.main, pkg, provided, profile);
+  const inMain = new Set(
+    mapped.main.filter((m) => m.dependencies.length > 0).map((m) => m.project),
+  );
+  const extras = [...mapped.extras]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([extra, list]) => ({
+      extra,
+      sorted: sortOut(
+        list.filter((m) => !inMain.has(m.project)),
+        pkg,
+        provided,
+        profile,
+      ),
+    }));
+  if (archive) await checkOutside([main, ...extras.map((e) => e.sorted)], profile);
+  return {
+    requires: [...main.requires].sort(),
+    unresolved: main.unresolved,
+    extras: extras
+      .filter((e) => e.sorted.requires.size > 0 || e.sorted.unresolved.length > 0)
+      .map((e) => ({
+        extra: e.extra,
+        requires: [...e.sorted.requires].sort(),
+        unresolved: e.sorted.unresolved,
+      })),
+  };
+}
+
+/** Wheel path → target id → what that wheel requires there. */
+export type SetRequirements = Map<string, Map<string, TargetRequirements>>;
+
+/**
+ * The requirements of every wheel of the set on every target, in the pool: from the stamps for
+ * a wheel known from an identical run, else mapped under the set's rules.
+ */
+export async function setRequirements(
+  reads: readonly ReadWheel[],
+  provided: ReadonlyMap<string, SetProject>,
+  profiles: readonly TargetProfile[],
+  config: Config,
+  archive: boolean,
+  pool: LimitFunction,
+): Promise<SetRequirements> {
+  const requirements: SetRequirements = new Map();
+  await Promise.all(
+    reads.map((r) =>
+      pool(async () => {
+        const byTarget = new Map<string, TargetRequirements>();
+        requirements.set(r.item.wheel, byTarget);
+        if (r.known !== null) {
+          for (const [id, { snapshot }] of r.known) {
+            const { requires, unresolved } = snapshot;
+            byTarget.set(id, { requires, unresolved, extras: snapshot.extras ?? [] });
+          }
+        }
+        if (r.member === null) return;
+        for (const profile of profiles) {
+          const member = r.member;
+          byTarget.set(
+            profile.id,
+            await targetRequirements(member, provided, profile, config, archive),
+          );
+        }
+      }),
+    ),
+  );
+  return requirements;
+}
+
+/** The set's build order: each project after the set's projects it requires on any target. */
+export function setOrder(
+  projects: readonly SetProject[],
+  requirements: SetRequirements,
+): BuildOrder {
+  return buildOrder(
+    projects.map((p) => ({
+      project: p.project,
+      requires: [
+        ...new Set([...(requirements.get(p.wheel)?.values() ?? [])].flatMap((t) => t.requires)),
+      ],
+    })),
+  );
+}
