@@ -4,9 +4,11 @@
  * package goes on to its build when the batch builds.
  */
 import { dirname, resolve } from "node:path";
+import { configForTarget } from "../config/index.js";
 import { dedupe } from "../convert/index.js";
 import { packageDirectory, writePackage, type WrittenPackage } from "../convert/write.js";
 import { UserError } from "../errors.js";
+import { ownPackageNames } from "../mapping/names.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { buildAfterDependencies } from "./build-step.js";
 import type { BatchRun } from "./context.js";
@@ -92,8 +94,12 @@ async function checkEarlier(
     extras: entry.extras,
     diagnostics: read.diagnostics,
   };
-  const project = member.pkg.metadata.normalizedName;
-  const directory = resolve(run.outDir, profile.id, `${profile.naming.source}${project}`);
+  const names = ownPackageNames(
+    member.pkg.metadata.name,
+    profile,
+    configForTarget(run.config, profile).names,
+  );
+  const directory = resolve(run.outDir, profile.id, names.source);
   if (run.aborted()) {
     run.ledger.finish(entry);
     return null;

@@ -6,6 +6,7 @@ import { basename } from "node:path";
 import { configForTarget } from "../config/index.js";
 import type { Config, PackageConfig } from "../config/types.js";
 import { familyKey, type ExactNameRule } from "../mapping/name-rules.js";
+import { ownPackageNames } from "../mapping/names.js";
 import { normalizeName } from "../model/name.js";
 import type { WheelPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -38,9 +39,15 @@ export function setProject(pkg: WheelPackage): SetProject {
   };
 }
 
-/** The distro name a requirement on `project` must use to name the package the batch makes. */
-function producedName(project: string, profile: TargetProfile): string {
-  return profile.family === "deb" ? `${profile.naming.binary}${project}` : project;
+/**
+ * The distro name a requirement on `project` must use to name the package the batch makes:
+ * on Debian the package's own name (decided under the user's rules), on RPM the project inside
+ * `python3dist()`.
+ */
+function producedName(project: string, profile: TargetProfile, config: Config): string {
+  return profile.family === "deb"
+    ? ownPackageNames(project, profile, configForTarget(config, profile).names).binary
+    : normalizeName(project);
 }
 
 /**
@@ -88,7 +95,7 @@ export function configWithSet(
         if (ignored.get(profile.id)?.has(key)) continue;
         targets.set(profile.id, {
           project: spelling,
-          name: producedName(project, profile),
+          name: producedName(name, profile, config),
           origin: `batch: provided by ${basename(wheel)}`,
         });
       }

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { mapRequirements } from "../mapping/map.js";
+import { ownPackageNames } from "../mapping/names.js";
 import { normalizeExtra } from "../model/name.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
 import { UserError } from "../errors.js";
@@ -153,6 +154,7 @@ export async function planConversion(
       facts,
       profile,
       mapped,
+      names: ownPackageNames(pkg.metadata.name, profile, target.names),
       options: packaging,
       licenseTexts,
       debianExtras: options.debianExtras ?? target.extras,

@@ -147,6 +147,63 @@ export function resolveName(
 }
 
 /**
+ * Projects whose requirement dh-python maps to another project's package: a requirement on
+ * setuptools means pkg_resources at run time (python3-pkg-resources), but the setuptools
+ * wheel itself is Debian's python3-setuptools.
+ */
+const debianOwnNames: ReadonlyMap<string, string> = new Map([["setuptools", "python3-setuptools"]]);
+
+/** The names of the packages wheel2pkg makes from a project, and why the binary has its name. */
+export interface OwnPackageNames {
+  /** Source package (Debian) or SRPM name (`python-dateutil`). */
+  source: string;
+  /** The binary package that holds the modules (`python3-dateutil`). */
+  binary: string;
+  /** The name layer that decided the binary name (`default` when none did). */
+  layer: NameLayer;
+}
+
+/**
+ * The names wheel2pkg gives the packages it makes from `project`. On Debian the binary package
+ * gets the name a requirement on the project maps to (dh-python's data, the user's rules), so
+ * that it satisfies its dependents and replaces the archive's package of the same project:
+ * PyYAML becomes `python3-yaml`, attrs `python3-attr`. Otherwise, and on Fedora, it is
+ * `python3-<name>` without a leading `python-` (python-dateutil: `python3-dateutil`, from the
+ * source `python-dateutil`). openSUSE names packages after the PyPI name as it is.
+ */
+export function ownPackageNames(
+  project: string,
+  profile: TargetProfile,
+  rules: NameRules = noNameRules,
+): OwnPackageNames {
+  const { source, binary } = profile.naming;
+  if (profile.rpm?.dependencyStyle === "singlespec") {
+    const key = normalizeName(project);
+    return { source: `${source}${key}`, binary: `${binary}${key}`, layer: "default" };
+  }
+  let name = defaultName(project, profile);
+  let layer: NameLayer = "default";
+  if (profile.family === "deb") {
+    const decision = resolveName(project, profile, rules);
+    const own = debianOwnNames.get(normalizeName(project));
+    if (own !== undefined && decision.layer === "distro-data") {
+      name = own;
+      layer = decision.layer;
+    } else if (
+      // A relation the data fixes (`argparse`: python3 itself) names no package of the project.
+      decision.name !== null &&
+      decision.relation === undefined &&
+      decision.name.startsWith(binary) &&
+      decision.name.length > binary.length
+    ) {
+      name = decision.name;
+      layer = decision.layer;
+    }
+  }
+  return { source: `${source}${name.slice(binary.length)}`, binary: name, layer };
+}
+
+/**
  * The default name: `python3-` and the family's key (on Debian with `-` for `_`), without a
  * leading `python-` (as dh-python and Fedora name `python-dateutil` `python3-dateutil`).
  */

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { MappedRequirements } from "../mapping/map.js";
+import type { OwnPackageNames } from "../mapping/names.js";
 import type { WheelPackage } from "../model/package.js";
 import type { TargetFamily, TargetProfile } from "../profiles/types.js";
 import type { PackageFacts } from "./common/facts.js";
@@ -27,6 +28,8 @@ export interface PlanInput {
   facts: PackageFacts;
   profile: TargetProfile;
   mapped: MappedRequirements;
+  /** The names of the packages made (see `ownPackageNames`). */
+  names: OwnPackageNames;
   options: PackagingOptions;
   /** License file texts by zip member path. */
   licenseTexts: ReadonlyMap<string, string>;

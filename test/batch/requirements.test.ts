@@ -76,12 +76,13 @@ describe("runBatch: what extras require", () => {
       },
       { extra: "socks", requires: ["pysocks"], unresolved: [] },
     ]);
-    // The extras' relations name the set's packages (dh-python's data says python3-socks).
+    // The extras' relations name the set's packages (dh-python's data names PySocks python3-socks,
+    // and so is the set's package named).
     const control = fs.readFileSync(
       path.join(h.out, "debian-12", "python-app", "python-app-1.0", "debian", "control"),
       "utf8",
     );
-    expect(relationField(control, "Suggests")).toContain("python3-pysocks (>= 1.7)");
+    expect(relationField(control, "Suggests")).toContain("python3-socks (>= 1.7)");
     expect(report.unresolved).toEqual([
       {
         project: "ghost-extra",
@@ -132,7 +133,10 @@ describe("runBatch: what extras require", () => {
     writeWheel(h.house, { name: "pysocks", version: "1.7.1" });
     const second = await batch(h.house, h.out, debian12);
     expect(entry(second, "app", "debian-12").status).toBe("converted");
-    expect(relationField(control(), "Suggests")).toEqual(["python3-pysocks"]);
+    expect(relationField(control(), "Suggests")).toEqual(["python3-socks"]);
+    expect(fs.existsSync(path.join(h.out, "debian-12", "python-socks", "python-socks-1.7.1"))).toBe(
+      true,
+    );
   });
 });
 

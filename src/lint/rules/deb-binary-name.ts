@@ -1,3 +1,4 @@
+import { ownPackageNames } from "../../mapping/names.js";
 import { guidelines } from "../guidelines.js";
 import { topLevelModules } from "../inputs/wheel.js";
 import type { Rule } from "../types.js";
@@ -30,7 +31,7 @@ export const debBinaryName: Rule = {
     let name: string;
     let modules: string[];
     if (input.kind === "wheel") {
-      name = `${profile.naming.binary}${input.wheel.pkg.normalizedName}`;
+      name = ownPackageNames(input.wheel.pkg.metadata.name, profile, input.wheel.names).binary;
       modules = topLevelModules(input.wheel.pkg);
     } else if (input.kind === "deb") {
       name = input.built.name;

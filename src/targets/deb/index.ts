@@ -50,8 +50,8 @@ export const debTarget: Target = {
     if (deb === undefined) throw new Error(`profile ${profile.id} has no Debian settings`);
     const diagnostics: Diagnostic[] = [];
     const key = facts.normalizedName;
-    const sourceName = `${profile.naming.source}${key}`;
-    const binaryName = `${profile.naming.binary}${key}`;
+    const sourceName = input.names.source;
+    const binaryName = input.names.binary;
     const upstream = debPackageVersion(facts.version);
     diagnostics.push(...upstream.diagnostics);
     const version = `${upstream.version}-${options.release}`;

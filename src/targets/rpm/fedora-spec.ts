@@ -14,10 +14,10 @@ import { changelogEvr, specBasics } from "./spec-common.js";
  */
 export function planFedoraSpec(input: PlanInput): TargetPlan {
   const { facts, profile, mapped, options } = input;
-  const basics = specBasics(facts, profile, options);
+  const basics = specBasics(facts, profile, options, input.names);
   const diagnostics: Diagnostic[] = [...basics.diagnostics];
   const { sourceName, version, release } = basics;
-  const binaryName = `${profile.naming.binary}${facts.normalizedName}`;
+  const binaryName = input.names.binary;
 
   const globals: string[] = [];
   if (!facts.pure) {

@@ -55,7 +55,7 @@ function relations(
  */
 export function planOpensuseSpec(input: PlanInput): TargetPlan {
   const { pkg, facts, profile, mapped, options } = input;
-  const basics = specBasics(facts, profile, options);
+  const basics = specBasics(facts, profile, options, input.names);
   const diagnostics: Diagnostic[] = [...basics.diagnostics];
   const { sourceName, version, release } = basics;
   const modname = sourceName.replace(/^python-/, "");

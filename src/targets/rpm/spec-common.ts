@@ -1,3 +1,4 @@
+import type { OwnPackageNames } from "../../mapping/names.js";
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { rpmPackageVersion } from "../../mapping/rpm-version.js";
 import type { TargetProfile } from "../../profiles/types.js";
@@ -38,6 +39,7 @@ export function specBasics(
   facts: PackageFacts,
   profile: TargetProfile,
   options: PackagingOptions,
+  names: OwnPackageNames,
 ): SpecBasics {
   const evr = rpmPackageVersion(facts.version);
   const diagnostics = [...evr.diagnostics];
@@ -63,7 +65,7 @@ export function specBasics(
     ? profile.noarch
     : (profile.architectures[facts.machine ?? ""] ?? profile.noarch);
   return {
-    sourceName: `${profile.naming.source}${facts.normalizedName}`,
+    sourceName: names.source,
     ...texts,
     descriptionLines: specParagraphs(facts.paragraphs),
     architecture,
