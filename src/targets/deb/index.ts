@@ -148,6 +148,10 @@ export const debTarget: Target = {
       synopsis: controlSynopsis(facts.summary),
       prebuilt: !facts.pure,
       notExecutable: notExecutableCommands(facts.files, binaryName),
+      // dh_installsystemduser runs even without units (debhelper bug #950723); skipped then.
+      systemdUserUnits: facts.files.some(
+        (file) => file.scheme === "data" && file.path.startsWith("lib/systemd/user/"),
+      ),
       privateLibraryDirs: libraryDirs.map((dir) => `/usr/lib/python3/dist-packages/${dir}`),
       privateLibraryNames: libraryDirs,
       descriptionLines: controlDescription(
