@@ -135,6 +135,10 @@ export const debTarget: Target = {
       afterInstall: fixes.afterInstall,
       notExecutable: fixes.afterFixperms,
       lintianOverrides: fixes.overrides,
+      // dh_installsystemduser runs even without units (debhelper bug #950723); skipped then.
+      systemdUserUnits: facts.files.some(
+        (file) => file.scheme === "data" && file.path.startsWith("lib/systemd/user/"),
+      ),
       privateLibraryDirs: libraryDirs.map((dir) => `/usr/lib/python3/dist-packages/${dir}`),
       privateLibraryNames: libraryDirs,
       descriptionLines: controlDescription(
