@@ -104,7 +104,7 @@ const cases: Case[] = [
   },
 ];
 
-const tools = ["rpmbuild", "rpm", "dpkg-buildpackage", "dh_python3", "fakeroot", "dpkg-deb"];
+const tools = ["rpmbuild", "rpm", "dpkg-buildpackage", "dh_python3", "dpkg-deb"];
 
 describe.skipIf(skipWithout(...tools))("built packages install and import", () => {
   it.each(cases)("$wheel for $target", async (testCase) => {

@@ -6,6 +6,17 @@ import type { Rule } from "../types.js";
 /** The part of a package name an import name becomes: lower case, `_` as `-`. */
 const asPackagePart = (module: string) => module.toLowerCase().replace(/_/g, "-");
 
+/** Projects whose dist-info a built .deb installs in dist-packages. */
+function debProjects(files: readonly { path: string }[]): string[] {
+  const prefix = "/usr/lib/python3/dist-packages/";
+  const projects = new Set<string>();
+  for (const { path } of files) {
+    const match = /^([^/]+)-[^/-]+\.dist-info\//.exec(path.slice(prefix.length));
+    if (path.startsWith(prefix) && match?.[1] !== undefined) projects.add(match[1]);
+  }
+  return [...projects];
+}
+
 /** Top-level modules a built .deb installs in dist-packages. */
 function debModules(files: readonly { path: string }[]): string[] {
   const prefix = "/usr/lib/python3/dist-packages/";
@@ -30,14 +41,21 @@ export const debBinaryName: Rule = {
   check(input, profile) {
     let name: string;
     let modules: string[];
+    let projects: string[];
     if (input.kind === "wheel") {
       name = ownPackageNames(input.wheel.pkg.metadata.name, profile, input.wheel.names).binary;
       modules = topLevelModules(input.wheel.pkg);
+      projects = [input.wheel.pkg.metadata.name];
     } else if (input.kind === "deb") {
       name = input.built.name;
       modules = debModules(input.built.files);
+      projects = debProjects(input.built.files);
     } else return [];
     if (modules.length === 0) return [];
+    // The name Debian's own data (or the user's rules) gives the project is its name already:
+    // python3-json-pointer for jsonpointer, python3-yaml for PyYAML.
+    const known = projects.map((project) => ownPackageNames(project, profile));
+    if (known.some((own) => own.layer !== "default" && own.binary === name)) return [];
     const expected = modules.map((m) => `${profile.naming.binary}${asPackagePart(m)}`);
     if (expected.includes(name)) return [];
     return [

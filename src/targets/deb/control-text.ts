@@ -1,4 +1,4 @@
-import { wrapParagraph } from "../common/description.js";
+import { oneLine, wrapParagraph } from "../common/description.js";
 
 /**
  * Folding of untrusted text (METADATA) into Debian control-file fields (deb-control(5)). A
@@ -12,11 +12,12 @@ export function controlValue(text: string): string {
 }
 
 /**
- * The package synopsis: one line, no leading article and no final period (Debian Developer's
- * Reference 6.2.2; lintian description-synopsis-starts-with-article).
+ * The package synopsis: one line under 80 characters, no leading article and no final period
+ * (Debian Developer's Reference 6.2.2; lintian description-synopsis-starts-with-article).
  */
 export function controlSynopsis(summary: string): string {
-  const line = controlValue(summary).replace(/\.$/, "");
+  // Debian Policy 3.4.1: "certainly under 80 characters".
+  const line = oneLine(controlValue(summary), 79).replace(/\.$/, "");
   const stripped = line.replace(/^(?:a|an|the)\s+(?=\S)/i, "");
   return stripped.charAt(0).toUpperCase() + stripped.slice(1);
 }

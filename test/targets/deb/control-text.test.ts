@@ -44,3 +44,13 @@ describe("control-file folding of METADATA text", () => {
     expect(lines.every((l) => l.length <= 80)).toBe(true);
   });
 });
+
+describe("controlSynopsis length", () => {
+  it("keeps a synopsis under 80 characters", () => {
+    const summary = `${"word ".repeat(20)}end`;
+    const synopsis = controlSynopsis(summary);
+    expect(synopsis.length).toBe(79);
+    expect(synopsis.endsWith("…")).toBe(true);
+    expect(controlSynopsis("x".repeat(79))).toBe("X".concat("x".repeat(78)));
+  });
+});
