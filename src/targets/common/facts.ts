@@ -22,6 +22,8 @@ export interface PackageFacts {
   /** Plain-text paragraphs describing the package. */
   paragraphs: string[];
   homepage: string | null;
+  /** The project's own home page, when METADATA names one (`homepage` may be its index page). */
+  upstreamHomepage: string | null;
   license: LicenseInfo;
   /** Copyright holders as upstream names them (authors, maintainers), or a generic line. */
   copyrightHolders: string[];
@@ -66,7 +68,7 @@ export function packageFacts(pkg: WheelPackage): {
       diagnostic(
         "homepage-missing",
         "info",
-        `METADATA gives no home page; the project's index page ${indexPage(metadata.normalizedName)} is used`,
+        `METADATA gives no home page; the project's index page ${indexPage(metadata.normalizedName)} is the spec's URL and debian/copyright's Source (Debian's Homepage is left out: lintian pypi-homepage)`,
         "Home-page",
       ),
     );
@@ -154,6 +156,7 @@ export function packageFacts(pkg: WheelPackage): {
     summary: summary === "" ? `The ${metadata.name} Python package` : summary,
     paragraphs: descriptionParagraphs(metadata.description ?? "", summary),
     homepage: home ?? indexPage(metadata.normalizedName),
+    upstreamHomepage: home,
     license: licensed.license,
     copyrightHolders: copyrightHolders(metadata),
     pure: pkg.tags.pure,

@@ -35,7 +35,8 @@ export function controlDescription(
   const lines: string[] = [];
   // A first paragraph that only repeats the synopsis says nothing (lintian:
   // description-synopsis-is-duplicated).
-  const same = (text: string) => text.replace(/[.\s]+$/, "").toLowerCase();
+  // (lintian compares the words only: "Pure-Python" repeats "Pure Python").
+  const same = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
   let kept = paragraphs.filter((p, i) => i > 0 || synopsis === "" || same(p) !== same(synopsis));
   if (kept.length === 0) kept = [`This package provides the ${project} distribution for Python 3.`];
   for (const paragraph of kept) {
@@ -43,7 +44,11 @@ export function controlDescription(
     // A line may not start with a dot (reserved for ` .`), and a list item must be indented to
     // be shown as one (lintian: possible-unindented-list-in-extended-description): two spaces
     // make such a line verbatim.
-    for (const line of wrapParagraph(paragraph, 78)) {
+    for (let line of wrapParagraph(paragraph, 78)) {
+      // The first line may not be verbatim (lintian: description-starts-with-leading-spaces): a
+      // bullet or an ellipsis that starts it is dropped instead.
+      if (lines.length === 0) line = line.replace(/^[.*-]+\s*/, "");
+      if (line === "") continue;
       lines.push(/^[.*-]/.test(line) ? `  ${line}` : ` ${line}`);
     }
   }

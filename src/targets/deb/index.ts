@@ -124,7 +124,9 @@ export const debTarget: Target = {
         ...fixes.buildDepends,
       ],
       standardsVersion: deb.standardsVersion,
-      homepage: facts.homepage === null ? null : controlValue(facts.homepage),
+      // An index page is no home page (lintian: pypi-homepage); copyright's Source may be one.
+      homepage: facts.upstreamHomepage === null ? null : controlValue(facts.upstreamHomepage),
+      source: facts.homepage === null ? null : controlValue(facts.homepage),
       architecture,
       depends,
       breaks,

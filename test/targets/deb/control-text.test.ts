@@ -54,3 +54,24 @@ describe("controlSynopsis length", () => {
     expect(controlSynopsis("x".repeat(79))).toBe("X".concat("x".repeat(78)));
   });
 });
+
+describe("controlDescription, what lintian reads", () => {
+  it("drops a first paragraph that repeats the synopsis in other punctuation", () => {
+    expect(
+      controlDescription(
+        ["Pure Python RSA implementation", "More."],
+        "Pure-Python RSA implementation",
+      ),
+    ).toEqual([" More."]);
+  });
+
+  it("never starts with a verbatim line, and indents list items after it", () => {
+    expect(controlDescription(["* Website * Documentation", "- one", "... so sign it"])).toEqual([
+      " Website * Documentation",
+      " .",
+      "  - one",
+      " .",
+      "  ... so sign it",
+    ]);
+  });
+});
