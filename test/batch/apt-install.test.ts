@@ -6,17 +6,13 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BatchReport } from "../../src/batch/report.js";
 import { runCli } from "../helpers/cli.js";
 import { systemPath, skipWithout } from "../helpers/tools.js";
-import { wheelhouse, type HouseWheel } from "./wheelhouse.js";
+import { type HouseWheel, useWheelhouses } from "./wheelhouse.js";
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
+const house = useWheelhouses();
 
 /** Runs apt-get (or apt-cache) and returns its status and output; never throws on a status. */
 function apt(command: string, args: readonly string[]): { status: number; output: string } {
@@ -108,8 +104,7 @@ describe.skipIf(skipWithout("dpkg-buildpackage", "dh_python3", "apt-get", "apt-c
       };
       const wheels = interdependentWheels(archive);
       expect(wheels.length).toBeGreaterThanOrEqual(20);
-      const h = wheelhouse(wheels);
-      cleanup = h.remove;
+      const h = house(wheels);
       const reportFile = path.join(h.root, "report.json");
       const result = await runCli([
         "batch",

@@ -1,27 +1,22 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BatchReport } from "../../src/batch/report.js";
 import { interruptedExitCode } from "../../src/batch/command.js";
 import { exitCodes, main } from "../../src/cli/main.js";
 import { runCli } from "../helpers/cli.js";
 
 const listenersBefore = process.listenerCount("SIGINT");
-import { wheelhouse } from "./wheelhouse.js";
+import { useWheelhouses } from "./wheelhouse.js";
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
+const house = useWheelhouses();
 
 describe("wheel2pkg batch", () => {
   it("converts a directory, writes the report and the graph, and exits 1 when a wheel is refused", async () => {
-    const h = wheelhouse([
+    const h = house([
       { name: "app", version: "1.0", requires: ["lib>=1", "ghost-project"] },
       { name: "lib", version: "1.5" },
     ]);
-    cleanup = h.remove;
     fs.writeFileSync(path.join(h.house, "corrupt-1.0-py3-none-any.whl"), "PK\x03\x04 truncated");
     const report = path.join(h.root, "report.json");
     const graph = path.join(h.root, "graph.dot");
@@ -50,8 +45,7 @@ describe("wheel2pkg batch", () => {
   });
 
   it("stops on Ctrl-C, still writes the report, and exits 130", async () => {
-    const h = wheelhouse(Array.from({ length: 8 }, (_, i) => ({ name: `w${i}`, version: "1.0" })));
-    cleanup = h.remove;
+    const h = house(Array.from({ length: 8 }, (_, i) => ({ name: `w${i}`, version: "1.0" })));
     const report = path.join(h.root, "report.json");
     let stderr = "";
     let interrupted = false;
@@ -88,8 +82,7 @@ describe("wheel2pkg batch", () => {
   });
 
   it("exits 2 naming the line of a bad manifest", async () => {
-    const h = wheelhouse([]);
-    cleanup = h.remove;
+    const h = house([]);
     const manifest = path.join(h.root, "set.toml");
     fs.writeFileSync(manifest, '[[wheel]]\npath = "a-1.0-py3-none-any.whl"\nrelase = "2"\n');
     const result = await runCli(["batch", manifest, "--target", "fedora", "--out", h.out]);

@@ -1,28 +1,23 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readBatchInput } from "../../src/batch/input.js";
 import { runBatch } from "../../src/batch/run.js";
 import { getProfile } from "../../src/profiles/index.js";
 import * as wheelReader from "../../src/wheel/index.js";
-import { wheelhouse, writeWheel } from "./wheelhouse.js";
+import { writeWheel, useWheelhouses } from "./wheelhouse.js";
 
 vi.mock("../../src/wheel/index.js", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../src/wheel/index.js")>();
   return { ...actual, readWheel: vi.fn(actual.readWheel) };
 });
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
+const house = useWheelhouses();
 
 describe("a rerun over the same input", () => {
   it("answers from the stamps without opening any wheel, with the same report", async () => {
-    const h = wheelhouse([
+    const h = house([
       { name: "app", version: "1.0", requires: ["lib>=1", "ghost-project"] },
       { name: "lib", version: "1.0" },
     ]);
-    cleanup = h.remove;
     const profiles = [getProfile("debian-12"), getProfile("fedora")];
     const run = async () =>
       runBatch({ items: await readBatchInput(h.house), profiles, outDir: h.out, jobs: 2 });

@@ -1,26 +1,16 @@
 /** The lint summary a batch reports for what it writes. */
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addSummaries, emptySummary, summarise } from "../../src/batch/lint-summary.js";
 import { loadConfig } from "../../src/config/index.js";
 import { lintPath } from "../../src/lint/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { batchOver as batch, entryOf as entry } from "./harness.js";
 import { root } from "../helpers/convert.js";
-import { wheelhouse, type HouseWheel } from "./wheelhouse.js";
+import { useWheelhouses } from "./wheelhouse.js";
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-
-function house(wheels: readonly HouseWheel[]) {
-  const h = wheelhouse(wheels);
-  cleanup = h.remove;
-  return h;
-}
+const house = useWheelhouses();
 
 describe("runBatch: lint summary", () => {
   it("summarises what lint finds in the packaging, also for packages it skips", async () => {

@@ -1,25 +1,15 @@
 /** What a batch finds its wheels' extras require, checked like the main requirements. */
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { batchPicture, graphToDot } from "../../src/batch/graph.js";
 import { loadConfig } from "../../src/config/index.js";
 import { skipWithout } from "../helpers/tools.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { batchOver as batch, entryOf as entry, relationField } from "./harness.js";
-import { wheelhouse, writeWheel, type HouseWheel } from "./wheelhouse.js";
+import { writeWheel, useWheelhouses } from "./wheelhouse.js";
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-
-function house(wheels: readonly HouseWheel[]) {
-  const h = wheelhouse(wheels);
-  cleanup = h.remove;
-  return h;
-}
+const house = useWheelhouses();
 
 describe("runBatch: what extras require", () => {
   it("checks what only extras require like the main requirements, and lists it per extra", async () => {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildManifest } from "../../src/batch/farm.js";
 import { summarise } from "../../src/batch/lint-summary.js";
 import { batchFailed, batchStatuses, type BatchReport } from "../../src/batch/report.js";
@@ -11,19 +11,9 @@ import { dpkgBinaryCompare, parseRelation } from "../helpers/dpkg-compare.js";
 import { skipWithout } from "../helpers/tools.js";
 import { recordHash, wheelBytes } from "../wheel/zip-builder.js";
 import { batchOver, entryOf, relationField } from "./harness.js";
-import { wheelhouse, wheelName, writeWheel, type HouseWheel } from "./wheelhouse.js";
+import { wheelName, writeWheel, useWheelhouses } from "./wheelhouse.js";
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-
-function house(wheels: readonly HouseWheel[]) {
-  const h = wheelhouse(wheels);
-  cleanup = h.remove;
-  return h;
-}
+const house = useWheelhouses();
 
 const batch = batchOver;
 const entry = entryOf;

@@ -1,6 +1,7 @@
 /** A directory of small wheels for the batch tests, built with the wheel reader's zip builder. */
 import fs from "node:fs";
 import path from "node:path";
+import { afterEach } from "vitest";
 import { scratchDirectory, wheelBytes } from "../wheel/zip-builder.js";
 
 /** One wheel of a test wheelhouse: project, version, Requires-Dist and Provides-Extra lines. */
@@ -48,4 +49,17 @@ export function wheelhouse(wheels: readonly HouseWheel[]): {
   fs.mkdirSync(house);
   for (const wheel of wheels) writeWheel(house, wheel);
   return { root: scratch.dir, house, out: path.join(scratch.dir, "out"), remove: scratch.remove };
+}
+
+/** For a test file: makes wheelhouses that are removed after the test that made them. */
+export function useWheelhouses(): (wheels: readonly HouseWheel[]) => ReturnType<typeof wheelhouse> {
+  const made: (() => void)[] = [];
+  afterEach(() => {
+    for (const remove of made.splice(0)) remove();
+  });
+  return (wheels) => {
+    const house = wheelhouse(wheels);
+    made.push(house.remove);
+    return house;
+  };
 }

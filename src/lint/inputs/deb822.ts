@@ -24,6 +24,18 @@ export function fieldLine(paragraph: Deb822Paragraph, name: string): number {
   return paragraph.fields.get(name.toLowerCase())?.line ?? paragraph.line;
 }
 
+/** Package names in a source paragraph's build dependencies (every alternative, `:any` removed). */
+export function buildDependencyNames(source: Deb822Paragraph): Set<string> {
+  const names = new Set<string>();
+  for (const name of ["Build-Depends", "Build-Depends-Indep", "Build-Depends-Arch"]) {
+    for (const relation of (field(source, name) ?? "").split(/[,|]/)) {
+      const pkg = /^\s*([a-z0-9][a-z0-9+.-]*)/.exec(relation)?.[1];
+      if (pkg !== undefined) names.add(pkg);
+    }
+  }
+  return names;
+}
+
 /**
  * Splits deb822 text into paragraphs. Tolerant: comment lines are skipped, a line that is
  * neither a field nor a continuation is ignored (the rules report what matters).

@@ -1,5 +1,5 @@
 import { guidelines } from "../guidelines.js";
-import { field, fieldLine } from "../inputs/deb822.js";
+import { buildDependencyNames, field, fieldLine } from "../inputs/deb822.js";
 import type { Rule } from "../types.js";
 
 /**
@@ -17,12 +17,10 @@ export const miscDependsMissing: Rule = {
     if (input.kind !== "debian-dir") return [];
     const [source, ...binaries] = input.debian.control ?? [];
     if (source === undefined) return [];
-    const buildDepends = ["Build-Depends", "Build-Depends-Indep", "Build-Depends-Arch"]
-      .map((name) => field(source, name) ?? "")
-      .join(",");
-    if (!/(^|[\s,])(debhelper|debhelper-compat|dh-sequence-[a-z0-9-]+)\b/.test(buildDepends)) {
-      return [];
-    }
+    const debhelper = [...buildDependencyNames(source)].some((name) =>
+      /^(debhelper|debhelper-compat|dh-sequence-.+)$/.test(name),
+    );
+    if (!debhelper) return [];
     return binaries
       .filter((p) => !(field(p, "Depends") ?? "").includes("${misc:Depends}"))
       .map((p) => ({

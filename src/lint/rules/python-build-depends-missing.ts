@@ -1,20 +1,6 @@
 import { guidelines } from "../guidelines.js";
-import { field, fieldLine, type Deb822Paragraph } from "../inputs/deb822.js";
+import { buildDependencyNames, field, fieldLine } from "../inputs/deb822.js";
 import type { Rule, RuleFinding } from "../types.js";
-
-const buildDependsFields = ["Build-Depends", "Build-Depends-Indep", "Build-Depends-Arch"];
-
-/** Package names in the source's build dependencies (every alternative, `:any` removed). */
-function buildDependencyNames(source: Deb822Paragraph): Set<string> {
-  const names = new Set<string>();
-  for (const name of buildDependsFields) {
-    for (const relation of (field(source, name) ?? "").split(/[,|]/)) {
-      const pkg = /^\s*([a-z0-9][a-z0-9+.-]*)/.exec(relation)?.[1];
-      if (pkg !== undefined) names.add(pkg);
-    }
-  }
-  return names;
-}
 
 /** The Python runtimes a package may build-depend on: python3, python3-all, python3.X(-dev)… */
 const pythonRe = /^python3(\.\d+)?(-all)?(-dev)?$/;

@@ -128,6 +128,13 @@ const commonTexts: readonly {
     appendix: /That's all there is to it!/,
   },
   {
+    file: "LGPL-2",
+    title: "GNU Library General Public License version 2",
+    start: /^[ \t]*GNU LIBRARY GENERAL PUBLIC LICENSE[ \t]*\n[ \t]*Version 2, June 1991/m,
+    terms: /END OF TERMS AND CONDITIONS/,
+    appendix: /That's all there is to it!/,
+  },
+  {
     file: "LGPL-3",
     title: "GNU Lesser General Public License version 3",
     start: /^[ \t]*GNU LESSER GENERAL PUBLIC LICENSE[ \t]*\n[ \t]*Version 3, 29 June 2007/m,
@@ -189,10 +196,8 @@ export function referToCommonLicenses(text: string): { text: string; common: boo
 
 /** Whether a license file is, from its start, the full text of a common license. */
 function isCommonLicenseText(text: string): boolean {
-  const head = text.slice(0, 2000);
-  return (
-    /^\s*Apache License\s+Version 2\.0, January 2004/i.test(head) ||
-    /^\s*GNU (LESSER |LIBRARY )?GENERAL PUBLIC LICENSE\s+Version [123]/i.test(head) ||
-    /^\s*Mozilla Public License,? (Version|v\.) 2\.0/i.test(head)
-  );
+  return commonTexts.some((license) => {
+    const start = license.start.exec(text);
+    return start !== null && text.slice(0, start.index).trim() === "";
+  });
 }

@@ -17,6 +17,7 @@ License: LGPL-2.1-or-later
 describe("referToCommonLicenses", () => {
   it.each([
     ["GPL-3", "GNU General Public License version 3"],
+    ["LGPL-2", "GNU Library General Public License version 2"],
     ["GPL-2", "GNU General Public License version 2"],
     ["LGPL-2.1", "GNU Lesser General Public License version 2.1"],
     ["LGPL-3", "GNU Lesser General Public License version 3"],
