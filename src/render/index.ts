@@ -3,13 +3,15 @@ import { join } from "node:path";
 import nunjucks from "nunjucks";
 import { UserError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
+import type { TemplateContext } from "../targets/text.js";
 
 /** The templates shipped with wheel2pkg (`templates/` at the package root). */
 export const builtinTemplateDir = join(packageRoot, "templates");
 
 /** Renders named templates with a computed context. */
 export interface Renderer {
-  render(template: string, context: Record<string, unknown>): string;
+  /** Renders `template` with a context of packaging text only (see `src/targets/text.ts`). */
+  render(template: string, context: TemplateContext): string;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { OwnPackageNames } from "../mapping/names.js";
 import type { WheelPackage } from "../model/package.js";
 import type { TargetFamily, TargetProfile } from "../profiles/types.js";
 import type { PackageFacts } from "./common/facts.js";
+import type { TemplateContext } from "./text.js";
 
 /** Who prepares the package and when: identity, release, date. Same inputs, same bytes. */
 export interface PackagingOptions {
@@ -60,8 +61,8 @@ export interface TargetPlan {
   directory: string;
   /** Path (relative to `directory`) where the original wheel is placed. */
   wheelPath: string;
-  /** The logic-free template context. */
-  context: Record<string, unknown>;
+  /** The logic-free template context: packaging text only, escaped for its file. */
+  context: TemplateContext;
   outputs: TemplateOutput[];
   diagnostics: Diagnostic[];
 }

@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { toDebianLicense } from "../common/license.js";
-import { controlBlock } from "./control-text.js";
+import { deb822, type Deb822Text } from "../text.js";
+import { controlBlock, controlValue } from "./control-text.js";
 
 /** Licenses whose full text Debian ships in /usr/share/common-licenses (DEP-5 short names). */
 const commonLicenses: ReadonlyMap<string, string> = new Map([
@@ -24,10 +25,11 @@ const commonLicenses: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** A stand-alone License paragraph of debian/copyright. */
-export interface LicenseParagraph {
-  name: string;
-  lines: string[];
-}
+// A type, not an interface: a template context takes only types with known keys.
+export type LicenseParagraph = {
+  name: Deb822Text;
+  lines: Deb822Text[];
+};
 
 /**
  * The DEP-5 license of the package and its stand-alone License paragraphs: for each license
@@ -37,7 +39,7 @@ export interface LicenseParagraph {
 export function copyrightLicense(
   spdx: string,
   licenseTexts: ReadonlyMap<string, string>,
-): { license: string; paragraphs: LicenseParagraph[]; diagnostics: Diagnostic[] } {
+): { license: Deb822Text; paragraphs: LicenseParagraph[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const license = toDebianLicense(spdx);
   const names = [
@@ -57,15 +59,16 @@ export function copyrightLicense(
     .map((text) => controlBlock(text.text))
     .filter((lines) => lines.length > 0);
   // The upstream files are given once, under the first license that needs them.
-  let textsGivenUnder: string | null = null;
-  const paragraphs = names.map((name): LicenseParagraph => {
-    const common = commonLicenses.get(name);
+  let textsGivenUnder: Deb822Text | null = null;
+  const paragraphs = names.map((text): LicenseParagraph => {
+    const name = controlValue(text);
+    const common = commonLicenses.get(text);
     if (common !== undefined) {
       return {
         name,
         lines: [
-          ` On Debian systems, the complete text of the ${name} license can be found in`,
-          ` "/usr/share/common-licenses/${common}".`,
+          deb822` On Debian systems, the complete text of the ${name} license can be found in`,
+          deb822` "/usr/share/common-licenses/${controlValue(common)}".`,
         ],
       };
     }
@@ -78,21 +81,24 @@ export function copyrightLicense(
           "License-File",
         ),
       );
-      return { name, lines: [` The ${name} license text was not shipped with the wheel.`] };
+      return { name, lines: [deb822` The ${name} license text was not shipped with the wheel.`] };
     }
     if (textsGivenUnder !== null) {
       return {
         name,
         lines: [
-          ` The upstream license files, which include the ${name} terms, are given above`,
-          ` under License: ${textsGivenUnder}.`,
+          deb822` The upstream license files, which include the ${name} terms, are given above`,
+          deb822` under License: ${textsGivenUnder}.`,
         ],
       };
     }
     textsGivenUnder = name;
-    return { name, lines: upstreamText.flatMap((lines, i) => (i > 0 ? [" .", ...lines] : lines)) };
+    return {
+      name,
+      lines: upstreamText.flatMap((lines, i) => (i > 0 ? [deb822` .`, ...lines] : lines)),
+    };
   });
-  return { license, paragraphs, diagnostics };
+  return { license: controlValue(license), paragraphs, diagnostics };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { isSharedObject } from "../rpm/files.js";
 import { compare, type InstalledFile } from "../common/files.js";
+import { deb822, escapedFor, joinText, rules, type Deb822Text, type RulesText } from "../text.js";
+import { rulesQuoted as word } from "./rules-text.js";
 
 /**
  * What debian/rules does to the installed wheel beyond installing it, and the lintian overrides
@@ -10,33 +12,38 @@ import { compare, type InstalledFile } from "../common/files.js";
 const site = "/usr/lib/python3/dist-packages";
 
 /** One lintian override line, with the reason written above it. */
-export interface LintianOverride {
-  comment: string;
+// A type, not an interface: a template context takes only types with known keys.
+export type LintianOverride = {
+  comment: Deb822Text;
   /** `tag [context]`, as in lintian's override syntax. */
-  line: string;
-}
+  line: Deb822Text;
+};
 
 export interface DebianFixes {
   /** Run after the installer: remove, rewrite or relink what the wheel gets wrong. */
-  afterInstall: string[];
+  afterInstall: RulesText[];
   /** Run after dh_fixperms: executable bits off files that are no scripts. */
-  afterFixperms: string[];
+  afterFixperms: RulesText[];
   /** Build-Depends the commands need. */
   buildDepends: string[];
   overrides: LintianOverride[];
 }
 
-/** A word for a shell line inside a make recipe: single-quoted, `$` doubled for make. */
-function word(text: string): string {
-  return `'${text.replace(/'/g, "'\\''")}'`.replace(/\$/g, "$$$$");
+/** Paths in chunks, so no command line grows without bound. */
+function chunked(command: RulesText, words: readonly RulesText[], size = 8): RulesText[] {
+  const lines: RulesText[] = [];
+  for (let i = 0; i < words.length; i += size)
+    lines.push(rules`${command} ${joinText(words.slice(i, i + size), " ")}`);
+  return lines;
 }
 
-/** Paths in chunks, so no command line grows without bound. */
-function chunked(command: string, words: readonly string[], size = 8): string[] {
-  const lines: string[] = [];
-  for (let i = 0; i < words.length; i += size)
-    lines.push(`${command} ${words.slice(i, i + size).join(" ")}`);
-  return lines;
+/**
+ * A lintian override's context, `[path]`: a path of the wheel, whose control characters were
+ * refused when it was read; `[` and `]` would end the context early, so they match as `?`.
+ */
+function overrideContext(path: string): Deb822Text {
+  // eslint-disable-next-line no-control-regex
+  return escapedFor("deb822", `[${path.replace(/[\u0000-\u001f\u007f[\]]/g, "?")}]`);
 }
 
 function inSite(file: InstalledFile): boolean {
@@ -55,14 +62,14 @@ export function debianFixes(
 ): DebianFixes {
   const root = `debian/${binaryName}`;
   const at = (file: InstalledFile) => word(`${root}${site}/${file.path}`);
-  const afterInstall: string[] = [];
+  const afterInstall: RulesText[] = [];
   const buildDepends: string[] = [];
   const overrides: LintianOverride[] = [];
 
   // .data/scripts files that cannot run: a Windows .cmd, a shell snippet to be sourced.
   afterInstall.push(
     ...chunked(
-      "rm",
+      rules`rm`,
       unrunnableScripts.map((script) => word(`${root}/usr/bin/${script}`)),
     ),
   );
@@ -70,7 +77,7 @@ export function debianFixes(
   const shebangs = files.filter(
     (file) => inSite(file) && file.shebang && !file.executable && file.path.endsWith(".py"),
   );
-  afterInstall.push(...chunked("sed -i '1{/^#!/d}'", shebangs.map(at)));
+  afterInstall.push(...chunked(rules`sed -i '1{/^#!/d}'`, shebangs.map(at)));
   // A search path into the machine that built the wheel (/opt/_internal/… under manylinux) is
   // meaningless here and lintian's custom-library-search-path; $ORIGIN-relative ones stay.
   for (const file of files) {
@@ -80,14 +87,14 @@ export function debianFixes(
     if (kept.length === paths.length) continue;
     afterInstall.push(
       kept.length === 0
-        ? `chrpath -d ${at(file)}`
-        : `chrpath -r ${word(kept.join(":"))} ${at(file)}`,
+        ? rules`chrpath -d ${at(file)}`
+        : rules`chrpath -r ${word(kept.join(":"))} ${at(file)}`,
     );
     if (!buildDepends.includes("chrpath")) buildDepends.push("chrpath");
   }
 
   const afterFixperms = chunked(
-    "chmod a-x",
+    rules`chmod a-x`,
     files
       .filter(
         (file) =>
@@ -100,42 +107,38 @@ export function debianFixes(
       .map(at),
   );
 
-  const context = (file: InstalledFile) => `[${site.slice(1)}/${file.path}]`;
+  const context = (file: InstalledFile) => overrideContext(`${site.slice(1)}/${file.path}`);
   const shared = files.filter((file) => inSite(file) && file.elf?.type === "shared");
   for (const file of shared) {
     const needed = file.elf?.needed ?? [];
     if (needed.length === 0) {
       overrides.push({
-        comment: "Upstream built this module without any library dependency; it needs none.",
-        line: `shared-library-lacks-prerequisites ${context(file)}`,
+        comment: deb822`Upstream built this module without any library dependency; it needs none.`,
+        line: deb822`shared-library-lacks-prerequisites ${context(file)}`,
       });
     } else if (!needed.some((name) => /^libc\.so\./.test(name))) {
       overrides.push({
-        comment:
-          "Upstream linked this module without libc: the Python interpreter that loads it provides libc.",
-        line: `library-not-linked-against-libc ${context(file)}`,
+        comment: deb822`Upstream linked this module without libc: the Python interpreter that loads it provides libc.`,
+        line: deb822`library-not-linked-against-libc ${context(file)}`,
       });
     }
   }
   if (shared.length > 0) {
     overrides.push({
-      comment:
-        "The wheel's compiled modules are upstream's builds: a library they link statically is upstream's choice, shipped as built.",
-      line: `embedded-library * [${site.slice(1)}/*]`,
+      comment: deb822`The wheel's compiled modules are upstream's builds: a library they link statically is upstream's choice, shipped as built.`,
+      line: deb822`embedded-library * [usr/lib/python3/dist-packages/*]`,
     });
   }
   for (const dir of libraryDirs) {
     overrides.push({
-      comment:
-        "The libraries the wheel vendors (auditwheel's .libs) are shipped as upstream built them: stripping them again breaks the layout auditwheel gave them.",
-      line: `unstripped-binary-or-object [${site.slice(1)}/${dir}/*]`,
+      comment: deb822`The libraries the wheel vendors (auditwheel's .libs) are shipped as upstream built them: stripping them again breaks the layout auditwheel gave them.`,
+      line: deb822`unstripped-binary-or-object ${overrideContext(`${site.slice(1)}/${dir}/*`)}`,
     });
   }
   for (const file of files.filter((f) => inSite(f) && f.remoteResources === true)) {
-    const comment =
-      "An upstream HTML template that loads scripts or styles from the network when served; shipped unchanged.";
-    overrides.push({ comment, line: `privacy-breach-uses-embedded-file * ${context(file)}` });
-    overrides.push({ comment, line: `privacy-breach-generic * ${context(file)}` });
+    const comment = deb822`An upstream HTML template that loads scripts or styles from the network when served; shipped unchanged.`;
+    overrides.push({ comment, line: deb822`privacy-breach-uses-embedded-file * ${context(file)}` });
+    overrides.push({ comment, line: deb822`privacy-breach-generic * ${context(file)}` });
   }
   overrides.sort((a, b) => compare(a.line, b.line));
   return { afterInstall, afterFixperms, buildDepends, overrides };

@@ -3,13 +3,16 @@ import { debPackageVersion, debRelations } from "../../mapping/deb-version.js";
 import type { Specifier } from "../../model/types.js";
 import { compare, importNames, siteLayout } from "../common/files.js";
 import type { PlanInput, Target, TargetPlan } from "../types.js";
+import { deb822, joinText, token } from "../text.js";
 import {
   changelogItem,
   controlDescription,
   controlSynopsis,
   controlValue,
   debianChangelogDate,
+  maintainerValue,
 } from "./control-text.js";
+import { rulesWord } from "./rules-text.js";
 import { copyrightLicense } from "./copyright.js";
 import { debianFixes } from "./fixes.js";
 
@@ -83,14 +86,15 @@ export const debTarget: Target = {
     }
     const python = pythonRelations(input.pkg.metadata.requiresPython, facts.pure);
     diagnostics.push(...python.diagnostics);
+    const relation = (text: string) => token("deb822", text);
     const depends = [
-      "${python3:Depends}",
-      ...(facts.pure ? [] : ["${shlibs:Depends}"]),
-      "${misc:Depends}",
-      ...python.relations,
-      ...mappedDepends,
+      deb822`\${python3:Depends}`,
+      ...(facts.pure ? [] : [deb822`\${shlibs:Depends}`]),
+      deb822`\${misc:Depends}`,
+      ...python.relations.map(relation),
+      ...mappedDepends.map(relation),
     ];
-    const maintainer = controlValue(`${options.maintainer.name} <${options.maintainer.email}>`);
+    const maintainer = maintainerValue(options.maintainer.name, options.maintainer.email);
     const copyright = copyrightLicense(facts.license.spdx, licenseTexts);
     diagnostics.push(...copyright.diagnostics);
 
@@ -107,14 +111,16 @@ export const debTarget: Target = {
       ),
     ].sort(compare);
     const fixes = debianFixes(facts.files, facts.unrunnableScripts, binaryName, libraryDirs);
+    // Names, versions and the wheel's file name are inert in every file they are placed in.
+    const inert = (text: string) => token(["deb822", "rules", "changelog"], text);
     const context = {
-      generator: { version: options.generatorVersion },
-      wheel: { filename: facts.wheel.filename, sha256: facts.wheel.sha256 },
-      sourceName,
-      binaryName,
-      pybuildName: key,
-      version,
-      suite: deb.suite,
+      generator: { version: inert(options.generatorVersion) },
+      wheel: { filename: inert(facts.wheel.filename), sha256: inert(facts.wheel.sha256) },
+      sourceName: inert(sourceName),
+      binaryName: inert(binaryName),
+      pybuildName: inert(key),
+      version: inert(version),
+      suite: inert(deb.suite),
       maintainer,
       buildDepends: [
         `debhelper-compat (= ${deb.debhelperCompat})`,
@@ -122,16 +128,16 @@ export const debTarget: Target = {
         facts.pure ? "python3-all" : "python3-dev",
         "python3-installer",
         ...fixes.buildDepends,
-      ],
-      standardsVersion: deb.standardsVersion,
+      ].map(relation),
+      standardsVersion: inert(deb.standardsVersion),
       // An index page is no home page (lintian: pypi-homepage); copyright's Source may be one.
       homepage: facts.upstreamHomepage === null ? null : controlValue(facts.upstreamHomepage),
       source: facts.homepage === null ? null : controlValue(facts.homepage),
-      architecture,
+      architecture: inert(architecture),
       depends,
-      breaks,
-      recommends: input.debianExtras === "recommends" ? extrasRelations : [],
-      suggests: input.debianExtras === "suggests" ? extrasRelations : [],
+      breaks: breaks.map(relation),
+      recommends: input.debianExtras === "recommends" ? extrasRelations.map(relation) : [],
+      suggests: input.debianExtras === "suggests" ? extrasRelations.map(relation) : [],
       synopsis: controlSynopsis(facts.summary),
       prebuilt: !facts.pure,
       afterInstall: fixes.afterInstall,
@@ -141,8 +147,10 @@ export const debTarget: Target = {
       systemdUserUnits: facts.files.some(
         (file) => file.scheme === "data" && file.path.startsWith("lib/systemd/user/"),
       ),
-      privateLibraryDirs: libraryDirs.map((dir) => `/usr/lib/python3/dist-packages/${dir}`),
-      privateLibraryNames: libraryDirs,
+      privateLibraryDirs: libraryDirs.map((dir) =>
+        rulesWord(`/usr/lib/python3/dist-packages/${dir}`),
+      ),
+      privateLibraryNames: libraryDirs.map(rulesWord),
       descriptionLines: controlDescription(
         facts.paragraphs,
         controlSynopsis(facts.summary),
@@ -152,7 +160,11 @@ export const debTarget: Target = {
       copyrightHolders: facts.copyrightHolders.map(controlValue),
       license: copyright.license,
       licenseParagraphs: copyright.paragraphs,
-      importCheck: modules.map((module) => `import ${module}`).join("; "),
+      // Module names are Python identifiers (importNames keeps no other).
+      importCheck: joinText(
+        modules.map((module) => deb822`import ${token("deb822", module)}`),
+        "; ",
+      ),
       changelog: {
         date: debianChangelogDate(options.date),
         year: options.date.getUTCFullYear(),

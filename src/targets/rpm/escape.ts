@@ -1,4 +1,5 @@
 import { UnsupportedWheelError } from "../../errors.js";
+import { escapedFor, type ChangesText, type SpecText } from "../text.js";
 
 /**
  * Escaping of untrusted text (METADATA) for an RPM spec file. rpm expands macros everywhere in
@@ -15,20 +16,30 @@ function escapePercent(text: string): string {
   return text.replace(/%(?=[{([%!?*#\w-])/g, "% ").replace(/%/g, "%%");
 }
 
+/** C0 and C1 control characters and DEL: no spec line may hold one. */
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
+
 /** Escapes text for one spec tag value (Summary:): one line, macros inert. */
-export function specValue(text: string): string {
-  return escapePercent(text.replace(/[\r\n\t]+/g, " ").trim());
+export function specValue(text: string): SpecText {
+  return escapedFor(
+    "spec",
+    escapePercent(text.replace(controlCharacters, " ").replace(/\s+/g, " ").trim()),
+  );
 }
 
 /** Escapes a URL for a spec tag: `%` doubled only, so percent-encoding stays intact. */
-export function specUrl(url: string): string {
-  return url.replace(/\s+/g, "").replace(/%/g, "%%");
+export function specUrl(url: string): SpecText {
+  return escapedFor(
+    "spec",
+    url.replace(controlCharacters, "").replace(/\s+/g, "").replace(/%/g, "%%"),
+  );
 }
 
 /** Escapes a description line: macros inert, and a leading `%` shielded by a space. */
-export function specTextLine(line: string): string {
-  const escaped = escapePercent(line.replace(/[\r\t]/g, " ").trimEnd());
-  return escaped.startsWith("%") ? ` ${escaped}` : escaped;
+export function specTextLine(line: string): SpecText {
+  const escaped = escapePercent(line.replace(controlCharacters, " ").trimEnd());
+  return escapedFor("spec", escaped.startsWith("%") ? ` ${escaped}` : escaped);
 }
 
 const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -36,49 +47,67 @@ const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** `Thu Jan 01 2026`, the date format of a spec %changelog entry, in UTC. */
-export function specChangelogDate(date: Date): string {
-  return `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${pad(date.getUTCDate())} ${date.getUTCFullYear()}`;
+export function specChangelogDate(date: Date): SpecText {
+  return escapedFor(
+    "spec",
+    `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${pad(date.getUTCDate())} ${date.getUTCFullYear()}`,
+  );
 }
 
 /**
  * `Thu Jan 01 12:00:00 UTC 2026`, the date line of an openSUSE `.changes` entry (as `osc vc`
  * writes it), which the build service turns into the spec's %changelog.
  */
-export function specChangesDate(date: Date): string {
+export function specChangesDate(date: Date): ChangesText {
   const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
-  return `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${pad(date.getUTCDate())} ${time} UTC ${date.getUTCFullYear()}`;
+  return escapedFor(
+    "changes",
+    `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${pad(date.getUTCDate())} ${time} UTC ${date.getUTCFullYear()}`,
+  );
+}
+
+/** One line of a `.changes` file: plain text on one line. */
+export function changesLine(text: string): ChangesText {
+  return escapedFor("changes", text.replace(controlCharacters, " ").replace(/\s+/g, " ").trim());
 }
 
 /** Control characters, which no path in a spec may hold. */
 function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
+  controlCharacters.lastIndex = 0;
+  return controlCharacters.test(text);
 }
 
 /**
- * A path from the wheel as a `%files` entry: `%` doubled, glob characters escaped, quoted when
- * it holds spaces. A path that cannot be written safely (quotes, backslashes, control
- * characters) is refused.
+ * A path from the wheel as part of a `%files` entry, after a macro (`%{_prefix}/`).
+ *
+ * rpm's `%files` parser differs across the releases we target: up to 4.18 a token is quoted only
+ * as a whole (`"%{_prefix}/a b"`), with no escapes inside and glob characters still active, and
+ * a glob pattern is split again like a shell command line (quotes and backslashes); from 4.19 a
+ * quoted token is taken literally and an unquoted one may escape spaces with `\`, which 4.18
+ * keeps as part of the name. The one spelling every release reads alike is an unquoted glob:
+ * each character that would split the token, quote, escape or glob (whitespace,
+ * `" ' \ * ? [ ] { }`) becomes `?`, which matches exactly that character in the file's own name.
+ * The pattern can also match a sibling whose name differs only there: both are files of this
+ * same package, so rpm at most notes the file twice. `%` is doubled, and control characters,
+ * which no file name in a package may hold, are refused.
  */
-export function specFilePath(path: string): string {
-  if (hasControlCharacter(path) || /["\\]/.test(path)) {
-    throw new UnsupportedWheelError(`cannot list the file "${path}" in a spec file`, {
-      member: path,
-    });
+export function specFilePath(path: string): SpecText {
+  if (hasControlCharacter(path)) {
+    throw new UnsupportedWheelError(
+      `cannot list the file ${JSON.stringify(path)} in a spec file: its name holds a control character`,
+      { member: path },
+    );
   }
-  const escaped = path.replace(/%/g, "%%").replace(/[*?[\]{}]/g, (c) => `\\${c}`);
-  return /\s/.test(escaped) ? `"${escaped}"` : escaped;
+  return escapedFor("spec", path.replace(/%/g, "%%").replace(/[\s"'\\*?[\]{}]/g, "?"));
 }
 
 /** A path from the wheel as one shell word in a spec scriptlet: single-quoted, `%` doubled. */
-export function specShellWord(path: string): string {
+export function specShellWord(path: string): SpecText {
   if (hasControlCharacter(path)) {
-    throw new UnsupportedWheelError(`cannot name the file "${path}" in a spec scriptlet`, {
-      member: path,
-    });
+    throw new UnsupportedWheelError(
+      `cannot name the file ${JSON.stringify(path)} in a spec scriptlet: its name holds a control character`,
+      { member: path },
+    );
   }
-  return `'${path.replace(/'/g, "'\\''").replace(/%/g, "%%")}'`;
+  return escapedFor("spec", `'${path.replace(/'/g, "'\\''").replace(/%/g, "%%")}'`);
 }

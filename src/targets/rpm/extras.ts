@@ -2,19 +2,22 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import type { MappedRequirement, MappedRequirements } from "../../mapping/map.js";
 import { normalizeExtra } from "../../model/name.js";
 import { compare } from "../common/files.js";
+import { token, type SpecText } from "../text.js";
+import { specValue } from "./escape.js";
 import { specParagraphs } from "./spec-common.js";
 
 /** One `python3-<name>+<extra>` metapackage. */
-export interface ExtraSubpackage {
+// A type, not an interface: a template context takes only types with known keys.
+export type ExtraSubpackage = {
   /** The extra as normalized by PEP 685: `cli`. */
-  extra: string;
+  extra: SpecText;
   /** Package name: `python3-foo+cli`. */
-  name: string;
-  summary: string;
+  name: SpecText;
+  summary: SpecText;
   /** The relations of the extra's requirements, sorted, each once. */
-  requires: string[];
-  descriptionLines: string[];
-}
+  requires: SpecText[];
+  descriptionLines: SpecText[];
+};
 
 /**
  * The extras metapackages of a package, as Fedora's `%pyproject_extras_subpkg` makes them: one
@@ -55,10 +58,10 @@ export function extraSubpackages(
     }
     const requires = [...new Set(entry.requirements.flatMap((r) => r.dependencies))].sort(compare);
     subpackages.push({
-      extra,
-      name,
-      summary: extraSummary(extra, binaryName),
-      requires,
+      extra: token("spec", extra),
+      name: token("spec", name),
+      summary: specValue(extraSummary(extra, binaryName)),
+      requires: requires.map((relation) => token("spec", relation)),
       descriptionLines: specParagraphs([
         `This package contains no files. It requires ${binaryName} and the dependencies that its "${extra}" extra declares, so that installing it makes the extra usable.`,
       ]),

@@ -1,7 +1,8 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { compare } from "../common/files.js";
 import type { PlanInput, TargetPlan } from "../types.js";
-import { specChangelogDate, specValue } from "./escape.js";
+import { spec, token, type SpecText } from "../text.js";
+import { specChangelogDate, specFilePath, specValue } from "./escape.js";
 import { extraSubpackages } from "./extras.js";
 import { schemeMacros, specFileList, specInstallFixes } from "./files.js";
 import { changelogEvr, specBasics } from "./spec-common.js";
@@ -19,16 +20,16 @@ export function planFedoraSpec(input: PlanInput): TargetPlan {
   const { sourceName, version, release } = basics;
   const binaryName = input.names.binary;
 
-  const globals: string[] = [];
+  const globals: SpecText[] = [];
   if (!facts.pure) {
     // A wheel's extension modules are prebuilt: there are no sources to make debuginfo from.
-    globals.push("debug_package %{nil}");
+    globals.push(spec`debug_package %{nil}`);
     // Stripping again breaks libraries that auditwheel patched: ship them as built.
-    globals.push("__strip /bin/true");
+    globals.push(spec`__strip /bin/true`);
   }
-  const requires = [
-    ...new Set(mapped.main.flatMap((requirement) => requirement.dependencies)),
-  ].sort(compare);
+  const requires = [...new Set(mapped.main.flatMap((requirement) => requirement.dependencies))]
+    .sort(compare)
+    .map((relation) => token("spec", relation));
   for (const requirement of mapped.main) diagnostics.push(...requirement.diagnostics);
   diagnostics.push(...mapped.diagnostics);
 
@@ -43,21 +44,24 @@ export function planFedoraSpec(input: PlanInput): TargetPlan {
     }
   }
 
-  const headersDir = `${schemeMacros.headers}/${facts.name}`;
+  const headersDir = spec`${schemeMacros.headers}/${specFilePath(facts.name)}`;
   const context = {
-    generator: { version: options.generatorVersion },
-    wheel: { filename: facts.wheel.filename, sha256: facts.wheel.sha256 },
+    generator: { version: token("spec", options.generatorVersion) },
+    wheel: {
+      filename: token("spec", facts.wheel.filename),
+      sha256: token("spec", facts.wheel.sha256),
+    },
     globals,
-    sourceName,
-    binaryName,
+    sourceName: token("spec", sourceName),
+    binaryName: token("spec", binaryName),
     ...basics.preamble,
-    buildRequires: ["python3-devel", "python3-installer"],
+    buildRequires: [spec`python3-devel`, spec`python3-installer`],
     requires,
     extras: extras.subpackages,
     descriptionLines: basics.descriptionLines,
     paths: {
       headers: headersDir,
-      distInfo: `${facts.pure ? schemeMacros.purelib : schemeMacros.platlib}/${facts.wheel.distInfoDir}`,
+      distInfo: spec`${facts.pure ? schemeMacros.purelib : schemeMacros.platlib}/${specFilePath(facts.wheel.distInfoDir)}`,
     },
     installCommands: specInstallFixes(
       facts.files,

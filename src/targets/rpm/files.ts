@@ -2,15 +2,16 @@ import type { InstalledFile } from "../common/files.js";
 import { siteLayout } from "../common/files.js";
 import { ownedDataDirectories } from "../common/data-dirs.js";
 import type { InstallScheme } from "../../wheel/types.js";
+import { spec, type SpecText } from "../text.js";
 import { specFilePath as q, specShellWord } from "./escape.js";
 
 /** The spec macro for each install scheme's directory. */
-export const schemeMacros: Readonly<Record<InstallScheme, string>> = {
-  purelib: "%{python3_sitelib}",
-  platlib: "%{python3_sitearch}",
-  scripts: "%{_bindir}",
-  data: "%{_prefix}",
-  headers: "%{py3_incdir}",
+export const schemeMacros: Readonly<Record<InstallScheme, SpecText>> = {
+  purelib: spec`%{python3_sitelib}`,
+  platlib: spec`%{python3_sitearch}`,
+  scripts: spec`%{_bindir}`,
+  data: spec`%{_prefix}`,
+  headers: spec`%{py3_incdir}`,
 };
 
 /** Man pages are compressed by rpm's brp-compress: their names get a suffix. */
@@ -28,15 +29,15 @@ export function specFileList(
   files: readonly InstalledFile[],
   scripts: readonly string[],
   distInfoDir: string,
-  headersDir: string,
-): string[] {
-  const lines: string[] = [];
+  headersDir: SpecText,
+): SpecText[] {
+  const lines: SpecText[] = [];
   for (const scheme of ["purelib", "platlib"] as const) {
     const base = schemeMacros[scheme];
     const inScheme = files.filter((file) => file.scheme === scheme);
     const distInfo = inScheme.filter((file) => file.path.startsWith(`${distInfoDir}/`));
     if (distInfo.length > 0) {
-      lines.push(`%dir ${base}/${q(distInfoDir)}`);
+      lines.push(spec`%dir ${base}/${q(distInfoDir)}`);
       const subdirs = new Set(
         distInfo
           .map((file) => file.path.split("/").slice(1, -1))
@@ -44,26 +45,33 @@ export function specFileList(
           .flatMap((parts) => parts.map((_, i) => parts.slice(0, i + 1).join("/"))),
       );
       for (const subdir of [...subdirs].sort())
-        lines.push(`%dir ${base}/${q(`${distInfoDir}/${subdir}`)}`);
+        lines.push(spec`%dir ${base}/${q(`${distInfoDir}/${subdir}`)}`);
       for (const file of distInfo) {
-        lines.push(`${file.license ? "%license " : ""}${base}/${q(file.path)}`);
+        lines.push(
+          file.license ? spec`%license ${base}/${q(file.path)}` : spec`${base}/${q(file.path)}`,
+        );
       }
     }
     const layout = siteLayout(
       inScheme.filter((file) => !file.path.startsWith(`${distInfoDir}/`)).map((file) => file.path),
     );
-    for (const dir of layout.namespaceDirs) lines.push(`%dir ${base}/${q(dir)}`);
-    for (const dir of layout.packageDirs) lines.push(`${base}/${q(`${dir}/`)}`);
-    for (const module of layout.modules) lines.push(`%pycached ${base}/${q(module)}`);
-    for (const file of layout.files) lines.push(`${base}/${q(file)}`);
+    for (const dir of layout.namespaceDirs) lines.push(spec`%dir ${base}/${q(dir)}`);
+    for (const dir of layout.packageDirs) lines.push(spec`${base}/${q(`${dir}/`)}`);
+    for (const module of layout.modules) lines.push(spec`%pycached ${base}/${q(module)}`);
+    for (const file of layout.files) lines.push(spec`${base}/${q(file)}`);
   }
-  for (const script of scripts) lines.push(`${schemeMacros.scripts}/${q(script)}`);
+  for (const script of scripts) lines.push(spec`${schemeMacros.scripts}/${q(script)}`);
   const data = files.filter((file) => file.scheme === "data").map((file) => file.path);
-  for (const dir of ownedDataDirectories(data)) lines.push(`%dir ${schemeMacros.data}/${q(dir)}`);
+  for (const dir of ownedDataDirectories(data))
+    lines.push(spec`%dir ${schemeMacros.data}/${q(dir)}`);
   for (const path of data) {
-    lines.push(`${schemeMacros.data}/${q(path)}${isManPage(path) ? "*" : ""}`);
+    lines.push(
+      isManPage(path)
+        ? spec`${schemeMacros.data}/${q(path)}*`
+        : spec`${schemeMacros.data}/${q(path)}`,
+    );
   }
-  if (files.some((file) => file.scheme === "headers")) lines.push(`${headersDir}/`);
+  if (files.some((file) => file.scheme === "headers")) lines.push(spec`${headersDir}/`);
   return lines;
 }
 
@@ -80,12 +88,14 @@ export function specInstallFixes(
   files: readonly InstalledFile[],
   distInfoDir: string,
   unrunnableScripts: readonly string[] = [],
-): string[] {
-  const commands: string[] = [];
+): SpecText[] {
+  const commands: SpecText[] = [];
   if (unrunnableScripts.length > 0) {
-    commands.push("# Files of the wheel's scripts that cannot run here (no #!, not executables).");
+    commands.push(
+      spec`# Files of the wheel's scripts that cannot run here (no #!, not executables).`,
+    );
     for (const script of unrunnableScripts)
-      commands.push(`rm %{buildroot}${schemeMacros.scripts}/${specShellWord(script)}`);
+      commands.push(spec`rm %{buildroot}${schemeMacros.scripts}/${specShellWord(script)}`);
   }
   const site = files.filter(
     (file) =>
@@ -93,13 +103,13 @@ export function specInstallFixes(
       !file.path.startsWith(`${distInfoDir}/`),
   );
   const where = (file: InstalledFile) =>
-    `%{buildroot}${schemeMacros[file.scheme]}/${specShellWord(file.path)}`;
+    spec`%{buildroot}${schemeMacros[file.scheme]}/${specShellWord(file.path)}`;
   const shebangs = site.filter(
     (file) => file.shebang && !file.executable && file.path.endsWith(".py"),
   );
   if (shebangs.length > 0) {
-    commands.push("# Library modules are imported, not run: drop their #! lines.");
-    for (const file of shebangs) commands.push(`sed -i '1{/^#!/d}' ${where(file)}`);
+    commands.push(spec`# Library modules are imported, not run: drop their #! lines.`);
+    for (const file of shebangs) commands.push(spec`sed -i '1{/^#!/d}' ${where(file)}`);
   }
   // Executable bits on files that are no scripts (data, modules without #!) are mistakes of the
   // wheel's builder: rpm would ship them as scripts without an interpreter.
@@ -107,8 +117,8 @@ export function specInstallFixes(
     (file) => file.executable && !file.shebang && file.size > 0 && !isSharedObject(file.path),
   );
   if (executables.length > 0) {
-    commands.push("# Files the wheel marks executable but that are no scripts.");
-    for (const file of executables) commands.push(`chmod 0644 ${where(file)}`);
+    commands.push(spec`# Files the wheel marks executable but that are no scripts.`);
+    for (const file of executables) commands.push(spec`chmod 0644 ${where(file)}`);
   }
   const groups = new Map<string, InstalledFile[]>();
   for (const file of site) {
@@ -118,10 +128,10 @@ export function specInstallFixes(
   }
   const duplicates = [...groups.values()].filter((group) => group.length > 1);
   if (duplicates.length > 0) {
-    commands.push("# Identical files (vendored copies) share one inode.");
+    commands.push(spec`# Identical files (vendored copies) share one inode.`);
     for (const [first, ...rest] of duplicates) {
       if (first === undefined) continue;
-      for (const file of rest) commands.push(`ln -f ${where(first)} ${where(file)}`);
+      for (const file of rest) commands.push(spec`ln -f ${where(first)} ${where(file)}`);
     }
   }
   return commands;

@@ -2,32 +2,33 @@ import { posix } from "node:path";
 import type { InstallScheme } from "../../wheel/types.js";
 import { ownedDataDirectories } from "../common/data-dirs.js";
 import { siteLayout, type InstalledFile } from "../common/files.js";
+import { spec, type SpecText } from "../text.js";
 import { specFilePath as q, specShellWord } from "./escape.js";
 
 /**
  * Each install scheme's directory as an openSUSE singlespec `%files` section names it: the
  * flavor-agnostic `%python_*` macros, which `%python_subpackages` turns into each flavor's.
  */
-const schemeMacros: Readonly<Record<InstallScheme, string>> = {
-  purelib: "%{python_sitelib}",
-  platlib: "%{python_sitearch}",
-  scripts: "%{_bindir}",
-  data: "%{_prefix}",
-  headers: "%{_includedir}/python%{python_version}",
+const schemeMacros: Readonly<Record<InstallScheme, SpecText>> = {
+  purelib: spec`%{python_sitelib}`,
+  platlib: spec`%{python_sitearch}`,
+  scripts: spec`%{_bindir}`,
+  data: spec`%{_prefix}`,
+  headers: spec`%{_includedir}/python%{python_version}`,
 };
 
 /** The same directories inside `%python_expand`, which runs once per flavor as `$python`. */
-const expandMacros: Readonly<Record<"purelib" | "platlib", string>> = {
-  purelib: "%{$python_sitelib}",
-  platlib: "%{$python_sitearch}",
+const expandMacros: Readonly<Record<"purelib" | "platlib", SpecText>> = {
+  purelib: spec`%{$python_sitelib}`,
+  platlib: spec`%{$python_sitearch}`,
 };
 
 /** A license file copied out of the installed tree, to be marked `%license` in the build dir. */
 export interface LicenseCopy {
   /** `%python_expand` command that copies it (the same file from every flavor's tree). */
-  command: string;
+  command: SpecText;
   /** The name it gets in the build directory, for `%license`. */
-  name: string;
+  name: SpecText;
 }
 
 /**
@@ -49,7 +50,7 @@ export function licenseCopies(files: readonly InstalledFile[]): LicenseCopy[] {
     const name = (counts.get(base) ?? 0) > 1 ? file.path.replace(/\//g, "-") : base;
     const scheme = file.scheme === "platlib" ? "platlib" : "purelib";
     return {
-      command: `%python_expand cp -p %{buildroot}${expandMacros[scheme]}/${specShellWord(file.path)} ${specShellWord(name)}`,
+      command: spec`%python_expand cp -p %{buildroot}${expandMacros[scheme]}/${specShellWord(file.path)} ${specShellWord(name)}`,
       name: q(name),
     };
   });
@@ -68,19 +69,19 @@ export function singlespecFileList(
   scripts: readonly string[],
   distInfoDir: string,
   distributionName: string,
-): string[] {
-  const lines: string[] = [];
+): SpecText[] {
+  const lines: SpecText[] = [];
   for (const scheme of ["purelib", "platlib"] as const) {
     const base = schemeMacros[scheme];
     const inScheme = files.filter((file) => file.scheme === scheme);
     if (inScheme.some((file) => file.path.startsWith(`${distInfoDir}/`))) {
-      lines.push(`${base}/${q(`${distInfoDir}/`)}`);
+      lines.push(spec`${base}/${q(`${distInfoDir}/`)}`);
     }
     const layout = siteLayout(
       inScheme.filter((file) => !file.path.startsWith(`${distInfoDir}/`)).map((file) => file.path),
     );
-    for (const dir of layout.namespaceDirs) lines.push(`%dir ${base}/${q(dir)}`);
-    for (const dir of layout.packageDirs) lines.push(`${base}/${q(`${dir}/`)}`);
+    for (const dir of layout.namespaceDirs) lines.push(spec`%dir ${base}/${q(dir)}`);
+    for (const dir of layout.packageDirs) lines.push(spec`${base}/${q(`${dir}/`)}`);
     const cacheDirs = new Set<string>();
     for (const module of layout.modules) {
       const dir = posix.dirname(module);
@@ -89,23 +90,26 @@ export function singlespecFileList(
       // The top-level __pycache__ belongs to the interpreter; a namespace directory's is ours.
       if (dir !== "." && !cacheDirs.has(cache)) {
         cacheDirs.add(cache);
-        lines.push(`%pycache_only %dir ${base}/${q(cache)}`);
+        lines.push(spec`%pycache_only %dir ${base}/${q(cache)}`);
       }
-      lines.push(`${base}/${q(module)}`);
-      lines.push(`%pycache_only ${base}/${q(cache)}/${q(stem)}.*.pyc`);
+      lines.push(spec`${base}/${q(module)}`);
+      lines.push(spec`%pycache_only ${base}/${q(cache)}/${q(stem)}.*.pyc`);
     }
-    for (const file of layout.files) lines.push(`${base}/${q(file)}`);
+    for (const file of layout.files) lines.push(spec`${base}/${q(file)}`);
   }
   for (const script of scripts)
-    lines.push(`%python_alternative ${schemeMacros.scripts}/${q(script)}`);
+    lines.push(spec`%python_alternative ${schemeMacros.scripts}/${q(script)}`);
   const data = files.filter((file) => file.scheme === "data").map((file) => file.path);
-  for (const dir of ownedDataDirectories(data)) lines.push(`%dir ${schemeMacros.data}/${q(dir)}`);
+  for (const dir of ownedDataDirectories(data))
+    lines.push(spec`%dir ${schemeMacros.data}/${q(dir)}`);
   for (const path of data) {
     const manPage = /^share\/man\/man[^/]+\/[^/]+$/.test(path);
-    lines.push(`${schemeMacros.data}/${q(path)}${manPage ? "*" : ""}`);
+    lines.push(
+      manPage ? spec`${schemeMacros.data}/${q(path)}*` : spec`${schemeMacros.data}/${q(path)}`,
+    );
   }
   if (files.some((file) => file.scheme === "headers")) {
-    lines.push(`${schemeMacros.headers}/${q(distributionName)}/`);
+    lines.push(spec`${schemeMacros.headers}/${q(distributionName)}/`);
   }
   return lines;
 }
@@ -119,17 +123,17 @@ export function singlespecInstallFixes(
   files: readonly InstalledFile[],
   distInfoDir: string,
   unrunnableScripts: readonly string[] = [],
-): string[] {
-  const commands: string[] = [];
+): SpecText[] {
+  const commands: SpecText[] = [];
   // Files of the wheel's scripts that cannot run here (no #!, not executables).
   for (const script of unrunnableScripts)
-    commands.push(`rm %{buildroot}${schemeMacros.scripts}/${specShellWord(script)}`);
+    commands.push(spec`rm %{buildroot}${schemeMacros.scripts}/${specShellWord(script)}`);
   for (const file of files) {
     if (file.scheme !== "purelib" && file.scheme !== "platlib") continue;
     if (file.path.startsWith(`${distInfoDir}/`)) continue;
     if (!file.shebang || file.executable || !file.path.endsWith(".py")) continue;
     commands.push(
-      `%python_expand sed -i '1{/^#!/d}' %{buildroot}${expandMacros[file.scheme]}/${specShellWord(file.path)}`,
+      spec`%python_expand sed -i '1{/^#!/d}' %{buildroot}${expandMacros[file.scheme]}/${specShellWord(file.path)}`,
     );
   }
   return commands;

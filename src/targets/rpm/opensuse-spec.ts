@@ -4,7 +4,9 @@ import { requirementToString } from "../../model/requirement.js";
 import type { Requirement } from "../../model/types.js";
 import { compare } from "../common/files.js";
 import type { PlanInput, TargetPlan } from "../types.js";
-import { specChangesDate, specValue } from "./escape.js";
+import { UnsupportedWheelError } from "../../errors.js";
+import { joinText, spec, token, type SpecText } from "../text.js";
+import { changesLine, specChangesDate } from "./escape.js";
 import { licenseCopies, singlespecFileList, singlespecInstallFixes } from "./opensuse-files.js";
 import {
   excludedFlavors,
@@ -13,10 +15,6 @@ import {
   singlespecRelation,
 } from "./singlespec.js";
 import { specBasics } from "./spec-common.js";
-
-function oneLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, " ").trim();
-}
 
 /** The structured requirement a mapping result was made from. */
 function sourceRequirement(
@@ -31,7 +29,7 @@ function relations(
   mapped: readonly MappedRequirement[],
   requirements: readonly Requirement[],
   diagnostics: Diagnostic[],
-): string[] {
+): SpecText[] {
   const out = new Set<string>();
   for (const entry of mapped) {
     diagnostics.push(...entry.diagnostics);
@@ -42,7 +40,7 @@ function relations(
       diagnostics.push(...singlespecRelation(requirement, relation).diagnostics);
     }
   }
-  return [...out].sort(compare);
+  return [...out].sort(compare).map((relation) => token("spec", relation));
 }
 
 /**
@@ -106,36 +104,50 @@ export function planOpensuseSpec(input: PlanInput): TargetPlan {
   }
 
   const licenses = licenseCopies(facts.files);
+  // update-alternatives and %python_clone take a script's name as a macro argument, which
+  // no quoting protects: only names of ordinary file-name characters can be managed.
+  const scripts = facts.scripts.map((script) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(script)) {
+      throw new UnsupportedWheelError(
+        `the script ${JSON.stringify(script)} cannot be managed by update-alternatives: openSUSE takes script names of letters, digits, '.', '_', '+' and '-' only`,
+        { field: "entry_points.txt" },
+      );
+    }
+    return token("spec", script);
+  });
   const context = {
-    generator: { version: options.generatorVersion },
-    wheel: { filename: facts.wheel.filename, sha256: facts.wheel.sha256 },
+    generator: { version: token("spec", options.generatorVersion) },
+    wheel: {
+      filename: token("spec", facts.wheel.filename),
+      sha256: token("spec", facts.wheel.sha256),
+    },
     // Prebuilt binaries: no debuginfo to make, and stripping again breaks auditwheel's libraries.
-    globals: facts.pure ? [] : ["debug_package %{nil}", "__strip /bin/true"],
+    globals: facts.pure ? [] : [spec`debug_package %{nil}`, spec`__strip /bin/true`],
     // A platform wheel runs on one interpreter; a pure one on every flavor the distro builds.
-    pythons: facts.pure ? null : built.map((flavor) => flavor.name).join(" "),
-    skipFlavors: skipped.map((flavor) => flavor.name),
-    sourceName,
+    pythons: facts.pure
+      ? null
+      : joinText(
+          built.map((flavor) => token("spec", flavor.name)),
+          " ",
+        ),
+    skipFlavors: skipped.map((flavor) => token("spec", flavor.name)),
+    sourceName: token("spec", sourceName),
     // openSUSE discourages epochs, but a PEP 440 epoch must order the package like upstream.
     ...basics.preamble,
-    buildRequires: ["%{python_module pip}", "fdupes", "python-rpm-macros"],
+    buildRequires: [spec`%{python_module pip}`, spec`fdupes`, spec`python-rpm-macros`],
     requires,
     suggests,
     // Every flavor installs `<script>-3.XY`; update-alternatives picks `<script>` (the first
     // name leads, the others follow it).
     alternatives:
-      facts.scripts.length === 0
-        ? null
-        : {
-            names: facts.scripts.map(specValue).join(" "),
-            master: specValue(facts.scripts[0] ?? ""),
-          },
+      scripts.length === 0 ? null : { names: joinText(scripts, " "), master: scripts[0] ?? spec`` },
     descriptionLines: basics.descriptionLines,
     installCommands: [
-      ...facts.scripts.map(
-        (script) => `%python_clone -a %{buildroot}%{_bindir}/${specValue(script)}`,
-      ),
+      ...scripts.map((script) => spec`%python_clone -a %{buildroot}%{_bindir}/${script}`),
       ...singlespecInstallFixes(facts.files, facts.wheel.distInfoDir, facts.unrunnableScripts),
-      `%python_expand %fdupes %{buildroot}%{$python_${facts.pure ? "sitelib" : "sitearch"}}`,
+      facts.pure
+        ? spec`%python_expand %fdupes %{buildroot}%{$python_sitelib}`
+        : spec`%python_expand %fdupes %{buildroot}%{$python_sitearch}`,
       ...licenses.map((copy) => copy.command),
     ],
     licenses: licenses.map((copy) => copy.name),
@@ -143,8 +155,8 @@ export function planOpensuseSpec(input: PlanInput): TargetPlan {
     changes: {
       // The .changes file is text, not spec: one line each, no macro escaping.
       date: specChangesDate(options.date),
-      packager: oneLine(`${options.maintainer.name} <${options.maintainer.email}>`),
-      lines: options.changelog.map(oneLine),
+      packager: changesLine(`${options.maintainer.name} <${options.maintainer.email}>`),
+      lines: options.changelog.map(changesLine),
     },
   };
   return {

@@ -5,31 +5,32 @@ import type { TargetProfile } from "../../profiles/types.js";
 import { wrapParagraph } from "../common/description.js";
 import type { PackageFacts } from "../common/facts.js";
 import type { PackagingOptions } from "../types.js";
+import { spec, token, type SpecText } from "../text.js";
 import { specTextLine, specUrl, specValue } from "./escape.js";
 
 /** What every RPM spec style says the same way: texts, version, architecture. */
 export interface SpecBasics {
   sourceName: string;
-  version: string;
+  version: SpecText;
   epoch: number | null;
-  release: string;
-  summary: string;
-  license: string;
-  url: string | null;
+  release: SpecText;
+  summary: SpecText;
+  license: SpecText;
+  url: SpecText | null;
   /** Escaped `%description` lines, wrapped at 79 columns. */
-  descriptionLines: string[];
+  descriptionLines: SpecText[];
   /** The binary package's architecture (`noarch` for pure wheels). */
   architecture: string;
   /** The preamble values every spec template places the same way. */
   preamble: {
     epoch: number | null;
-    version: string;
-    release: string;
-    summary: string;
-    license: string;
-    url: string | null;
-    buildArch: string | null;
-    exclusiveArch: string | null;
+    version: SpecText;
+    release: SpecText;
+    summary: SpecText;
+    license: SpecText;
+    url: SpecText | null;
+    buildArch: SpecText | null;
+    exclusiveArch: SpecText | null;
   };
   diagnostics: Diagnostic[];
 }
@@ -54,7 +55,7 @@ export function specBasics(
     );
   }
   const texts = {
-    version: evr.version,
+    version: token("spec", evr.version),
     epoch: evr.epoch,
     release: specValue(options.release),
     summary: specValue(facts.summary),
@@ -71,21 +72,23 @@ export function specBasics(
     architecture,
     preamble: {
       ...texts,
-      buildArch: facts.pure ? profile.noarch : null,
-      exclusiveArch: facts.pure ? null : architecture,
+      buildArch: facts.pure ? token("spec", profile.noarch) : null,
+      exclusiveArch: facts.pure ? null : token("spec", architecture),
     },
     diagnostics,
   };
 }
 
 /** Paragraphs as escaped `%description` lines, wrapped at 79 columns (rpmlint's limit). */
-export function specParagraphs(paragraphs: readonly string[]): string[] {
+export function specParagraphs(paragraphs: readonly string[]): SpecText[] {
   return paragraphs
     .flatMap((paragraph, i) => [...(i > 0 ? [""] : []), ...wrapParagraph(paragraph, 79)])
     .map(specTextLine);
 }
 
 /** The `%changelog` evr: `[epoch:]version-release`. */
-export function changelogEvr(basics: SpecBasics): string {
-  return `${basics.epoch === null ? "" : `${basics.epoch}:`}${basics.version}-${basics.release}`;
+export function changelogEvr(basics: SpecBasics): SpecText {
+  return basics.epoch === null
+    ? spec`${basics.version}-${basics.release}`
+    : spec`${basics.epoch}:${basics.version}-${basics.release}`;
 }

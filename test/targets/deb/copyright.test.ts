@@ -62,7 +62,9 @@ describe("copyrightLicense", () => {
     const texts = new Map([["LICENSE.txt", `${own}\n${common("GPL-3")}`]]);
     const result = copyrightLicense("BSD-3-Clause AND MIT AND Apache-2.0", texts);
     expect(result.license).toBe("BSD-3-clause and Expat and Apache-2.0");
-    const byName = new Map(result.paragraphs.map((p) => [p.name, p.lines.join("\n")]));
+    const byName = new Map<string, string>(
+      result.paragraphs.map((p) => [p.name, p.lines.join("\n")]),
+    );
     expect(byName.get("BSD-3-clause")).toContain("Example Developers");
     expect(byName.get("BSD-3-clause")).toContain("/usr/share/common-licenses/GPL-3");
     expect(byName.get("Expat")).toContain("given above");
