@@ -18,6 +18,38 @@ export default tseslint.config(
     },
   },
   {
+    // Packaging text is made only by the escapers and src/targets/text.ts (docs/architecture.md).
+    files: ["src/**/*.ts"],
+    ignores: [
+      "src/targets/text.ts",
+      "src/targets/rpm/escape.ts",
+      "src/targets/deb/control-text.ts",
+      "src/targets/deb/rules-text.ts",
+    ],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "TSAsExpression > TSTypeReference[typeName.name=/^(PackagingText|SpecText|ChangesText|Deb822Text|RulesText|ChangelogText)$/]",
+          message: "Packaging text comes from an escaper or a tagged template, never a cast.",
+        },
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/targets/text.js", "../text.js", "./text.js"],
+              importNames: ["escapedFor"],
+              message: "Only the escapers brand text: use one of them, or a tagged template.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -123,19 +123,54 @@ function readRequiresPython(reader: FieldReader): Specifier[] | null {
   }
 }
 
-function readExtras(reader: FieldReader, version: [number, number] | null): string[] {
+/**
+ * The declared extras, normalized (PEP 685). An extra whose normalized name is not one (letters,
+ * digits and single `-`) is dropped with a warning naming it, whatever the Metadata-Version: no
+ * package, relation or file name is ever made from it, and its requirements are reported as
+ * requirements of an undeclared extra.
+ */
+function readExtras(reader: FieldReader): string[] {
   const extras = new Set<string>();
-  // Metadata 2.3 made extra names strict; older files get a warning, as in pypa/packaging.
-  const strict = version !== null && (version[0] > 2 || (version[0] === 2 && version[1] >= 3));
   for (const extra of reader.all("Provides-Extra")) {
     if (!isValidExtra(extra)) {
-      const message = `invalid extra name ${JSON.stringify(extra)}`;
-      if (strict) reader.problem("Provides-Extra", message);
-      else reader.warn("metadata-extra-invalid", "Provides-Extra", message);
+      reader.warn(
+        "metadata-extra-invalid",
+        "Provides-Extra",
+        `invalid extra name ${JSON.stringify(extra)} (PEP 685) is dropped`,
+      );
+      continue;
     }
     extras.add(normalizeExtra(extra));
   }
   return [...extras];
+}
+
+/** Control characters but tab, newline and carriage return: C0, DEL and C1. */
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * METADATA without control characters (an ESC would reach a terminal, a BEL or NUL a package's
+ * control file), and the fields they were removed from. Nothing downstream sees them.
+ */
+function withoutControlCharacters(raw: RawMetadata): { raw: RawMetadata; fields: string[] } {
+  const touched = new Set<string>();
+  const clean = (text: string, field: string): string => {
+    const cleaned = text.replace(controlCharacters, "");
+    if (cleaned !== text) touched.add(field);
+    return cleaned;
+  };
+  const fields = new Map<string, string[]>();
+  for (const [name, values] of raw.fields) {
+    fields.set(
+      clean(name, name),
+      values.map((value) => clean(value, name)),
+    );
+  }
+  return {
+    raw: { fields, body: clean(raw.body, "description") },
+    fields: [...touched].sort(),
+  };
 }
 
 /**
@@ -145,11 +180,20 @@ function readExtras(reader: FieldReader, version: [number, number] | null): stri
  * `six-1.16.0-py3-none-any.whl: six-1.16.0.dist-info/METADATA`.
  */
 export function parseMetadata(
-  raw: RawMetadata,
+  original: RawMetadata,
   source: string,
   options: ParseMetadataOptions = {},
 ): { metadata: Metadata; diagnostics: Diagnostic[] } {
+  const cleaned = withoutControlCharacters(original);
+  const raw = cleaned.raw;
   const reader = new FieldReader(raw, options.strict ?? false);
+  if (cleaned.fields.length > 0) {
+    reader.warn(
+      "metadata-control-characters",
+      cleaned.fields.join(", "),
+      `control characters removed from ${cleaned.fields.join(", ")}`,
+    );
+  }
   const metadataVersion = reader.required("Metadata-Version");
   const parsedMetadataVersion = checkMetadataVersion(reader, metadataVersion);
   const name = reader.required("Name");
@@ -192,7 +236,7 @@ export function parseMetadata(
     requiresDist: readRequirements(reader),
     requiresPython: readRequiresPython(reader),
     requiresExternal: reader.all("Requires-External"),
-    providesExtra: readExtras(reader, parsedMetadataVersion),
+    providesExtra: readExtras(reader),
     providesDist: reader.all("Provides-Dist"),
     obsoletesDist: reader.all("Obsoletes-Dist"),
     dynamic,

@@ -32,9 +32,12 @@ export function normalizeExtra(extra: string): string {
   return normalizeName(extra);
 }
 
-/** Whether `extra` is a valid extra name (PEP 685: the same rule as distribution names). */
+/**
+ * Whether `extra` is a valid extra name: one whose PEP 685 normal form is letters and digits
+ * joined by single `-` (so `Foo_Bar` is `foo-bar`, and `a b;c` is none).
+ */
 export function isValidExtra(extra: string): boolean {
-  return VALID_NAME.test(extra);
+  return VALID_NAME.test(extra) && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(normalizeExtra(extra));
 }
 
 /**

@@ -3,7 +3,7 @@
  * lint) reads. Built from the reader's WheelContents; nothing here touches the disk.
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import { MetadataError, UnsupportedWheelError } from "../errors.js";
+import { MetadataError, UnsupportedWheelError, WheelError } from "../errors.js";
 import type {
   EntryPoint,
   RecordEntry,
@@ -13,7 +13,7 @@ import type {
   WheelMember,
 } from "../wheel/types.js";
 import { parseMetadata, type Metadata } from "./metadata.js";
-import { normalizeName } from "./name.js";
+import { isValidExtra, normalizeName } from "./name.js";
 import { analyzeWheelTags, type WheelTags } from "./tags.js";
 import { compareVersions, formatVersion, parseVersion, type Pep440Version } from "./version.js";
 
@@ -145,6 +145,7 @@ export function buildPackage(contents: WheelContents): {
     );
   }
 
+  const entryPoints = checkedEntryPoints(contents, diagnostics);
   const pkg: WheelPackage = {
     path: contents.path,
     filename: contents.filename,
@@ -161,9 +162,9 @@ export function buildPackage(contents: WheelContents): {
     // model. Copying every member would cost more than reading a large wheel's listing.
     members: [...contents.members],
     record: [...contents.record],
-    entryPoints: [...contents.entryPoints],
-    consoleScripts: contents.entryPoints.filter((e) => e.group === "console_scripts"),
-    guiScripts: contents.entryPoints.filter((e) => e.group === "gui_scripts"),
+    entryPoints,
+    consoleScripts: entryPoints.filter((e) => e.group === "console_scripts"),
+    guiScripts: entryPoints.filter((e) => e.group === "gui_scripts"),
     licenseFiles: contents.licenseFiles,
     verified: contents.verified,
     size: contents.size,
@@ -171,6 +172,41 @@ export function buildPackage(contents: WheelContents): {
     metadataTime: contents.metadataTime,
   };
   return { pkg: deepFreeze(pkg), diagnostics };
+}
+
+/**
+ * The entry points with only valid extras (PEP 685; an invalid one is dropped with a warning,
+ * as for Provides-Extra). A script's name becomes a file in the scripts directory when the
+ * installer runs, so a name that is no single file name (`/`, `\`, `.`, `..`, control
+ * characters) is refused: it could write outside that directory.
+ */
+function checkedEntryPoints(contents: WheelContents, diagnostics: Diagnostic[]): EntryPoint[] {
+  const where = {
+    file: contents.filename.filename,
+    member: `${contents.distInfoDir}/entry_points.txt`,
+  };
+  return contents.entryPoints.map((entry) => {
+    if (entry.group === "console_scripts" || entry.group === "gui_scripts") {
+      // eslint-disable-next-line no-control-regex
+      if (/[/\\\u0000-\u001f\u007f-\u009f]/.test(entry.name) || /^\.{1,2}$/.test(entry.name)) {
+        throw new WheelError(
+          `the ${entry.group} entry point ${JSON.stringify(entry.name)} is not a file name: the installer would write the script outside the scripts directory`,
+          { ...where, field: entry.group },
+        );
+      }
+    }
+    const invalid = entry.extras.filter((extra) => !isValidExtra(extra));
+    if (invalid.length === 0) return entry;
+    diagnostics.push(
+      diagnostic(
+        "entry-point-extra-invalid",
+        "warning",
+        `entry point ${JSON.stringify(entry.name)} in [${entry.group}]: invalid extra name${invalid.length > 1 ? "s" : ""} ${invalid.map((e) => JSON.stringify(e)).join(", ")} (PEP 685) dropped`,
+        entry.group,
+      ),
+    );
+    return { ...entry, extras: entry.extras.filter(isValidExtra) };
+  });
 }
 
 /** Every `python-abi-platform` combination the file name's compressed tag sets stand for. */

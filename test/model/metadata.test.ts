@@ -180,15 +180,48 @@ describe("parseMetadata: diagnostics", () => {
     ]);
   });
 
-  it("warns about an invalid extra name before Metadata-Version 2.3", () => {
+  // Finding: `Provides-Extra: %(touch marker)` reached `%package -n python3-demo+%(touch …)`.
+  it.each(["2.1", "2.4"])(
+    "drops invalid extra names with a warning naming them (Metadata-Version %s)",
+    (version) => {
+      const fields: [string, string][] = [
+        ["Metadata-Version", version],
+        ["Name", "demo"],
+        ["Version", "1.0"],
+        ["Provides-Extra", "bad extra"],
+        ["Provides-Extra", "%(touch marker)"],
+        ["Provides-Extra", "a b;c"],
+        ["Provides-Extra", "Good_One"],
+      ];
+      const { metadata, diagnostics } = parseMetadata(raw(fields), SOURCE);
+      expect(metadata.providesExtra).toEqual(["good-one"]);
+      expect(diagnostics.map((d) => d.code)).toEqual([
+        "metadata-extra-invalid",
+        "metadata-extra-invalid",
+        "metadata-extra-invalid",
+      ]);
+      expect(diagnostics.map((d) => d.message).join("\n")).toContain('"%(touch marker)"');
+    },
+  );
+
+  it("removes control characters from every field and the body, with a note", () => {
     const fields: [string, string][] = [
       ["Metadata-Version", "2.1"],
       ["Name", "demo"],
       ["Version", "1.0"],
-      ["Provides-Extra", "bad extra"],
+      ["Summary", "A \u001b[31mred\u0007 tool\u009b"],
+      ["Author", "Bell\u0000 Ringer"],
     ];
-    const { diagnostics } = parseMetadata(raw(fields), SOURCE);
-    expect(diagnostics.map((d) => d.code)).toEqual(["metadata-extra-invalid"]);
+    const input = raw(fields);
+    const { metadata, diagnostics } = parseMetadata(
+      { fields: input.fields, body: "Body\u001b]0;title\u0007 text\r\nline\ttab" },
+      SOURCE,
+    );
+    expect(metadata.summary).toBe("A [31mred tool");
+    expect(metadata.author).toBe("Bell Ringer");
+    expect(metadata.description).toBe("Body]0;title text\r\nline\ttab");
+    const note = diagnostics.find((d) => d.code === "metadata-control-characters");
+    expect(note?.message).toBe("control characters removed from author, description, summary");
   });
 });
 
@@ -271,7 +304,6 @@ describe("parseMetadata: validation collects every problem", () => {
       /not PEP 440/,
     ],
     [[...BASE, ["Name", "other"]], "Name", /different values/],
-    [[...BASE, ["Provides-Extra", "bad extra"]], "Provides-Extra", /invalid extra name/],
   ] as [[string, string][], string, RegExp][])("%j → %s", (fields, field, message) => {
     const problems = problemsOf(fields);
     expect(problems).toHaveLength(1);

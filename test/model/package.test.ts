@@ -76,6 +76,39 @@ function contents(overrides: {
   };
 }
 
+describe("buildPackage: entry points", () => {
+  // Finding: entry-point extras with arbitrary characters passed conversion.
+  it("drops invalid entry-point extras with a warning", () => {
+    const wheel = contents({});
+    const cli = {
+      ...entryPoint("console_scripts", "demo", "demo.cli:main"),
+      extras: ["cli", "a b;c", "$(x)"],
+    };
+    const { pkg, diagnostics } = buildPackage({ ...wheel, entryPoints: [cli] });
+    expect(pkg.consoleScripts[0]?.extras).toEqual(["cli"]);
+    const warning = diagnostics.find((d) => d.code === "entry-point-extra-invalid");
+    expect(warning?.message).toContain('"a b;c", "$(x)"');
+  });
+
+  it.each(["../../etc/cron.d/x", "sub/dir", "back\\slash", "..", ".", "bell\u0007"])(
+    "refuses the script name %j, which is no file name",
+    (name) => {
+      const wheel = contents({});
+      const script = entryPoint("console_scripts", name, "demo.cli:main");
+      expect(() => buildPackage({ ...wheel, entryPoints: [script] })).toThrow(/is not a file name/);
+    },
+  );
+
+  it("keeps odd but single-file script names, and names of other groups", () => {
+    const wheel = contents({});
+    const entries = [
+      entryPoint("console_scripts", "my tool's", "demo.cli:main"),
+      entryPoint("demo.plugins", "a/b", "demo.plugins"),
+    ];
+    expect(buildPackage({ ...wheel, entryPoints: entries }).pkg.entryPoints).toHaveLength(2);
+  });
+});
+
 describe("buildPackage", () => {
   it("builds the validated model", () => {
     const { pkg, diagnostics } = buildPackage(contents({}));

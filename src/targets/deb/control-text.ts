@@ -118,3 +118,11 @@ export function changelogItem(text: string): ChangelogText[] {
     i === 0 ? changelog`  * ${changelogValue(line)}` : changelog`    ${changelogValue(line)}`,
   );
 }
+
+/**
+ * A lintian override's context, `[path]`, for a path of the wheel (whose control characters were
+ * refused when it was read): `[` and `]` would end the context early, so they match as `?`.
+ */
+export function overrideContext(path: string): Deb822Text {
+  return escapedFor("deb822", `[${path.replace(controlCharacters, "?").replace(/[[\]]/g, "?")}]`);
+}

@@ -1,6 +1,7 @@
 import { isSharedObject } from "../rpm/files.js";
 import { compare, type InstalledFile } from "../common/files.js";
-import { deb822, escapedFor, joinText, rules, type Deb822Text, type RulesText } from "../text.js";
+import { deb822, joinText, rules, type Deb822Text, type RulesText } from "../text.js";
+import { overrideContext } from "./control-text.js";
 import { rulesQuoted as word } from "./rules-text.js";
 
 /**
@@ -35,15 +36,6 @@ function chunked(command: RulesText, words: readonly RulesText[], size = 8): Rul
   for (let i = 0; i < words.length; i += size)
     lines.push(rules`${command} ${joinText(words.slice(i, i + size), " ")}`);
   return lines;
-}
-
-/**
- * A lintian override's context, `[path]`: a path of the wheel, whose control characters were
- * refused when it was read; `[` and `]` would end the context early, so they match as `?`.
- */
-function overrideContext(path: string): Deb822Text {
-  // eslint-disable-next-line no-control-regex
-  return escapedFor("deb822", `[${path.replace(/[\u0000-\u001f\u007f[\]]/g, "?")}]`);
 }
 
 function inSite(file: InstalledFile): boolean {
