@@ -28,12 +28,17 @@ export function specValue(text: string): SpecText {
   );
 }
 
-/** Escapes a URL for a spec tag: `%` doubled only, so percent-encoding stays intact. */
+/**
+ * Escapes a URL for a spec tag: a `%` that is no percent-encoding (`%` and two hex digits) is
+ * encoded as `%25`, so no `%{`, `%(` or `%[` survives even a second expansion; then `%` is
+ * doubled, keeping percent-encoding intact.
+ */
 export function specUrl(url: string): SpecText {
-  return escapedFor(
-    "spec",
-    url.replace(controlCharacters, "").replace(/\s+/g, "").replace(/%/g, "%%"),
-  );
+  const encoded = url
+    .replace(controlCharacters, "")
+    .replace(/\s+/g, "")
+    .replace(/%(?![0-9A-Fa-f]{2})/g, "%25");
+  return escapedFor("spec", encoded.replace(/%/g, "%%"));
 }
 
 /** Escapes a description line: macros inert, and a leading `%` shielded by a space. */

@@ -33,6 +33,9 @@ describe("paths from the wheel in a spec", () => {
   it("keeps percent-encoding in URLs", async () => {
     const { specUrl } = await import("../../../src/targets/rpm/escape.js");
     expect(specUrl("https://example.org/a%20b")).toBe("https://example.org/a%%20b");
+    expect(specUrl("https://example.org/%{lua:x}%(y)%")).toBe(
+      "https://example.org/%%25{lua:x}%%25(y)%%25",
+    );
   });
 
   // One unquoted glob that rpm 4.14 to 4.20 read alike: what would split, quote or glob is `?`.
