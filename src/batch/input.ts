@@ -95,7 +95,7 @@ export function parseManifest(text: string, file: string): BatchItem[] {
     }
   }
   if (problems.length > 0) {
-    throw new UserError(`invalid batch manifest:\n  ${problems.join("\n  ")}`, { file });
+    throw new UserError(["invalid batch manifest:", ...problems.map((p) => `  ${p}`)], { file });
   }
   const seen = new Set<string>();
   for (const item of items) {
