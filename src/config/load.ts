@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { parse, TomlError } from "smol-toml";
-import { UserError } from "../errors.js";
+import { asFileSystemError } from "../errors.js";
 import { normalizeExtra } from "../model/name.js";
 import {
   formatKeyPath,
@@ -60,9 +60,7 @@ export async function loadConfig(path?: string, cwd: string = process.cwd()): Pr
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (path === undefined && code === "ENOENT") return emptyConfig;
-    throw new UserError(`cannot read the configuration: ${(error as Error).message}`, {
-      file: path ?? configFileName,
-    });
+    throw asFileSystemError(error, "cannot read the configuration", path ?? configFileName);
   }
   return parseConfig(text, file, path ?? relative(cwd, file));
 }
