@@ -4,7 +4,7 @@
  * shows in advance; one that fails only when written (a full disk) does not lose the run: the
  * file goes to a temporary directory instead, whose path is printed.
  */
-import { access, constants, mkdtemp, stat, writeFile } from "node:fs/promises";
+import { access, constants, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { asFileSystemError, FileSystemError, onFileSystem, printable } from "../errors.js";
@@ -48,6 +48,7 @@ export async function deliver(
 ): Promise<FileSystemError[]> {
   const failures: FileSystemError[] = [];
   let fallbackDir: string | undefined;
+  let fellBack = 0;
   for (const file of outputs) {
     try {
       await onFileSystem(file.path, `cannot write the ${file.what}`, () =>
@@ -62,6 +63,7 @@ export async function deliver(
       fallbackDir ??= await mkdtemp(join(tmpdir(), "wheel2pkg-batch-"));
       const fallback = join(fallbackDir, file.fallbackName);
       await writeFile(fallback, file.text);
+      fellBack += 1;
       output.err(`wheel2pkg: the ${file.what} is in ${printable(fallback)} instead\n`);
     } catch {
       if (file.what === "report" && !stdoutHasReport) {
@@ -69,6 +71,9 @@ export async function deliver(
         output.err("wheel2pkg: the report is on standard output instead\n");
       } else output.err(`wheel2pkg: the ${file.what} could not be written anywhere\n`);
     }
+  }
+  if (fallbackDir !== undefined && fellBack === 0) {
+    await rm(fallbackDir, { recursive: true, force: true }).catch(() => undefined);
   }
   return failures;
 }
