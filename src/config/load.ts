@@ -1,7 +1,7 @@
 /**
  * Reading wheel2pkg.toml: parse (smol-toml), validate against the schema with every problem
  * located by key path, line and column, then build the typed {@link Config}. Nothing in the file
- * is ever evaluated; rename patterns are only compiled.
+ * is ever evaluated; rename patterns are only compiled, for an engine that runs in linear time.
  */
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
@@ -15,7 +15,8 @@ import {
   type KeyPath,
   type Position,
 } from "./positions.js";
-import { anchoredPattern, configSchema, validate } from "./schema.js";
+import { RenamePattern } from "../mapping/rename-pattern.js";
+import { configSchema, validate } from "./schema.js";
 import {
   ConfigError,
   emptyConfig,
@@ -140,7 +141,7 @@ function mappingSection(
       origin: origin([...base, "overrides", project]),
     })),
     renames: (doc.rename ?? []).map(({ pattern, replace }, i) => ({
-      pattern: anchoredPattern(pattern),
+      pattern: RenamePattern.compile(pattern),
       replace,
       origin: origin([...base, "rename", i]),
     })),
