@@ -3,14 +3,18 @@
  * and the planning step, which isolates a target that refuses the wheel from the others.
  */
 import { planConversion, type PlannedPackage } from "../convert/plan.js";
-import { printable, UserError } from "../errors.js";
+import { asFileSystemError, printable, UserError } from "../errors.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { ReadWheel } from "./read.js";
 import type { BatchEntry } from "./report.js";
 
-/** The message of an entry's error, with its location for a UserError; printable. */
+/**
+ * The message of an entry's error, printable: with its location for a UserError, and in the
+ * words of a FileSystemError for an errno error of the environment that no boundary described.
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof UserError) return error.describe();
+  const described = asFileSystemError(error);
+  if (described instanceof UserError) return described.describe();
   return printable(error instanceof Error ? error.message : String(error));
 }
 
