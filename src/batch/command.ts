@@ -2,7 +2,6 @@
  * `wheel2pkg batch` as the command line runs it: options to a {@link runBatch} call, a progress
  * display, Ctrl-C turned into a clean stop, then the report, the graph and the summary.
  */
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadConfig } from "../config/index.js";
 import { getProfile } from "../profiles/index.js";
@@ -11,6 +10,7 @@ import { buildManifestText } from "./farm.js";
 import { batchPicture, graphToDot } from "./graph.js";
 import { readBatchInput } from "./input.js";
 import { addSummaries } from "./lint-summary.js";
+import { checkWritable, deliver, type RunOutput } from "./outputs.js";
 import { batchProgress, progressMode } from "./progress.js";
 import { batchFailed, type BatchReport } from "./report.js";
 import { runBatch } from "./run.js";
@@ -63,7 +63,11 @@ function summary(report: BatchReport): string {
   return `batch: ${t.wheels} wheel(s) × ${report.targets.length} target(s): ${parts.join(", ") || "nothing to do"}${unresolved}${findings}${cycles} in ${t.seconds.toFixed(1)} s\n`;
 }
 
-/** Runs the command; returns its exit code (0, 1 when an entry failed or was refused, 130). */
+/**
+ * Runs the command; returns its exit code (0, 1 when an entry failed or was refused, 130).
+ * Throws a FileSystemError (exit 2) for a report or graph path that cannot be written, before
+ * the run, or after the summary when writing failed (the file is then in a temporary directory).
+ */
 export async function runBatchCommand(
   output: BatchOutput,
   args: BatchCommandArgs,
@@ -71,6 +75,8 @@ export async function runBatchCommand(
   const profiles = args.targets.map(getProfile);
   const config = await loadConfig(args.config);
   const items = await readBatchInput(args.input);
+  if (args.report !== undefined) await checkWritable(args.report, "report");
+  if (args.graph !== undefined) await checkWritable(args.graph, "graph");
   const progress = batchProgress(progressMode(args.quiet), (text) => {
     output.err(text);
   });
@@ -110,14 +116,28 @@ export async function runBatchCommand(
     progress.stop();
     process.removeListener("SIGINT", onInterrupt);
   }
-  if (args.report !== undefined)
-    await writeFile(args.report, `${JSON.stringify(report, null, 2)}\n`);
-  if (args.graph !== undefined)
-    await writeFile(args.graph, graphToDot(batchPicture(report.entries)));
+  const manifest = join(args.outDir, "build-manifest.jsonl");
+  const outputs: RunOutput[] = [];
+  if (args.report !== undefined) {
+    const text = `${JSON.stringify(report, null, 2)}\n`;
+    outputs.push({ path: args.report, what: "report", fallbackName: "report.json", text });
+  }
+  if (args.graph !== undefined) {
+    const text = graphToDot(batchPicture(report.entries));
+    outputs.push({ path: args.graph, what: "graph", fallbackName: "graph.dot", text });
+  }
   if (args.sourceOnly) {
-    const manifest = join(args.outDir, "build-manifest.jsonl");
-    await writeFile(manifest, buildManifestText(report));
-    if (!args.quiet) output.err(`build manifest (dependency order): ${manifest}\n`);
+    const text = buildManifestText(report);
+    outputs.push({
+      path: manifest,
+      what: "build manifest",
+      fallbackName: "build-manifest.jsonl",
+      text,
+    });
+  }
+  const failures = await deliver(outputs, output, args.json);
+  if (args.sourceOnly && !args.quiet && !failures.some((f) => f.path === manifest)) {
+    output.err(`build manifest (dependency order): ${manifest}\n`);
   }
   if (args.json) output.out(`${JSON.stringify(report, null, 2)}\n`);
   if (report.unresolved.length > 0 && !args.quiet) {
@@ -132,6 +152,9 @@ export async function runBatchCommand(
     output.err(`dependency cycle, built in this order: ${cycle.join(" → ")}\n`);
   }
   output.err(summary(report));
+  // Exit 2: the run's work is done, but not every file is where it was asked for.
+  const [failure] = failures;
+  if (failure !== undefined) throw failure;
   if (report.interrupted) return interruptedExitCode;
   return batchFailed(report) ? 1 : 0;
 }

@@ -3,15 +3,19 @@
  * and the planning step, which isolates a target that refuses the wheel from the others.
  */
 import { planConversion, type PlannedPackage } from "../convert/plan.js";
-import { UserError } from "../errors.js";
+import { asFileSystemError, printable, UserError } from "../errors.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { ReadWheel } from "./read.js";
 import type { BatchEntry } from "./report.js";
 
-/** The message of an entry's error, with its location for a UserError. */
+/**
+ * The message of an entry's error, printable: with its location for a UserError, and in the
+ * words of a FileSystemError for an errno error of the environment that no boundary described.
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof UserError) return error.describe();
-  return error instanceof Error ? error.message : String(error);
+  const described = asFileSystemError(error);
+  if (described instanceof UserError) return described.describe();
+  return printable(error instanceof Error ? error.message : String(error));
 }
 
 /** A new entry of the report, `interrupted` until something else happens to it. */

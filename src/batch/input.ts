@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parse, TomlError } from "smol-toml";
 import { keyPositions, positionOf, formatKeyPath, type KeyPath } from "../config/positions.js";
-import { UserError } from "../errors.js";
+import { asFileSystemError, onFileSystem, UserError } from "../errors.js";
 
 /** One wheel of a batch, with the options that apply to it only. */
 export interface BatchItem {
@@ -26,15 +26,20 @@ export async function readBatchInput(path: string): Promise<BatchItem[]> {
   let info;
   try {
     info = await stat(path);
-  } catch {
-    throw new UserError("no such directory or manifest", { file: path });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new UserError("no such directory or manifest", { file: path });
+    throw asFileSystemError(error, "cannot read", path);
   }
   if (info.isDirectory()) {
-    const names = (await readdir(path)).filter((name) => name.endsWith(".whl")).sort();
+    const names = (await onFileSystem(path, "cannot read the directory", () => readdir(path)))
+      .filter((name) => name.endsWith(".whl"))
+      .sort();
     if (names.length === 0) throw new UserError("the directory holds no .whl file", { file: path });
     return names.map((name) => ({ wheel: resolve(path, name) }));
   }
-  return parseManifest(await readFile(path, "utf8"), path);
+  const text = await onFileSystem(path, "cannot read the manifest", () => readFile(path, "utf8"));
+  return parseManifest(text, path);
 }
 
 /**
@@ -95,7 +100,7 @@ export function parseManifest(text: string, file: string): BatchItem[] {
     }
   }
   if (problems.length > 0) {
-    throw new UserError(`invalid batch manifest:\n  ${problems.join("\n  ")}`, { file });
+    throw new UserError(["invalid batch manifest:", ...problems.map((p) => `  ${p}`)], { file });
   }
   const seen = new Set<string>();
   for (const item of items) {

@@ -6,6 +6,7 @@
  */
 import { basename } from "node:path";
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
+import { printable } from "../errors.js";
 import type { BatchEvent } from "./options.js";
 import type { BatchEntry } from "./report.js";
 
@@ -35,7 +36,8 @@ function entryLine(entry: BatchEntry, done: number, total: number): string {
       : `${entry.project} ${entry.version ?? ""}`.trim();
   const ms = entry.durations.plan + entry.durations.write + entry.durations.build;
   const why = entry.error === null ? "" : `: ${entry.error}`;
-  return `[${done}/${total}] ${entry.target} ${name}: ${entry.status} (${ms} ms)${why}\n`;
+  // The wheel's file name and the error quote the user's and the wheel's text.
+  return `${printable(`[${done}/${total}] ${entry.target} ${name}: ${entry.status} (${ms} ms)${why}`)}\n`;
 }
 
 /** A progress display writing to `write` (lines) or to `stream` (live). */

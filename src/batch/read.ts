@@ -7,7 +7,7 @@
 import { basename, resolve } from "node:path";
 import type { LimitFunction } from "p-limit";
 import type { Diagnostic } from "../diagnostics.js";
-import { UserError } from "../errors.js";
+import { asFileSystemError, printable, UserError } from "../errors.js";
 import { normalizeName } from "../model/name.js";
 import { buildPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -82,10 +82,12 @@ export function fastKey(
   });
 }
 
+/** Why a wheel could not be read, as its entries report it; a bug is not a reason. */
 function failure(error: unknown, wheel: string): string {
-  if (error instanceof UserError) return error.describe();
+  const described = asFileSystemError(error, "cannot read the wheel", wheel);
+  if (described instanceof UserError) return described.describe();
   if ((error as NodeJS.ErrnoException).code !== undefined) {
-    return `${wheel}: ${(error as Error).message}`;
+    return printable(`${wheel}: ${(error as Error).message}`);
   }
   throw error;
 }

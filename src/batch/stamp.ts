@@ -9,6 +9,7 @@ import { createReadStream } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 import type { PlannedFile } from "../convert/plan.js";
+import { asFileSystemError, onFileSystem } from "../errors.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { LintSummary } from "./lint-summary.js";
 import type { ExtraRequirements, UnresolvedRequirement } from "./requirements.js";
@@ -21,9 +22,11 @@ export const builtStampFile = ".wheel2pkg-built.json";
 
 /** The sha256 of a file, hex. */
 export async function sha256File(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
+  return onFileSystem(path, "cannot read", async () => {
+    const hash = createHash("sha256");
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+    return hash.digest("hex");
+  });
 }
 
 /** The sha256 of a JSON value (keys in the order given: callers build it deterministically). */
@@ -52,7 +55,7 @@ export async function treeHash(root: string): Promise<string> {
     await walk(root);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
-    throw error;
+    throw asFileSystemError(error, "cannot read the templates", root);
   }
   return hash.digest("hex");
 }
@@ -85,8 +88,13 @@ export function stampPlannedFile(key: string, wheel: string, snapshot: StampSnap
 /** Writes a file whole or not at all: a temporary file renamed into place. */
 async function replaceFile(path: string, content: string): Promise<void> {
   const temporary = `${path}.tmp-${process.pid}`;
-  await writeFile(temporary, content);
-  await rename(temporary, path);
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw asFileSystemError(error, "cannot write", path);
+  }
 }
 
 /** Records a newer snapshot in the stamp of an unchanged package (its key stays the same). */
@@ -230,9 +238,11 @@ export async function recordRefusal(
 ): Promise<void> {
   const path = refusalPath(targetDir, wheel);
   if (error === null) {
-    await rm(path, { force: true });
+    await onFileSystem(path, "cannot remove", () => rm(path, { force: true }));
     return;
   }
-  await mkdir(dirname(path), { recursive: true });
+  await onFileSystem(dirname(path), "cannot create directory", () =>
+    mkdir(dirname(path), { recursive: true }),
+  );
   await replaceFile(path, `${JSON.stringify({ key, error, snapshot }, null, 2)}\n`);
 }

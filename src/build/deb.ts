@@ -1,5 +1,6 @@
 import { access, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { onFileSystem } from "../errors.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { buildEnvironment, runTool } from "./run.js";
 import type { BuildOptions, BuildResult } from "./types.js";
@@ -65,7 +66,7 @@ export async function buildDeb(
   options: BuildOptions = {},
 ): Promise<BuildResult> {
   const logFile = join(dir, "build.log");
-  await writeFile(logFile, "");
+  await onFileSystem(logFile, "cannot write the build log", () => writeFile(logFile, ""));
   const env = buildEnvironment(sourceDateEpoch);
   const cancel = options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal };
   // The orig tarball holds the upstream wheel only, with fixed owners, order and times. The

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
-import { ToolError } from "../errors.js";
+import { onFileSystem, ToolError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
 import { buildEnvironment } from "./run.js";
 import type { Severity } from "../diagnostics.js";
@@ -101,13 +101,20 @@ async function describeTree(root: string, owned?: ReadonlySet<string>): Promise<
   return owned === undefined ? files : files.filter((f) => owned.has(f.path));
 }
 
+/** A new directory under the system's temporary directory. */
+function temporaryDirectory(prefix: string): Promise<string> {
+  return onFileSystem(tmpdir(), "cannot create a temporary directory", () =>
+    mkdtemp(join(tmpdir(), prefix)),
+  );
+}
+
 /** Unpacks a package into a temporary directory, describes it, and removes the directory. */
 async function unpacked(
   file: string,
   unpack: (directory: string) => Promise<unknown>,
   owned?: ReadonlySet<string>,
 ): Promise<BuiltFile[]> {
-  const directory = await mkdtemp(join(tmpdir(), "wheel2pkg-lint-"));
+  const directory = await temporaryDirectory("wheel2pkg-lint-");
   try {
     await unpack(directory);
     return await describeTree(directory, owned);
@@ -261,7 +268,7 @@ async function runLinter(
 
 /** rpmlint on `.rpm` / `.spec` files with Fedora's settings (data/rpmlint/fedora.toml). */
 export async function runRpmlint(files: readonly string[]): Promise<NativeLintRun> {
-  const directory = await mkdtemp(join(tmpdir(), "wheel2pkg-rpmlint-"));
+  const directory = await temporaryDirectory("wheel2pkg-rpmlint-");
   try {
     const config = join(directory, "fedora.toml");
     await writeFile(config, rpmlintConfig());

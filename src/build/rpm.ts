@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { onFileSystem } from "../errors.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { buildEnvironment, queryTool, runTool } from "./run.js";
 import type { BuildOptions, BuildResult } from "./types.js";
@@ -42,10 +43,12 @@ export async function buildRpm(
   sourceDateEpoch: number,
   options: BuildOptions = {},
 ): Promise<BuildResult> {
-  const work = await mkdtemp(join(tmpdir(), "wheel2pkg-rpm-"));
+  const work = await onFileSystem(tmpdir(), "cannot create a temporary directory", () =>
+    mkdtemp(join(tmpdir(), "wheel2pkg-rpm-")),
+  );
   const logFile = join(dir, "build.log");
-  await writeFile(logFile, "");
   try {
+    await onFileSystem(logFile, "cannot write the build log", () => writeFile(logFile, ""));
     const args = [
       options.sourceOnly === true ? "-bs" : "-ba",
       "--define",
@@ -70,11 +73,13 @@ export async function buildRpm(
     const foreign = await isForeignHost();
     if (foreign) {
       const macros = join(work, "target.macros");
-      await writeFile(macros, hostMacroFile(profile));
+      await onFileSystem(macros, "cannot write", () => writeFile(macros, hostMacroFile(profile)));
       args.push("--nodeps", "--load", macros);
-      await writeFile(
-        logFile,
-        `# This host is not ${profile.name}: its macros are loaded from the target profile and BuildRequires are not checked.\n`,
+      await onFileSystem(logFile, "cannot write the build log", () =>
+        writeFile(
+          logFile,
+          `# This host is not ${profile.name}: its macros are loaded from the target profile and BuildRequires are not checked.\n`,
+        ),
       );
     }
     args.push(join(dir, specFile));

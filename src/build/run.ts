@@ -1,7 +1,7 @@
 import { createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { execa } from "execa";
-import { ToolError } from "../errors.js";
+import { asFileSystemError, onFileSystem, ToolError } from "../errors.js";
 
 /** How many lines of a failed tool's log are shown. */
 const tailLines = 25;
@@ -61,11 +61,24 @@ export async function runTool(
   options: RunOptions,
 ): Promise<void> {
   const log = createWriteStream(options.logFile, { flags: "a" });
-  await new Promise<void>((resolve, reject) => {
-    log.once("open", () => {
-      resolve();
-    });
-    log.once("error", reject);
+  await onFileSystem(
+    options.logFile,
+    "cannot write the build log",
+    () =>
+      new Promise<void>((resolve, reject) => {
+        log.once("open", () => {
+          resolve();
+        });
+        log.once("error", reject);
+      }),
+  );
+  // A log that cannot be written on (a disk filling up) must not stall the tool on a full
+  // pipe: its output is then drained, and the failure reported once the tool has ended.
+  let logFailure: unknown = null;
+  let drain = (): void => undefined;
+  log.on("error", (error) => {
+    logFailure ??= error;
+    drain();
   });
   log.write(`$ ${[tool, ...args].join(" ")}\n`);
   const stop = statusLine(options.label);
@@ -81,7 +94,12 @@ export async function runTool(
       reject: false,
       ...(options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal }),
     });
-    child.all.pipe(log, { end: false });
+    drain = () => {
+      child.all.unpipe(log);
+      child.all.resume();
+    };
+    if (logFailure === null) child.all.pipe(log, { end: false });
+    else drain();
     const result = await child;
     if (result.failed) {
       failure = new Error(
@@ -92,10 +110,16 @@ export async function runTool(
     }
   } finally {
     stop();
-    await new Promise<void>((resolve) => log.end(resolve));
+    if (logFailure === null) await new Promise<void>((resolve) => log.end(resolve));
+    else log.destroy();
+  }
+  if (logFailure !== null) {
+    throw asFileSystemError(logFailure, "cannot write the build log", options.logFile);
   }
   if (failure !== null) {
-    const text = await readFile(options.logFile, "utf8");
+    const text = await onFileSystem(options.logFile, "cannot read the build log", () =>
+      readFile(options.logFile, "utf8"),
+    );
     const tail = text.trimEnd().split("\n").slice(-tailLines).join("\n");
     throw new ToolError(`${options.label}: ${failure.message}`, tool, tail, options.logFile);
   }

@@ -2,6 +2,7 @@ import { dirname, join } from "node:path";
 import type { Config } from "../config/types.js";
 import { configForTarget } from "../config/index.js";
 import type { ConvertedPackage } from "../convert/index.js";
+import { printable } from "../errors.js";
 import type { Finding } from "../lint/types.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { Output } from "./output.js";
@@ -60,7 +61,7 @@ export async function lintConverted(
       `  lint: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes (details: wheel2pkg lint ${targets[0]?.path ?? converted.directory} --target ${profile.id})\n`,
     );
     for (const f of findings.filter((finding) => finding.severity === "error")) {
-      output.out(`    error: ${f.ruleId}: ${f.message}\n`);
+      output.out(`    error: ${f.ruleId}: ${printable(f.message)}\n`);
     }
   }
   return findings;

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
+import { printable } from "../errors.js";
 
 /** Where the CLI writes: injectable so tests can capture it. */
 export interface Output {
@@ -12,7 +13,10 @@ export const processOutput: Output = {
   err: (text) => process.stderr.write(text),
 };
 
-/** Prints diagnostics on stderr, one line each: `warning: marker-undecidable: …`. */
+/**
+ * Prints diagnostics on stderr, one line each: `warning: marker-undecidable: …`. A message
+ * quotes the wheel's text, so its control characters are escaped.
+ */
 export function printDiagnostics(
   output: Output,
   diagnostics: readonly Diagnostic[],
@@ -20,7 +24,7 @@ export function printDiagnostics(
 ): void {
   for (const d of diagnostics) {
     if (d.severity === "info" && !verbose) continue;
-    output.err(`${d.severity}: ${d.code}: ${d.message}\n`);
+    output.err(`${d.severity}: ${d.code}: ${printable(d.message)}\n`);
   }
   const hidden = diagnostics.filter((d) => d.severity === "info").length;
   if (!verbose && hidden > 0) {

@@ -1,12 +1,12 @@
 /**
  * Reading wheel2pkg.toml: parse (smol-toml), validate against the schema with every problem
  * located by key path, line and column, then build the typed {@link Config}. Nothing in the file
- * is ever evaluated; rename patterns are only compiled.
+ * is ever evaluated; rename patterns are only compiled, for an engine that runs in linear time.
  */
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { parse, TomlError } from "smol-toml";
-import { UserError } from "../errors.js";
+import { asFileSystemError } from "../errors.js";
 import { normalizeExtra } from "../model/name.js";
 import {
   formatKeyPath,
@@ -15,7 +15,8 @@ import {
   type KeyPath,
   type Position,
 } from "./positions.js";
-import { anchoredPattern, configSchema, validate } from "./schema.js";
+import { RenamePattern } from "../mapping/rename-pattern.js";
+import { configSchema, validate } from "./schema.js";
 import {
   ConfigError,
   emptyConfig,
@@ -60,9 +61,7 @@ export async function loadConfig(path?: string, cwd: string = process.cwd()): Pr
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (path === undefined && code === "ENOENT") return emptyConfig;
-    throw new UserError(`cannot read the configuration: ${(error as Error).message}`, {
-      file: path ?? configFileName,
-    });
+    throw asFileSystemError(error, "cannot read the configuration", path ?? configFileName);
   }
   return parseConfig(text, file, path ?? relative(cwd, file));
 }
@@ -142,7 +141,7 @@ function mappingSection(
       origin: origin([...base, "overrides", project]),
     })),
     renames: (doc.rename ?? []).map(({ pattern, replace }, i) => ({
-      pattern: anchoredPattern(pattern),
+      pattern: RenamePattern.compile(pattern),
       replace,
       origin: origin([...base, "rename", i]),
     })),

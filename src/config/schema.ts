@@ -3,6 +3,7 @@
  * against it: unknown keys and wrong types are rejected, and every problem is collected with its
  * key path so that all of them can be reported at once.
  */
+import { renamePatternProblem } from "../mapping/rename-pattern.js";
 import { isValidExtra, isValidName } from "../model/name.js";
 import { profiles } from "../profiles/index.js";
 import type { KeyPath } from "./positions.js";
@@ -91,14 +92,6 @@ export const configSchema: Schema = {
   },
 };
 
-/**
- * A rename pattern compiled to match the whole PEP 503 name. Only compiled, never evaluated as
- * code: the config file is untrusted input.
- */
-export function anchoredPattern(pattern: string): RegExp {
-  return new RegExp(`^(?:${pattern})$`);
-}
-
 /** A value that does not fit the schema. */
 export interface SchemaProblem {
   path: KeyPath;
@@ -175,13 +168,10 @@ function stringProblems(value: string, format: StringFormat): string[] {
       return /^[A-Za-z0-9][A-Za-z0-9+._-]*$/.test(value)
         ? []
         : [`"${value}" is not a package name`];
-    case "regex":
-      try {
-        anchoredPattern(value);
-        return [];
-      } catch (error) {
-        return [`invalid regular expression: ${(error as Error).message}`];
-      }
+    case "regex": {
+      const problem = renamePatternProblem(value);
+      return problem === null ? [] : [`invalid regular expression: ${problem}`];
+    }
     case "email":
       return /^[^\s<>@]+@[^\s<>@]+$/.test(value) ? [] : [`"${value}" is not an e-mail address`];
     case "release":

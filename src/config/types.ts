@@ -2,7 +2,7 @@
  * wheel2pkg.toml as the rest of wheel2pkg sees it: validated, with paths resolved and regexes
  * compiled, and each mapping rule remembering the file, line, column and key it came from.
  */
-import { UserError } from "../errors.js";
+import { printable, UserError } from "../errors.js";
 import type { ExactNameRule, IgnoreRule, NameRules, RenameRule } from "../mapping/name-rules.js";
 
 /** Where Debian targets put the dependencies of extras (`[mapping] extras`). */
@@ -89,11 +89,9 @@ export class ConfigError extends UserError {
     // One line per problem, `wheel2pkg.toml:3:1: mapping.extras: expected one of …`, so that
     // the message alone says where.
     super(
-      problems
-        .map(
-          (p) => `${file}:${p.line}:${p.column}: ${p.key === "" ? "" : `${p.key}: `}${p.message}`,
-        )
-        .join("\n"),
+      problems.map(
+        (p) => `${file}:${p.line}:${p.column}: ${p.key === "" ? "" : `${p.key}: `}${p.message}`,
+      ),
       { file },
     );
     this.problems = problems;
@@ -101,6 +99,6 @@ export class ConfigError extends UserError {
 
   /** The message: it already names the file, line, column and key of each problem. */
   override describe(): string {
-    return this.message;
+    return this.lines.map(printable).join("\n");
   }
 }

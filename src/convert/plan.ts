@@ -4,7 +4,7 @@ import { mapRequirements } from "../mapping/map.js";
 import { ownPackageNames } from "../mapping/names.js";
 import { normalizeExtra } from "../model/name.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
-import { UserError } from "../errors.js";
+import { onFileSystem, UserError } from "../errors.js";
 import { configForTarget, emptyConfig, type Config } from "../config/index.js";
 import { checkRequiresPython } from "../model/python-requirement.js";
 import { checkTargetCompatibility } from "../model/tags.js";
@@ -73,7 +73,7 @@ export async function changelogDate(
     return { date: new Date(Number(epoch) * 1000), diagnostics: [] };
   if (metadataTime.getTime() >= earliestMeaningfulDate)
     return { date: metadataTime, diagnostics: [] };
-  const { mtime } = await stat(wheelPath);
+  const { mtime } = await onFileSystem(wheelPath, "cannot read the wheel", () => stat(wheelPath));
   return {
     date: new Date(Math.floor(mtime.getTime() / 1000) * 1000),
     diagnostics: [

@@ -1,5 +1,6 @@
 /** Lint reports as people and dashboards read them: text by severity, JSON, SARIF 2.1.0. */
 import type { Severity } from "../diagnostics.js";
+import { printable } from "../errors.js";
 import { wheel2pkgVersion } from "../version.js";
 import type { LintReport } from "./index.js";
 import { rules } from "./rules/index.js";
@@ -31,14 +32,15 @@ export function formatText(report: LintReport): string {
     lines.push(`${severity} (${group.length})`);
     for (const finding of group) {
       const source = finding.tool === "wheel2pkg" ? "" : `${finding.tool} `;
-      lines.push(`  ${where(finding)}: ${source}${finding.ruleId}: ${finding.message}`);
+      // The location and the message quote the wheel's text.
+      lines.push(printable(`  ${where(finding)}: ${source}${finding.ruleId}: ${finding.message}`));
       const rule = finding.tool === "wheel2pkg" ? byId.get(finding.ruleId) : undefined;
       if (rule !== undefined) lines.push(`      ${rule.guideline.title} <${rule.guideline.url}>`);
     }
   }
   const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   lines.push(
-    `${report.path} (${report.kind}, ${report.target}): ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes`,
+    `${printable(report.path)} (${report.kind}, ${report.target}): ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes`,
   );
   return `${lines.join("\n")}\n`;
 }

@@ -6,6 +6,7 @@
 import { isValidName, normalizeName } from "../model/name.js";
 import type { TargetFamily } from "../profiles/types.js";
 import { dhPythonKey } from "./debian-data.js";
+import type { RenamePattern } from "./rename-pattern.js";
 
 /** The layers of name mapping, in the order they are asked (the first that answers wins). */
 export const nameLayers = [
@@ -35,8 +36,8 @@ export interface ExactNameRule {
 
 /** A regex rename over the PEP 503 name; the pattern must match the whole name. */
 export interface RenameRule {
-  /** Compiled anchored pattern (`^(?:…)$`). */
-  pattern: RegExp;
+  /** The compiled pattern (RE2: linear time in the name, whatever the pattern). */
+  pattern: RenamePattern;
   /** Replacement with `$1`, `$<name>` group references, as String.prototype.replace reads them. */
   replace: string;
   origin: string;

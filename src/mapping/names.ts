@@ -76,7 +76,7 @@ export function resolveName(
   exact("user-override", rules.overrides);
   const rename = rules.renames.find((r) => r.pattern.test(pep503));
   if (rename !== undefined) {
-    const renamed = pep503.replace(rename.pattern, rename.replace);
+    const renamed = rename.pattern.rename(pep503, rename.replace);
     candidates.push({
       layer: "user-rename",
       name: checked(renamed, profile, rename.origin),

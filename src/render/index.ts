@@ -40,8 +40,11 @@ export function createRenderer(overrideDirs: readonly string[] = []): Renderer {
       try {
         return environment.render(template, context);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new UserError(`cannot render template: ${message}`, { file: template });
+        // nunjucks writes where in the template on a line of its own.
+        const [first = "", ...rest] = (error instanceof Error ? error.message : String(error))
+          .trimEnd()
+          .split("\n");
+        throw new UserError([`cannot render template: ${first}`, ...rest], { file: template });
       }
     },
   };

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { WheelError, type Location } from "../errors.js";
+import { onFileSystem, WheelError, type Location } from "../errors.js";
 import { isUnhashedRecordPath } from "./record.js";
 import type { ContentFacts, RecordEntry } from "./types.js";
 import type { WheelZip, ZipMember } from "./zip.js";
@@ -72,8 +72,10 @@ export async function verifyRecord(
 
 /** sha256 (hex) of a whole file, streamed; `signal` stops the read early. */
 export async function sha256File(path: string, signal?: AbortSignal): Promise<string> {
-  const hash = createHash("sha256");
-  const stream = fs.createReadStream(path, { highWaterMark: 1024 * 1024, signal });
-  for await (const chunk of stream as AsyncIterable<Buffer>) hash.update(chunk);
-  return hash.digest("hex");
+  return onFileSystem(path, "cannot read the wheel", async () => {
+    const hash = createHash("sha256");
+    const stream = fs.createReadStream(path, { highWaterMark: 1024 * 1024, signal });
+    for await (const chunk of stream as AsyncIterable<Buffer>) hash.update(chunk);
+    return hash.digest("hex");
+  });
 }

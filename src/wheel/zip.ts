@@ -5,7 +5,13 @@
  */
 import fs from "node:fs";
 import yauzl from "yauzl";
-import { InternalError, WheelError, type Location } from "../errors.js";
+import {
+  asFileSystemError,
+  InternalError,
+  UserError,
+  WheelError,
+  type Location,
+} from "../errors.js";
 import { WindowedFileReader } from "./file-reader.js";
 import { checkMembers, toMember, zipError } from "./zip-checks.js";
 import { hashEntry, readEntry, type MemberDigest } from "./zip-streams.js";
@@ -57,7 +63,8 @@ export class WheelZip {
   }
 
   /**
-   * Opens a zip and reads its central directory. Throws WheelError for a file that is not a zip
+   * Opens a zip and reads its central directory. Throws FileSystemError for a file that cannot
+   * be opened (missing, no permission), WheelError for a file that is not a zip
    * (or is truncated), unsafe or duplicate member names, symlinks and other non-regular members,
    * encrypted or non-deflate members, and archives that declare too much uncompressed data.
    */
@@ -65,8 +72,14 @@ export class WheelZip {
     const where: Location = { file: path };
     const fd = await new Promise<number>((resolve, reject) => {
       fs.open(path, "r", (error, opened) => {
-        if (error) reject(new WheelError(`cannot open the wheel: ${error.message}`, where));
-        else resolve(opened);
+        if (error) {
+          const described = asFileSystemError(error, "cannot open the wheel", path);
+          reject(
+            described instanceof UserError
+              ? described
+              : new WheelError(`cannot open the wheel: ${error.message}`, where),
+          );
+        } else resolve(opened);
       });
     });
     let zipfile: yauzl.ZipFile | undefined;

@@ -89,4 +89,65 @@ describe("wheel2pkg batch", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${manifest}:3:1: wheel[0].relase: unknown key`);
   });
+
+  it.skipIf(!fs.existsSync("/dev/full"))(
+    "delivers the report elsewhere when the disk is full, and exits 2",
+    async () => {
+      const h = house([{ name: "app", version: "1.0" }]);
+      const result = await runCli([
+        "batch",
+        h.house,
+        "--target",
+        "fedora",
+        "--out",
+        h.out,
+        "--report",
+        "/dev/full",
+        "--graph",
+        path.join(h.root, "graph.dot"),
+      ]);
+      expect(result.code, result.stderr).toBe(2);
+      const errors = result.stderr.split("\n").filter((line) => line.includes("error:"));
+      expect(errors).toEqual([
+        "wheel2pkg: error: /dev/full: cannot write the report: no space left on device (ENOSPC)",
+      ]);
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+      // The run is not lost: the summary, the packages, the graph and the report elsewhere.
+      expect(result.stderr).toMatch(/batch: 1 wheel\(s\) × 1 target\(s\): 1 converted/);
+      expect(fs.existsSync(path.join(h.out, "fedora", "python-app"))).toBe(true);
+      expect(fs.readFileSync(path.join(h.root, "graph.dot"), "utf8")).toContain('"app"');
+      const fallback = /^wheel2pkg: the report is in (\S+) instead$/m.exec(result.stderr)?.[1];
+      expect(fallback).toBeDefined();
+      const written = JSON.parse(fs.readFileSync(fallback ?? "", "utf8")) as BatchReport;
+      expect(written.totals).toMatchObject({ entries: 1, converted: 1 });
+      fs.rmSync(path.dirname(fallback ?? ""), { recursive: true, force: true });
+    },
+  );
+
+  it("refuses a report path it cannot write before doing any work", async () => {
+    const h = house([{ name: "app", version: "1.0" }]);
+    const file = path.join(h.root, "plain");
+    fs.writeFileSync(file, "x");
+    for (const [report, cause] of [
+      [path.join(file, "report.json"), "a part of the path is not a directory (ENOTDIR)"],
+      [path.join(h.root, "missing", "report.json"), "no such file or directory (ENOENT)"],
+      [h.root, "is a directory (EISDIR)"],
+    ] as const) {
+      const result = await runCli([
+        "batch",
+        h.house,
+        "--target",
+        "fedora",
+        "--out",
+        h.out,
+        "--report",
+        report,
+      ]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toBe(
+        `wheel2pkg: error: ${report}: cannot write the report: ${cause}\n`,
+      );
+      expect(fs.existsSync(h.out)).toBe(false);
+    }
+  });
 });

@@ -98,6 +98,18 @@ describe("bad input: a clear message naming the wheel, exit code 2, nothing writ
     }
   });
 
+  it("shows the wheel's control characters escaped, on one line", async () => {
+    const file = scratch.wheel({
+      entries: (e) => [...e, { name: "demo/\x1b]0;owned\x07\x1b[2J\nx.py", data: "x" }],
+    });
+    const result = await runCli(["preview", file, "--target", "fedora"]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain("\\x1b]0;owned\\x07\\x1b[2J");
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    expect(result.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
   it("an unknown target names the known ones", async () => {
     const result = await runCli(["preview", scratch.wheel(), "--target", "gentoo"]);
     expect(result.code).toBe(2);

@@ -37,6 +37,16 @@ describe("parseConfig refuses", () => {
       '[mapping]\nrename = [{ pattern = "(", replace = "x" }]',
       ["mapping.rename[0].pattern@2:13"],
     ],
+    [
+      "a backreference, which RE2 cannot run",
+      '[mapping]\nrename = [{ pattern = "(a)\\\\1", replace = "x" }]',
+      ["mapping.rename[0].pattern@2:13"],
+    ],
+    [
+      "a lookahead, which RE2 cannot run",
+      '[mapping.targets.fedora]\nrename = [{ pattern = "(?=acme)a.*", replace = "x" }]',
+      ["mapping.targets.fedora.rename[0].pattern@2:13"],
+    ],
     ["a rename without replace", '[[mapping.rename]]\npattern = "x"', ["mapping.rename[0]@1:1"]],
     [
       "an unknown key in a rename",

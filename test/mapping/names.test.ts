@@ -103,6 +103,28 @@ describe("resolveName on Debian: each layer wins over the later ones", () => {
   });
 });
 
+describe("rename patterns cannot hang wheel2pkg", () => {
+  // A JavaScript RegExp backtracks 2^29 times on this name (half a minute, doubling with each
+  // further "a"); RE2 answers in time linear in the name.
+  it(
+    "(a+)+$ against a 30-character name a wheel supplies returns at once",
+    { timeout: 5_000 },
+    () => {
+      const rules = rulesFor(debian, [
+        "[mapping]",
+        'rename = [{ pattern = "(a+)+$", replace = "python3-a$1" }]',
+      ]);
+      const started = performance.now();
+      expect(resolveName(`${"a".repeat(29)}b`, debian, rules).layer).toBe("default");
+      expect(resolveName("a".repeat(30), debian, rules)).toMatchObject({
+        layer: "user-rename",
+        name: `python3-a${"a".repeat(30)}`,
+      });
+      expect(performance.now() - started).toBeLessThan(1_000);
+    },
+  );
+});
+
 describe("resolveName on RPM targets", () => {
   it("asks for python3dist(<PEP 503 name>) when no rule answers", () => {
     const decision = resolveName("Ruamel.YAML", fedora);

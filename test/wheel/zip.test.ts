@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { FileSystemError } from "../../src/errors.js";
 import { WheelZip } from "../../src/wheel/zip.js";
 import { scratchDirectory, zipBytes, type RawZipEntry } from "./zip-builder.js";
 import { wheelError } from "./wheel-error.js";
@@ -94,9 +95,13 @@ describe("WheelZip.open", () => {
     expect(error.location.file).toBe(file);
   });
 
-  it("refuses a missing file", async () => {
-    const error = await wheelError(() => WheelZip.open(`${scratch.dir}/absent.whl`));
-    expect(error.message).toMatch(/cannot open/);
+  it("refuses a missing file as the file system's refusal, naming the path", async () => {
+    const path = `${scratch.dir}/absent.whl`;
+    const error: unknown = await WheelZip.open(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileSystemError);
+    expect((error as FileSystemError).describe()).toBe(
+      `${path}: cannot open the wheel: no such file or directory (ENOENT)`,
+    );
   });
 
   it.each([
