@@ -51,6 +51,7 @@ export function fedoraStyleProfile(release: FedoraStyleRelease): TargetProfile {
         python3_sitelib: sitelib,
         python3_sitearch: sitearch,
         python3_includedir: `/usr/include/python${python}`,
+        py3_incdir: `/usr/include/python${python}`,
         // The build host cannot byte-compile for the target's Python: list sources only there.
         "pycached()": "%{*}",
         __brp_python_bytecompile: "%{nil}",

@@ -89,11 +89,12 @@ function hasControlCharacter(text: string): boolean {
  * as a whole (`"%{_prefix}/a b"`), with no escapes inside and glob characters still active, and
  * a glob pattern is split again like a shell command line (quotes and backslashes); from 4.19 a
  * quoted token is taken literally and an unquoted one may escape spaces with `\`, which 4.18
- * keeps as part of the name. The one spelling every release reads alike is an unquoted glob:
- * each character that would split the token, quote, escape or glob (whitespace,
- * `" ' \ * ? [ ] { }`) becomes `?`, which matches exactly that character in the file's own name.
- * The pattern can also match a sibling whose name differs only there: both are files of this
- * same package, so rpm at most notes the file twice. `%` is doubled, and control characters,
+ * keeps as part of the name. And openSUSE's `%python_subpackages` expands every `%files` line a
+ * second time for each further flavor. The one spelling all of them read alike is an unquoted
+ * glob without `%`: each character that would split the token, quote, escape, glob or start a
+ * macro (whitespace, `" ' \ * ? [ ] { } %`) becomes `?`, which matches exactly that character in
+ * the file's own name. The pattern can also match a sibling whose name differs only there: both
+ * are files of this same package, so rpm at most notes the file twice. Control characters,
  * which no file name in a package may hold, are refused.
  */
 export function specFilePath(path: string): SpecText {
@@ -103,7 +104,26 @@ export function specFilePath(path: string): SpecText {
       { member: path },
     );
   }
-  return escapedFor("spec", path.replace(/%/g, "%%").replace(/[\s"'\\*?[\]{}]/g, "?"));
+  return escapedFor("spec", path.replace(/[\s"'\\*?[\]{}%]/g, "?"));
+}
+
+/**
+ * A path from the wheel as one word of a command that openSUSE's `%python_expand` runs once per
+ * flavor. Its text is macro-expanded more than once on the way (and runs of whitespace fold), so
+ * no `%` doubling or quoting of special characters survives it. A name of plain characters
+ * (letters, digits, non-ASCII, `. _ / + - , @ :`) is single-quoted as any shell word; any other
+ * becomes an unquoted shell glob in which each other ASCII character is `?`, matching exactly
+ * that character of the file's own name. Control characters are refused.
+ */
+export function specExpandWord(path: string): SpecText {
+  if (hasControlCharacter(path)) {
+    throw new UnsupportedWheelError(
+      `cannot name the file ${JSON.stringify(path)} in a spec scriptlet: its name holds a control character`,
+      { member: path },
+    );
+  }
+  const glob = path.replace(/[\x20-\x7e]/g, (c) => (/[\w./+,@:-]/.test(c) ? c : "?"));
+  return escapedFor("spec", glob === path ? `'${path}'` : glob);
 }
 
 /** A path from the wheel as one shell word in a spec scriptlet: single-quoted, `%` doubled. */

@@ -3,7 +3,7 @@ import type { InstallScheme } from "../../wheel/types.js";
 import { ownedDataDirectories } from "../common/data-dirs.js";
 import { siteLayout, type InstalledFile } from "../common/files.js";
 import { spec, type SpecText } from "../text.js";
-import { specFilePath as q, specShellWord } from "./escape.js";
+import { specExpandWord, specFilePath as q, specShellWord } from "./escape.js";
 
 /**
  * Each install scheme's directory as an openSUSE singlespec `%files` section names it: the
@@ -47,10 +47,14 @@ export function licenseCopies(files: readonly InstalledFile[]): LicenseCopy[] {
   }
   return licenses.map((file) => {
     const base = posix.basename(file.path);
-    const name = (counts.get(base) ?? 0) > 1 ? file.path.replace(/\//g, "-") : base;
+    // The copy's name is ours to choose: plain characters only, so it needs no escaping.
+    const name = ((counts.get(base) ?? 0) > 1 ? file.path.replace(/\//g, "-") : base).replace(
+      /[^\w.+,@:-]/g,
+      "_",
+    );
     const scheme = file.scheme === "platlib" ? "platlib" : "purelib";
     return {
-      command: spec`%python_expand cp -p %{buildroot}${expandMacros[scheme]}/${specShellWord(file.path)} ${specShellWord(name)}`,
+      command: spec`%python_expand cp -p %{buildroot}${expandMacros[scheme]}/${specExpandWord(file.path)} ${specShellWord(name)}`,
       name: q(name),
     };
   });
@@ -133,7 +137,7 @@ export function singlespecInstallFixes(
     if (file.path.startsWith(`${distInfoDir}/`)) continue;
     if (!file.shebang || file.executable || !file.path.endsWith(".py")) continue;
     commands.push(
-      spec`%python_expand sed -i '1{/^#!/d}' %{buildroot}${expandMacros[file.scheme]}/${specShellWord(file.path)}`,
+      spec`%python_expand sed -i '1{/^#!/d}' %{buildroot}${expandMacros[file.scheme]}/${specExpandWord(file.path)}`,
     );
   }
   return commands;

@@ -42,7 +42,8 @@ describe("paths from the wheel in a spec", () => {
   it.each([
     ["pkg/module.py", "pkg/module.py"],
     ["data/with space.json", "data/with?space.json"],
-    ["pkg/50%.txt", "pkg/50%%.txt"],
+    ["pkg/50%.txt", "pkg/50?.txt"],
+    ["pkg/%(touch m).txt", "pkg/?(touch?m).txt"],
     ["pkg/[abc]*.py", "pkg/?abc??.py"],
     ['pkg/"quoted".py', "pkg/?quoted?.py"],
     ["pkg/back\\slash.py", "pkg/back?slash.py"],
@@ -65,5 +66,18 @@ describe("paths from the wheel in a spec", () => {
     ["pkg/%{lua:x}.py", "'pkg/%%{lua:x}.py'"],
   ])("shell word %j → %j", (path, word) => {
     expect(specShellWord(path)).toBe(word);
+  });
+});
+
+describe("paths in openSUSE's %python_expand commands", () => {
+  // Finding: %python_expand expands its text again, so `'%%(touch M)'` ran there.
+  it.each([
+    ["ns/sub/mod.py", "'ns/sub/mod.py'"],
+    ["pkg/%(touch M).py", "pkg/?(touch?M).py"],
+    ["pkg/it's  two.py", "pkg/it?s??two.py"],
+    ["pkg/é$x`y`.py", "pkg/é?x?y?.py"],
+  ])("%j → %j", async (path, word) => {
+    const { specExpandWord } = await import("../../../src/targets/rpm/escape.js");
+    expect(specExpandWord(path)).toBe(word);
   });
 });
