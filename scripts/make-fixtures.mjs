@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Builds the fixture wheels in fixtures/wheels/ from the source trees written below.
+// Builds the fixture wheels in fixtures/wheels/ (and the odd-names wheel of the security tests in
+// fixtures/security/) from the source trees written below.
 //
 //   node scripts/make-fixtures.mjs [--out DIR] [--no-native]
+//
+// With --out, every wheel is written to DIR.
 //
 // The output is byte-for-byte reproducible, so the committed wheels can be checked against a
 // rebuild (test/wheel/fixtures.test.ts):
@@ -358,9 +361,87 @@ Platform: UNKNOWN
 `,
 };
 
+/**
+ * Odd file names in a package, a namespace directory, `.data/data`, a man page and the license
+ * file, with the characters packagers meet in real wheels (spaces, quotes, `%`, glob and brace
+ * characters, `$`, backticks, non-ASCII), for the tests that build and install it on every
+ * package family (test/security/odd-names.test.ts).
+ * No name holds `"` or `\\`: a wheel with those is a test of its own (an rpm 4.18 `%files` list
+ * cannot hold `"` beside a space; the zip reader refuses `\\`).
+ */
+const ODD_NAMES = [
+  "sp ace's.txt",
+  "100% {not,a} glob*?.txt",
+  "[brackets] $HOME `tick`.txt",
+  "\u00e9t\u00e9 \u540d\u524d.txt",
+  "-dash #hash ~tilde !bang &amp; (paren);semi=1+1@.txt",
+];
+const oddNamesInit = `"""odd_names: a package whose files have names a shell, rpm or make would misread."""
+import os
+
+__version__ = "1.0"
+
+
+def package_files():
+    """The names of the files in the package's data directory."""
+    here = os.path.join(os.path.dirname(__file__), "data")
+    return sorted(os.listdir(here))
+`;
+const oddNames = {
+  distribution: "odd_names",
+  version: "1.0",
+  tags: ["py3-none-any"],
+  rootIsPurelib: true,
+  dir: "security",
+  files: {
+    "odd_names/__init__.py": oddNamesInit,
+    ...Object.fromEntries(ODD_NAMES.map((name) => [`odd_names/data/${name}`, `${name}\n`])),
+    // Identical files of more than 1 KiB, which an RPM spec hard-links.
+    "odd_names/data/big copy's 1%.bin": "0123456789abcdef".repeat(128),
+    "odd_names/data/big copy's 2%.bin": "0123456789abcdef".repeat(128),
+    // Executable without being a script, and a module with a #! line that is not executable:
+    // the packaging fixes both with commands that name the file.
+    "odd_names/run me's $x [1].dat": "not a script\n",
+    "odd_names/tool's 100% {a}.py": "#!/usr/bin/python3\nVALUE = 1\n",
+    // A namespace directory (no __init__.py): its files are listed one by one.
+    ...Object.fromEntries(ODD_NAMES.map((name) => [`odd_names_extra/${name}`, `${name}\n`])),
+    ...Object.fromEntries(
+      ODD_NAMES.map((name) => [`odd_names-1.0.data/data/share/odd_names/${name}`, `${name}\n`]),
+    ),
+    "odd_names-1.0.data/data/share/man/man1/odd names's [tool] 100%.1": `.TH ODD-NAMES 1 "January 2020" "odd_names 1.0" "User Commands"
+.SH NAME
+odd names's [tool] 100% \\- a manual page with an odd file name
+`,
+    "odd_names-1.0.data/scripts/odd-names-tool": `#!python
+"""Print the names of odd_names' data files."""
+import odd_names
+
+print("\\n".join(odd_names.package_files()))
+`,
+  },
+  executables: ["odd_names/run me's $x [1].dat", "odd_names-1.0.data/scripts/odd-names-tool"],
+  metadata: `Metadata-Version: 2.4
+Name: odd-names
+Version: 1.0
+Summary: Files whose names hold spaces, quotes, percent signs and glob characters
+Author: Odd Example
+License-Expression: MIT
+License-File: LICENSE 'MIT' [1] 100%.txt
+Requires-Python: >=3.8
+
+Every file of this wheel has a name that a careless packaging script would misread.
+`,
+  distInfoFiles: { "licenses/LICENSE 'MIT' [1] 100%.txt": MIT_LICENSE },
+};
+
 function wheelFile(spec) {
   const tags = spec.tags.map((tag) => `Tag: ${tag}\n`).join("");
   return `Wheel-Version: 1.0\nGenerator: ${GENERATOR}\nRoot-Is-Purelib: ${spec.rootIsPurelib}\n${tags}`;
+}
+
+/** A RECORD field, quoted as Python's csv module quotes it (a `,`, `"` or line break). */
+function csvField(text) {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Member path → bytes, in archive order, with RECORD computed and last. */
@@ -374,7 +455,7 @@ function wheelMembers(spec) {
   const rows = [...members].map(([name, content]) => {
     const bytes = Buffer.from(content);
     const digest = createHash("sha256").update(bytes).digest("base64url");
-    return `${name},sha256=${digest},${bytes.length}\n`;
+    return `${csvField(name)},sha256=${digest},${bytes.length}\n`;
   });
   members.set(`${distInfo}/RECORD`, `${rows.join("")}${distInfo}/RECORD,,\n`);
   return members;
@@ -439,14 +520,18 @@ function compileSpeedups() {
 async function main() {
   const args = process.argv.slice(2);
   const outIndex = args.indexOf("--out");
-  const outDir =
-    outIndex >= 0 ? path.resolve(args[outIndex + 1] ?? "") : path.join(root, "fixtures", "wheels");
+  // By default each wheel goes to fixtures/<its dir>; with --out, all of them go there.
+  const outDir = (spec) =>
+    outIndex >= 0
+      ? path.resolve(args[outIndex + 1] ?? "")
+      : path.join(root, "fixtures", spec.dir ?? "wheels");
   const native = !args.includes("--no-native");
-  fs.mkdirSync(outDir, { recursive: true });
-  const specs = [helloCli, datapkg, extrasDemo, oldmeta];
+  const specs = [helloCli, datapkg, extrasDemo, oldmeta, oddNames];
   if (native) specs.push(fastmath(compileSpeedups()));
-  for (const spec of specs)
-    console.log(path.relative(process.cwd(), await writeWheel(outDir, spec)));
+  for (const spec of specs) {
+    fs.mkdirSync(outDir(spec), { recursive: true });
+    console.log(path.relative(process.cwd(), await writeWheel(outDir(spec), spec)));
+  }
 }
 
 await main();
