@@ -177,7 +177,7 @@ export function commandPathProblems(
   const args = calls.flatMap((call) => call.slice(1));
   const problems: string[] = [];
   for (const ending of expected) {
-    if (!args.some((arg) => arg.endsWith(ending))) {
+    if (!args.some((arg) => arg.endsWith(ending) || globEndsWith(arg, ending))) {
       problems.push(`no command received the path …${JSON.stringify(ending)} as one argument`);
     }
   }
@@ -191,7 +191,10 @@ export function commandPathProblems(
   for (const call of calls) {
     for (const arg of call.slice(1)) {
       // What is left once every whole payload is taken out must hold no piece of one.
-      const rest = payloadTexts.reduce((left, text) => left.split(text).join("\0"), arg);
+      // Longest first: a short payload's glob may match inside a longer one's.
+      const rest = [...payloadTexts]
+        .sort((a, b) => b.length - a.length)
+        .reduce((left, text) => left.split(text).join("\0").replace(globOf(text), "\0"), arg);
       const piece = pieces.find((p) => rest.includes(p));
       if (piece !== undefined) {
         problems.push(
@@ -201,4 +204,25 @@ export function commandPathProblems(
     }
   }
   return problems;
+}
+
+/**
+ * An unquoted shell glob in which `?` stands for one character: the argument a command gets when
+ * packaging names a file by a pattern (openSUSE's `%python_expand` commands do) and the stubbed
+ * run has not installed the file. In a real build the shell expands it to the file's path.
+ */
+function globPattern(glob: string): string {
+  return glob.replace(/[.*+^${}()|[\]\\]/g, "\\$&").replace(/\?/g, ".");
+}
+
+/** Whether the glob `arg` matches a path that ends with `ending` (`?` standing for any one). */
+function globEndsWith(arg: string, ending: string): boolean {
+  if (!arg.includes("?")) return false;
+  return new RegExp(`${globPattern(arg.slice(-ending.length))}$`, "su").test(ending);
+}
+
+/** The glob occurrences of a payload text in an argument: each of its characters, or `?`. */
+function globOf(text: string): RegExp {
+  const each = Array.from(text).map((c) => `(?:${c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|\\?)`);
+  return new RegExp(each.join(""), "gu");
 }

@@ -4,6 +4,7 @@ import { ownedDataDirectories } from "../common/data-dirs.js";
 import { siteLayout, type InstalledFile } from "../common/files.js";
 import { spec, type SpecText } from "../text.js";
 import { specExpandWord, specFilePath as q, specShellWord } from "./escape.js";
+import { isSharedObject } from "./files.js";
 
 /**
  * Each install scheme's directory as an openSUSE singlespec `%files` section names it: the
@@ -45,13 +46,11 @@ export function licenseCopies(files: readonly InstalledFile[]): LicenseCopy[] {
     const base = posix.basename(file.path);
     counts.set(base, (counts.get(base) ?? 0) + 1);
   }
-  return licenses.map((file) => {
+  return licenses.map((file, index) => {
     const base = posix.basename(file.path);
-    // The copy's name is ours to choose: plain characters only, so it needs no escaping.
-    const name = ((counts.get(base) ?? 0) > 1 ? file.path.replace(/\//g, "-") : base).replace(
-      /[^\w.+,@:-]/g,
-      "_",
-    );
+    const wanted = (counts.get(base) ?? 0) > 1 ? file.path.replace(/\//g, "-") : base;
+    // The copy's name is ours to choose: one of plain characters needs no escaping anywhere.
+    const name = /^[\w.+,@:-]+$/.test(wanted) ? wanted : `license-file-${index + 1}`;
     const scheme = file.scheme === "platlib" ? "platlib" : "purelib";
     return {
       command: spec`%python_expand cp -p %{buildroot}${expandMacros[scheme]}/${specExpandWord(file.path)} ${specShellWord(name)}`,
@@ -120,7 +119,8 @@ export function singlespecFileList(
 
 /**
  * Per-flavor fixes after the install, the singlespec form of Fedora's: `#!` lines dropped from
- * library modules that are not executable. Identical files are left to `%fdupes`, which
+ * library modules that are not executable, and executable bits dropped from files that are no
+ * scripts (rpmlint: script-without-shebang). Identical files are left to `%fdupes`, which
  * openSUSE's guidelines ask every package to run.
  */
 export function singlespecInstallFixes(
@@ -135,10 +135,13 @@ export function singlespecInstallFixes(
   for (const file of files) {
     if (file.scheme !== "purelib" && file.scheme !== "platlib") continue;
     if (file.path.startsWith(`${distInfoDir}/`)) continue;
-    if (!file.shebang || file.executable || !file.path.endsWith(".py")) continue;
-    commands.push(
-      spec`%python_expand sed -i '1{/^#!/d}' %{buildroot}${expandMacros[file.scheme]}/${specExpandWord(file.path)}`,
-    );
+    const where = spec`%{buildroot}${expandMacros[file.scheme]}/${specExpandWord(file.path)}`;
+    if (file.shebang && !file.executable && file.path.endsWith(".py")) {
+      commands.push(spec`%python_expand sed -i '1{/^#!/d}' ${where}`);
+    }
+    if (file.executable && !file.shebang && file.size > 0 && !isSharedObject(file.path)) {
+      commands.push(spec`%python_expand chmod 0644 ${where}`);
+    }
   }
   return commands;
 }
