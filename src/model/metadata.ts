@@ -150,12 +150,29 @@ function readExtras(reader: FieldReader): string[] {
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /**
- * METADATA without control characters (an ESC would reach a terminal, a BEL or NUL a package's
- * control file), and the fields they were removed from. Nothing downstream sees them.
+ * Fields with a grammar: a control character makes them invalid, and they are refused (or, for
+ * an extra, dropped) as such rather than cleaned into something the wheel did not say.
+ */
+const structuredFields = new Set([
+  "metadata-version",
+  "name",
+  "version",
+  "requires-dist",
+  "requires-python",
+  "provides-extra",
+  "provides-dist",
+  "obsoletes-dist",
+  "dynamic",
+]);
+
+/**
+ * METADATA whose free text holds no control characters (an ESC would reach a terminal, a BEL or
+ * NUL a package's control file), and the fields they were removed from.
  */
 function withoutControlCharacters(raw: RawMetadata): { raw: RawMetadata; fields: string[] } {
   const touched = new Set<string>();
   const clean = (text: string, field: string): string => {
+    if (structuredFields.has(field)) return text;
     const cleaned = text.replace(controlCharacters, "");
     if (cleaned !== text) touched.add(field);
     return cleaned;
@@ -163,7 +180,7 @@ function withoutControlCharacters(raw: RawMetadata): { raw: RawMetadata; fields:
   const fields = new Map<string, string[]>();
   for (const [name, values] of raw.fields) {
     fields.set(
-      clean(name, name),
+      name,
       values.map((value) => clean(value, name)),
     );
   }
