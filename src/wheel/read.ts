@@ -44,7 +44,7 @@ export async function readWheel(
   const filename = parseWheelFilename(path);
   const where: Location = { file: path };
   const verify = options.verify ?? true;
-  const zip = await WheelZip.open(path, { maxUncompressedSize: options.maxUncompressedSize });
+  const zip = await WheelZip.open(path, { limits: options.limits });
   try {
     const directories = findDirectories(zip.members, filename, where);
     const { distInfoDir } = directories;
@@ -141,7 +141,7 @@ export async function readWheelMembers(
   members: Iterable<string>,
   options: ReadMemberOptions = {},
 ): Promise<Map<string, Buffer>> {
-  const zip = await WheelZip.open(path, { maxUncompressedSize: options.maxUncompressedSize });
+  const zip = await WheelZip.open(path, { limits: options.limits });
   try {
     const found = [...new Set(members)].map((name) => {
       const member = zip.member(name);

@@ -4,12 +4,9 @@
  */
 import type yauzl from "yauzl";
 import { WheelError, type Location } from "../errors.js";
+import type { WheelLimits } from "./types.js";
 import type { ZipMember } from "./zip.js";
-
-// A member this large that deflate shrank more than this is refused as a zip bomb: real files
-// (even sparse data tables) stay far below 1000:1, bombs reach millions.
-const RATIO_CHECK_MIN_SIZE = 1024 * 1024;
-const MAX_COMPRESSION_RATIO = 1000;
+import { exceedsRatio, limitError } from "./zip-limits.js";
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -55,38 +52,36 @@ export function toMember(entry: yauzl.Entry, where: Location): ZipMember {
 }
 
 /**
- * Refuses duplicate names and zip bombs: a large member with an absurd compression ratio, or
- * members whose declared sizes add up to more than `maxTotal`. (A member whose real size differs
- * from its declared one is caught when it is read.)
+ * Refuses a member whose declared size is out of proportion to its compressed size, or that
+ * takes the members' declared total (`unpacked` so far) past the limit; returns the new total.
+ * Deflate cannot pass about 1032:1, so a member declaring more is lying: the size check when it
+ * is read would catch it too, but this refuses it before anything is inflated.
  */
-export function checkMembers(
-  members: readonly ZipMember[],
-  maxTotal: number,
+export function checkDeclaredSizes(
+  entry: yauzl.Entry,
+  unpacked: number,
+  limits: WheelLimits,
   where: Location,
-): void {
-  const seen = new Set<string>();
-  let total = 0;
-  for (const member of members) {
-    const at = { ...where, member: member.name };
-    if (seen.has(member.name)) throw new WheelError("member appears twice in the archive", at);
-    seen.add(member.name);
-    if (
-      member.size > RATIO_CHECK_MIN_SIZE &&
-      member.size > MAX_COMPRESSION_RATIO * member.compressedSize
-    ) {
-      throw new WheelError(
-        `zip bomb: ${member.compressedSize} compressed bytes claim to inflate to ${member.size}`,
-        at,
-      );
-    }
-    total += member.size;
-    if (total > maxTotal) {
-      throw new WheelError(
-        `zip bomb: members declare more than ${maxTotal} bytes uncompressed`,
-        where,
-      );
-    }
+): number {
+  const size = entry.uncompressedSize;
+  const compressed = entry.compressedSize;
+  if (exceedsRatio(size, compressed, limits.compressionRatio)) {
+    const ratio = compressed === 0 ? "∞" : Math.round(size / compressed).toString();
+    throw limitError(
+      "compressionRatio",
+      `zip bomb: ${compressed} compressed bytes inflate to ${size} (${ratio}:1), more than the ${limits.compressionRatio}:1 allowed`,
+      { ...where, member: entry.fileName },
+    );
   }
+  const total = unpacked + size;
+  if (total > limits.unpackedSize) {
+    throw limitError(
+      "unpackedSize",
+      `zip bomb: the members declare more than the ${limits.unpackedSize} bytes allowed unpacked`,
+      where,
+    );
+  }
+  return total;
 }
 
 /** Turns a yauzl open/listing error into a WheelError: unsafe names keep their member. */

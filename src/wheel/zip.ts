@@ -7,11 +7,10 @@ import fs from "node:fs";
 import yauzl from "yauzl";
 import { InternalError, WheelError, type Location } from "../errors.js";
 import { WindowedFileReader } from "./file-reader.js";
-import { checkMembers, toMember, zipError } from "./zip-checks.js";
+import type { WheelLimits } from "./types.js";
+import { checkDeclaredSizes, toMember, zipError } from "./zip-checks.js";
+import { limitError, resolveLimits } from "./zip-limits.js";
 import { hashEntry, readEntry, type MemberDigest } from "./zip-streams.js";
-
-/** Default cap on the sum of the members' declared uncompressed sizes: 2 GiB. */
-export const DEFAULT_MAX_UNCOMPRESSED_SIZE = 2 * 1024 ** 3;
 
 /** One member of the archive, as the central directory describes it (names validated). */
 export interface ZipMember {
@@ -29,8 +28,8 @@ export interface ZipMember {
 
 /** Options of {@link WheelZip.open}. */
 export interface OpenZipOptions {
-  /** Refuse the archive when its members declare more than this many bytes in total. */
-  maxUncompressedSize?: number;
+  /** Refuse the archive past these limits (each unset one takes its default). */
+  limits?: Partial<WheelLimits>;
 }
 
 /** An open wheel archive. Close it with {@link WheelZip.close} (also after errors). */
@@ -59,7 +58,9 @@ export class WheelZip {
   /**
    * Opens a zip and reads its central directory. Throws WheelError for a file that is not a zip
    * (or is truncated), unsafe or duplicate member names, symlinks and other non-regular members,
-   * encrypted or non-deflate members, and archives that declare too much uncompressed data.
+   * encrypted or non-deflate members, and archives past the limits: too many members (refused
+   * from the end record's count, before any is listed), too much declared data in all, or a
+   * member declaring a ratio no real file reaches. Nothing is inflated before these checks.
    */
   static async open(path: string, options: OpenZipOptions = {}): Promise<WheelZip> {
     const where: Location = { file: path };
@@ -90,9 +91,17 @@ export class WheelZip {
           },
         );
       });
-      const entries = await listEntries(zipfile, where);
+      const limits = resolveLimits(options.limits);
+      // yauzl reads exactly as many records as the end record says: refuse before reading one.
+      if (zipfile.entryCount > limits.members) {
+        throw limitError(
+          "members",
+          `the wheel has ${zipfile.entryCount} members, more than the ${limits.members} allowed`,
+          where,
+        );
+      }
+      const entries = await listEntries(zipfile, limits, where);
       const members = entries.map((entry) => toMember(entry, where));
-      checkMembers(members, options.maxUncompressedSize ?? DEFAULT_MAX_UNCOMPRESSED_SIZE, where);
       return new WheelZip(
         path,
         size,
@@ -160,11 +169,33 @@ export class WheelZip {
   }
 }
 
-/** Every central-directory record, in order; yauzl has already validated the names. */
-function listEntries(zipfile: yauzl.ZipFile, where: Location): Promise<yauzl.Entry[]> {
+/**
+ * Every central-directory record, in order, each checked as it is read (yauzl has validated the
+ * names); the first refusal stops the listing.
+ */
+function listEntries(
+  zipfile: yauzl.ZipFile,
+  limits: WheelLimits,
+  where: Location,
+): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: yauzl.Entry[] = [];
+    const names = new Set<string>();
+    let unpacked = 0;
     zipfile.on("entry", (entry: yauzl.Entry) => {
+      try {
+        if (names.has(entry.fileName)) {
+          throw new WheelError("member appears twice in the archive", {
+            ...where,
+            member: entry.fileName,
+          });
+        }
+        names.add(entry.fileName);
+        unpacked = checkDeclaredSizes(entry, unpacked, limits, where);
+      } catch (error) {
+        reject(zipError(error, where));
+        return;
+      }
       entries.push(entry);
       zipfile.readEntry();
     });

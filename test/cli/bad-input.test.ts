@@ -62,6 +62,11 @@ const cases: [string, WheelSpec | Buffer, RegExp][] = [
     /zip bomb/,
   ],
   [
+    "a member of zeros past the compression ratio",
+    { files: { "demo/zeros.bin": Buffer.alloc(1024 * 1024) } },
+    /demo\/zeros\.bin: zip bomb: .*more than the 500:1 allowed/,
+  ],
+  [
     "invalid UTF-8 in METADATA",
     { metadata: Buffer.from(metadata("Author: Jos\xe9\n"), "latin1") },
     /METADATA: .*UTF-8/,

@@ -25,8 +25,14 @@ export interface RawZipEntry {
 const DOS_DATE_2020_01_01 = ((2020 - 1980) << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x800;
 
-/** The bytes of a zip archive holding `entries` in order (no zip64, no data descriptors). */
-export function zipBytes(entries: readonly RawZipEntry[]): Buffer {
+/** How the end of a hand-built archive lies about it. */
+export interface ZipEndOptions {
+  /** Member count to declare in the end record (past 65,535 it goes in zip64 end records). */
+  declaredCount?: number;
+}
+
+/** The bytes of a zip archive holding `entries` in order (no data descriptors). */
+export function zipBytes(entries: readonly RawZipEntry[], end: ZipEndOptions = {}): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -71,13 +77,31 @@ export function zipBytes(entries: readonly RawZipEntry[]): Buffer {
     offset += local.length + name.length + stored.length;
   }
   const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directory, end]);
+  const count = end.declaredCount ?? entries.length;
+  const zip64: Buffer[] = [];
+  if (count > 0xffff) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeUInt16LE(45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(BigInt(count), 24);
+    record.writeBigUInt64LE(BigInt(count), 32);
+    record.writeBigUInt64LE(BigInt(directory.length), 40);
+    record.writeBigUInt64LE(BigInt(offset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
+    locator.writeUInt32LE(1, 16);
+    zip64.push(record, locator);
+  }
+  const record = Buffer.alloc(22);
+  record.writeUInt32LE(0x06054b50, 0);
+  record.writeUInt16LE(Math.min(count, 0xffff), 8);
+  record.writeUInt16LE(Math.min(count, 0xffff), 10);
+  record.writeUInt32LE(directory.length, 12);
+  record.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, ...zip64, record]);
 }
 
 /** A small wheel to break in one way per test. */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import type { WheelLimits } from "../../src/wheel/types.js";
 import { WheelZip } from "../../src/wheel/zip.js";
 import { scratchDirectory, zipBytes, type RawZipEntry } from "./zip-builder.js";
 import { wheelError } from "./wheel-error.js";
@@ -19,12 +20,9 @@ function archive(bytes: Buffer): string {
 async function withZip<T>(
   file: string,
   use: (zip: WheelZip) => Promise<T>,
-  maxUncompressedSize?: number,
+  limits: Partial<WheelLimits> = {},
 ): Promise<T> {
-  const zip = await WheelZip.open(
-    file,
-    maxUncompressedSize === undefined ? {} : { maxUncompressedSize },
-  );
+  const zip = await WheelZip.open(file, { limits });
   try {
     return await use(zip);
   } finally {
@@ -145,27 +143,6 @@ describe("WheelZip.open", () => {
     expect(error.location).toEqual({ file, member: "a.py" });
   });
 
-  it("refuses a zip bomb: more declared data than the cap", async () => {
-    const entries: RawZipEntry[] = [
-      { name: "a.bin", data: Buffer.alloc(600) },
-      { name: "b.bin", data: Buffer.alloc(600) },
-    ];
-    const file = archive(zipBytes(entries));
-    await expect(withZip(file, () => Promise.resolve(), 2000)).resolves.toBeUndefined();
-    const error = await wheelError(() => withZip(file, () => Promise.resolve(), 1000));
-    expect(error.message).toMatch(/zip bomb: members declare more than 1000 bytes/);
-    expect(error.location.file).toBe(file);
-  });
-
-  it("refuses a zip bomb: an absurd compression ratio on a large member", async () => {
-    const file = archive(
-      zipBytes([{ name: "bomb.bin", data: "x".repeat(100), declaredSize: 2 * 1024 * 1024 }]),
-    );
-    const error = await wheelError(() => WheelZip.open(file));
-    expect(error.message).toMatch(/zip bomb/);
-    expect(error.location).toEqual({ file, member: "bomb.bin" });
-  });
-
   it("accepts a large member that compresses well but plausibly", async () => {
     const data = Buffer.from(Array.from({ length: 40_000 }, (_, i) => `line ${i}\n`).join(""));
     const file = archive(zipBytes([{ name: "table.txt", data }]));
@@ -203,5 +180,107 @@ describe("WheelZip.open", () => {
       }).length;
     for (let i = 0; i < 20; i += 1) await wheelError(() => WheelZip.open(file));
     expect(openOnFile()).toBe(0);
+  });
+});
+
+describe("WheelZip.open limits", () => {
+  const MiB = 1024 * 1024;
+  const zeros = (size: number): Buffer => Buffer.alloc(size);
+  const members = (count: number, data: Buffer | string = "x"): RawZipEntry[] =>
+    Array.from({ length: count }, (_, i) => ({ name: `pkg/m${i}.py`, data }));
+
+  it.each<[string, Buffer, Partial<WheelLimits>, RegExp, string?]>([
+    [
+      "more members than the limit",
+      zipBytes(members(11)),
+      { members: 10 },
+      /the wheel has 11 members, more than the 10 allowed; .*raise members in the \[limits\] table/,
+    ],
+    [
+      // Only the end record is read: the records it promises do not even exist.
+      "an end record promising 300,000 members (default limit)",
+      zipBytes(members(3), { declaredCount: 300_000 }),
+      {},
+      /the wheel has 300000 members, more than the 200000 allowed/,
+    ],
+    [
+      "members declaring more bytes than the unpacked-size limit",
+      zipBytes([
+        { name: "a.bin", data: zeros(600) },
+        { name: "b.bin", data: zeros(600) },
+      ]),
+      { unpackedSize: 1000 },
+      /members declare more than the 1000 bytes allowed unpacked; .*raise unpacked-size/,
+    ],
+    [
+      "a 1 MiB member of zeros (deflate's ~1000:1)",
+      zipBytes([{ name: "pkg/zeros.bin", data: zeros(MiB) }]),
+      {},
+      /zip bomb: \d+ compressed bytes inflate to 1048576 \(\d+:1\), more than the 500:1 allowed; .*raise compression-ratio/,
+      "pkg/zeros.bin",
+    ],
+    [
+      "many 1 MiB members of zeros: the first is refused",
+      zipBytes(Array.from({ length: 20 }, (_, i) => ({ name: `z${i}.bin`, data: zeros(MiB) }))),
+      {},
+      /zip bomb: .*more than the 500:1 allowed/,
+      "z0.bin",
+    ],
+    [
+      "a member declaring far more than its data (a lying size)",
+      zipBytes([{ name: "bomb.bin", data: "x".repeat(100), declaredSize: 2 * MiB }]),
+      {},
+      /zip bomb: \d+ compressed bytes inflate to 2097152/,
+      "bomb.bin",
+    ],
+    [
+      "a member declaring data with no compressed bytes at all",
+      zipBytes([{ name: "bomb.bin", rawData: Buffer.alloc(0), declaredSize: MiB }]),
+      {},
+      /zip bomb: 0 compressed bytes inflate to 1048576 \(∞:1\)/,
+      "bomb.bin",
+    ],
+  ])("refuses %s", async (_title, bytes, limits, message, member) => {
+    const file = archive(bytes);
+    const error = await wheelError(() => withZip(file, () => Promise.resolve(), limits));
+    expect(error.message).toMatch(message);
+    expect(error.location).toEqual(member === undefined ? { file } : { file, member });
+  });
+
+  it("stops listing at the first refusal: a corrupt record past it is never read", async () => {
+    const bytes = zipBytes([
+      { name: "pkg/zeros.bin", data: zeros(MiB) },
+      { name: "pkg/after.py", data: "x" },
+    ]);
+    // Break the second central-directory record's signature.
+    const second = bytes.lastIndexOf(Buffer.from("PK\x01\x02", "latin1"));
+    bytes.writeUInt32LE(0xdeadbeef, second);
+    const file = archive(bytes);
+    const error = await wheelError(() => WheelZip.open(file));
+    expect(error.message).toMatch(/zip bomb/);
+  });
+
+  it.each<[string, Buffer, Partial<WheelLimits>]>([
+    ["exactly as many members as the limit", zipBytes(members(10)), { members: 10 }],
+    [
+      "64 KiB of zeros (small members are exempt)",
+      zipBytes([{ name: "z", data: zeros(65536) }]),
+      {},
+    ],
+    [
+      "1 MiB of zeros under a raised ratio",
+      zipBytes([{ name: "z", data: zeros(MiB) }]),
+      { compressionRatio: 2000 },
+    ],
+    [
+      "as many bytes as the unpacked-size limit",
+      zipBytes([{ name: "z", data: zeros(1000) }]),
+      { unpackedSize: 1000 },
+    ],
+  ])("accepts %s", async (_title, bytes, limits) => {
+    const file = archive(bytes);
+    await expect(
+      withZip(file, (zip) => Promise.resolve(zip.members.length), limits),
+    ).resolves.toBeGreaterThan(0);
   });
 });
