@@ -13,28 +13,28 @@ import type { WheelZip, ZipMember } from "./zip.js";
  * Compares the archive's files with RECORD, then streams every hashed file through its RECORD
  * algorithm, in the order they sit in the file so reads go front to back. Throws WheelError
  * naming the member for the first problem. Cheap structural checks all run before any hashing.
- * Returns what was seen of each hashed member's content (`#!`, ELF facts, remote resources).
+ * Returns what was seen of the content of each hashed member that has something to note (`#!`,
+ * ELF facts, remote resources): most members have none, and a wheel may have 100,000.
  */
 export async function verifyRecord(
   zip: WheelZip,
   record: readonly RecordEntry[],
   where: Location,
 ): Promise<Map<string, ContentFacts>> {
-  const files = zip.members.filter((member) => !member.directory);
   const rows = new Map(record.map((row) => [row.path, row]));
   const fail = (member: string, message: string): never => {
     throw new WheelError(message, { ...where, member });
   };
 
-  const inZip = new Set(files.map((member) => member.name));
   for (const row of record) {
     // Some writers list directories; they carry no content to check.
-    if (!row.path.endsWith("/") && !inZip.has(row.path))
+    if (!row.path.endsWith("/") && zip.member(row.path)?.directory !== false)
       fail(row.path, "listed in RECORD but missing from the wheel");
   }
 
   const toHash: [ZipMember, { algorithm: string; digest: string }][] = [];
-  for (const member of files) {
+  for (const member of zip.members) {
+    if (member.directory) continue;
     const row = rows.get(member.name);
     const unhashed = isUnhashedRecordPath(member.name);
     if (row === undefined) {
@@ -52,14 +52,13 @@ export async function verifyRecord(
   // One member at a time, in file order: the reader's window then serves most reads. Hashing
   // large members (thread-pool inflate) alongside small ones measured slower on 2 CPUs.
   toHash.sort(([a], [b]) => a.offset - b.offset);
-  const seen = new Map<string, ContentFacts>();
+  const noted = new Map<string, ContentFacts>();
   for (const [member, expected] of toHash) {
     const actual = await zip.digest(member, expected.algorithm);
-    seen.set(member.name, {
-      shebang: actual.shebang,
-      elf: actual.elf,
-      remoteResources: actual.remoteResources,
-    });
+    if (actual.shebang || actual.elf !== null || actual.remoteResources) {
+      const { shebang, elf, remoteResources } = actual;
+      noted.set(member.name, { shebang, elf, remoteResources });
+    }
     if (actual.digest !== expected.digest) {
       fail(
         member.name,
@@ -67,7 +66,7 @@ export async function verifyRecord(
       );
     }
   }
-  return seen;
+  return noted;
 }
 
 /** sha256 (hex) of a whole file, streamed; `signal` stops the read early. */

@@ -13,6 +13,9 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 
+// An empty segment (a leading or doubled slash; a trailing one marks a directory) or a `.` one.
+const EMPTY_OR_DOT_SEGMENT = /^\/|\/\/|(?:^|\/)\.(?:\/|$)/;
+
 /**
  * Describes a central-directory record as a member, refusing symlinks and other non-regular
  * files, encryption, compression methods other than stored and deflate, and names with empty or
@@ -34,20 +37,16 @@ export function toMember(entry: yauzl.Entry, where: Location): ZipMember {
       `unsupported compression method ${entry.compressionMethod} (wheels use deflate or stored)`,
     );
   }
-  if (
-    name
-      .split("/")
-      .some((part, index, parts) => part === "." || (part === "" && index < parts.length - 1))
-  ) {
-    refuse("member path has empty or '.' segments");
-  }
+  if (EMPTY_OR_DOT_SEGMENT.test(name)) refuse("member path has empty or '.' segments");
   return {
     name,
     directory: name.endsWith("/"),
     size: entry.uncompressedSize,
     compressedSize: entry.compressedSize,
+    method: entry.compressionMethod,
     executable: type !== S_IFDIR && (mode & 0o111) !== 0,
     offset: entry.relativeOffsetOfLocalHeader,
+    modified: entry.getLastModDate({ timezone: "UTC" }).getTime(),
   };
 }
 
@@ -58,19 +57,18 @@ export function toMember(entry: yauzl.Entry, where: Location): ZipMember {
  * is read would catch it too, but this refuses it before anything is inflated.
  */
 export function checkDeclaredSizes(
-  entry: yauzl.Entry,
+  member: ZipMember,
   unpacked: number,
   limits: WheelLimits,
   where: Location,
 ): number {
-  const size = entry.uncompressedSize;
-  const compressed = entry.compressedSize;
+  const { size, compressedSize: compressed } = member;
   if (exceedsRatio(size, compressed, limits.compressionRatio)) {
     const ratio = compressed === 0 ? "∞" : Math.round(size / compressed).toString();
     throw limitError(
       "compressionRatio",
       `zip bomb: ${compressed} compressed bytes inflate to ${size} (${ratio}:1), more than the ${limits.compressionRatio}:1 allowed`,
-      { ...where, member: entry.fileName },
+      { ...where, member: member.name },
     );
   }
   const total = unpacked + size;

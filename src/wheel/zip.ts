@@ -5,14 +5,17 @@
  */
 import fs from "node:fs";
 import yauzl from "yauzl";
-import { InternalError, WheelError, type Location } from "../errors.js";
+import { WheelError, type Location } from "../errors.js";
 import { WindowedFileReader } from "./file-reader.js";
 import type { WheelLimits } from "./types.js";
 import { checkDeclaredSizes, toMember, zipError } from "./zip-checks.js";
 import { limitError, resolveLimits } from "./zip-limits.js";
-import { hashEntry, readEntry, type MemberDigest } from "./zip-streams.js";
+import { hashMember, readMember, type MemberDigest } from "./zip-streams.js";
 
-/** One member of the archive, as the central directory describes it (names validated). */
+/**
+ * One member of the archive, as the central directory describes it (names validated). Only
+ * these few fields are kept of each record, so memory grows slowly with the member count.
+ */
 export interface ZipMember {
   /** Path inside the zip: relative, `/`-separated, no `..`; directories end with `/`. */
   name: string;
@@ -20,10 +23,17 @@ export interface ZipMember {
   /** Declared uncompressed size; reads fail when the data disagrees. */
   size: number;
   compressedSize: number;
+  /** 0 stored, 8 deflate (no other method is admitted). */
+  method: number;
   /** Any execute bit set in the unix mode of the external attributes. */
   executable: boolean;
   /** Offset of the member's local header: reading in this order reads the file front to back. */
   offset: number;
+  /**
+   * Last-modified time in ms since the epoch: the extended timestamp if present, else the DOS
+   * time read as UTC (not local time: the same wheel must give the same date on every machine).
+   */
+  modified: number;
 }
 
 /** Options of {@link WheelZip.open}. */
@@ -35,24 +45,26 @@ export interface OpenZipOptions {
 /** An open wheel archive. Close it with {@link WheelZip.close} (also after errors). */
 export class WheelZip {
   private readonly closed: Promise<void>;
-  private readonly byName: ReadonlyMap<string, ZipMember>;
 
   private constructor(
     /** Path of the archive on disk. */
     readonly path: string,
-    /** Size of the archive file in bytes. */
-    readonly size: number,
     /** Members in central-directory order. */
     readonly members: readonly ZipMember[],
+    private readonly byName: ReadonlyMap<string, ZipMember>,
     private readonly zipfile: yauzl.ZipFile,
-    private readonly entries: ReadonlyMap<string, yauzl.Entry>,
+    private readonly reader: WindowedFileReader,
   ) {
     this.closed = new Promise((resolve) =>
       zipfile.once("close", () => {
         resolve();
       }),
     );
-    this.byName = new Map(members.map((member) => [member.name, member]));
+  }
+
+  /** Size of the archive file in bytes. */
+  get size(): number {
+    return this.reader.size;
   }
 
   /**
@@ -100,15 +112,8 @@ export class WheelZip {
           where,
         );
       }
-      const entries = await listEntries(zipfile, limits, where);
-      const members = entries.map((entry) => toMember(entry, where));
-      return new WheelZip(
-        path,
-        size,
-        members,
-        zipfile,
-        new Map(entries.map((entry) => [entry.fileName, entry])),
-      );
+      const { members, byName } = await listMembers(zipfile, limits, where);
+      return new WheelZip(path, members, byName, zipfile, reader);
     } catch (error) {
       // yauzl took the descriptor only once it opened; before that it is still ours to close.
       if (zipfile === undefined) fs.close(fd, () => undefined);
@@ -131,7 +136,7 @@ export class WheelZip {
         where,
       );
     }
-    return readEntry(this.zipfile, this.entryOf(member), where);
+    return readMember(this.reader, member, where);
   }
 
   /**
@@ -141,18 +146,12 @@ export class WheelZip {
    * declared one is an error.
    */
   async digest(member: ZipMember, algorithm: string): Promise<MemberDigest> {
-    return hashEntry(this.zipfile, this.entryOf(member), algorithm, {
-      file: this.path,
-      member: member.name,
-    });
+    return hashMember(this.reader, member, algorithm, { file: this.path, member: member.name });
   }
 
-  /**
-   * Last-modified time of a member: its extended timestamp if present, else the DOS time read as
-   * UTC (not local time: the same wheel must give the same date on every machine).
-   */
+  /** Last-modified time of a member (see {@link ZipMember.modified}). */
   modified(member: ZipMember): Date {
-    return this.entryOf(member).getLastModDate({ timezone: "UTC" });
+    return new Date(member.modified);
   }
 
   /** Closes the archive and waits for its file descriptor to be released. */
@@ -160,47 +159,41 @@ export class WheelZip {
     if (this.zipfile.isOpen) this.zipfile.close();
     await this.closed;
   }
-
-  private entryOf(member: ZipMember): yauzl.Entry {
-    const entry = this.entries.get(member.name);
-    if (entry === undefined)
-      throw new InternalError(`${member.name} is not a member of ${this.path}`);
-    return entry;
-  }
 }
 
 /**
- * Every central-directory record, in order, each checked as it is read (yauzl has validated the
- * names); the first refusal stops the listing.
+ * Every central-directory record, in order, each described and checked as it is read (yauzl
+ * has validated the name): yauzl's entry is dropped at once. The first refusal stops the listing.
  */
-function listEntries(
+function listMembers(
   zipfile: yauzl.ZipFile,
   limits: WheelLimits,
   where: Location,
-): Promise<yauzl.Entry[]> {
+): Promise<{ members: ZipMember[]; byName: Map<string, ZipMember> }> {
   return new Promise((resolve, reject) => {
-    const entries: yauzl.Entry[] = [];
-    const names = new Set<string>();
+    const members: ZipMember[] = [];
+    const byName = new Map<string, ZipMember>();
     let unpacked = 0;
     zipfile.on("entry", (entry: yauzl.Entry) => {
       try {
-        if (names.has(entry.fileName)) {
+        const member = toMember(entry, where);
+        if (byName.has(member.name)) {
           throw new WheelError("member appears twice in the archive", {
             ...where,
-            member: entry.fileName,
+            member: member.name,
           });
         }
-        names.add(entry.fileName);
-        unpacked = checkDeclaredSizes(entry, unpacked, limits, where);
+        unpacked = checkDeclaredSizes(member, unpacked, limits, where);
+        byName.set(member.name, member);
+        members.push(member);
       } catch (error) {
         reject(zipError(error, where));
         return;
       }
-      entries.push(entry);
       zipfile.readEntry();
     });
     zipfile.once("end", () => {
-      resolve(entries);
+      resolve({ members, byName });
     });
     zipfile.once("error", (error: Error) => {
       reject(zipError(error, where));
