@@ -46,7 +46,12 @@ interface ConfigDocument {
   templates?: string;
   mapping?: MappingDocument & { targets?: Record<string, MappingDocument> };
   lint?: { severity?: Record<string, LintSeverity> };
-  limits?: { members?: number; "unpacked-size"?: number; "compression-ratio"?: number };
+  limits?: {
+    members?: number;
+    "unpacked-size"?: number;
+    "unpacked-ratio"?: number;
+    "compression-ratio"?: number;
+  };
   packages?: Record<string, { name?: string; targets?: Record<string, { name: string }> }>;
 }
 
@@ -138,6 +143,7 @@ function wheelLimits(doc: NonNullable<ConfigDocument["limits"]>): Partial<WheelL
   return {
     ...(doc.members === undefined ? {} : { members: doc.members }),
     ...(doc["unpacked-size"] === undefined ? {} : { unpackedSize: doc["unpacked-size"] }),
+    ...(doc["unpacked-ratio"] === undefined ? {} : { unpackedRatio: doc["unpacked-ratio"] }),
     ...(doc["compression-ratio"] === undefined
       ? {}
       : { compressionRatio: doc["compression-ratio"] }),

@@ -80,6 +80,7 @@ export const configSchema: Schema = {
       fields: {
         members: positiveInteger,
         "unpacked-size": positiveInteger,
+        "unpacked-ratio": positiveInteger,
         "compression-ratio": positiveInteger,
       },
     },

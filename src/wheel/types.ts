@@ -135,6 +135,8 @@ export interface WheelLimits {
   members: number;
   /** Most bytes the members may declare uncompressed, all together. */
   unpackedSize: number;
+  /** Most bytes the members may declare per byte of the wheel file (beyond the first 64 MiB). */
+  unpackedRatio: number;
   /** Most times a member may inflate its compressed size (members up to 64 KiB are exempt). */
   compressionRatio: number;
 }

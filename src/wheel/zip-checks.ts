@@ -6,7 +6,7 @@ import type yauzl from "yauzl";
 import { WheelError, type Location } from "../errors.js";
 import type { WheelLimits } from "./types.js";
 import type { ZipMember } from "./zip.js";
-import { exceedsRatio, limitError } from "./zip-limits.js";
+import { exceedsRatio, limitError, ratioBudget } from "./zip-limits.js";
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -52,13 +52,14 @@ export function toMember(entry: yauzl.Entry, where: Location): ZipMember {
 
 /**
  * Refuses a member whose declared size is out of proportion to its compressed size, or that
- * takes the members' declared total (`unpacked` so far) past the limit; returns the new total.
- * Deflate cannot pass about 1032:1, so a member declaring more is lying: the size check when it
- * is read would catch it too, but this refuses it before anything is inflated.
+ * takes the members' declared total (`unpacked` so far) past the unpacked-size limit or past
+ * `unpackedRatio` times the wheel's own size; returns the new total. All of it before anything
+ * is inflated: a lying size would be caught when the member is read, but only then.
  */
 export function checkDeclaredSizes(
   member: ZipMember,
   unpacked: number,
+  wheelSize: number,
   limits: WheelLimits,
   where: Location,
 ): number {
@@ -76,6 +77,13 @@ export function checkDeclaredSizes(
     throw limitError(
       "unpackedSize",
       `zip bomb: the members declare more than the ${limits.unpackedSize} bytes allowed unpacked`,
+      where,
+    );
+  }
+  if (total > ratioBudget(wheelSize, limits)) {
+    throw limitError(
+      "unpackedRatio",
+      `zip bomb: the members declare more than ${limits.unpackedRatio} times the wheel's ${wheelSize} bytes (and 64 MiB)`,
       where,
     );
   }

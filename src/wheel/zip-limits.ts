@@ -1,52 +1,73 @@
 /**
- * How much a wheel may declare before it is refused unread: members, unpacked bytes, and how far
- * one member may inflate. The defaults admit the largest real wheels with room to spare; a user
- * with a bigger genuine wheel raises them in wheel2pkg.toml's `[limits]` table.
+ * How much a wheel may declare before it is refused unread: members, unpacked bytes in all and
+ * per byte of the wheel, and how far one member may inflate. The defaults admit the largest real
+ * wheels with room to spare; a user with a bigger genuine wheel raises them in wheel2pkg.toml's
+ * `[limits]` table.
  */
 import { WheelError, type Location } from "../errors.js";
 import type { WheelLimits } from "./types.js";
 
 const KiB = 1024;
-const GiB = 1024 ** 3;
+const MiB = 1024 * KiB;
+const GiB = 1024 * MiB;
 
 /**
- * The limits in force when the configuration sets none. Reasoned from the largest wheels
- * published: torch's CUDA builds hold ~15,000 members and unpack to 2–4 GB, generated SDKs
- * (cloud providers, Ansible's collections) tens of thousands of small modules; the highest
- * member ratio among ~100 common wheels is 235:1 (scipy's NIST test tables), while a member of
- * zeros deflates at about 1000:1.
+ * The limits in force when the configuration sets none, reasoned from 990 real wheels (a mirror
+ * of popular projects with tensorflow, triton, vtk, jaxlib, onnx, scipy): at most 16,235
+ * members (cmeel-boost; tensorflow-cpu 15,632), at most 1.27 GB unpacked (tensorflow-cpu; torch's
+ * CUDA builds reach 2–4 GB), at most 17.7 bytes unpacked per byte of wheel (xyzservices' JSON).
+ * A single member may be all zeros: onnx ships a 2.5 MB test tensor at 1016:1, deflate's
+ * ceiling. So no member ratio tells a bomb from a real file; what a bomb cannot hide is that
+ * the wheel as a whole inflates hundreds of times its size.
  */
 export const DEFAULT_WHEEL_LIMITS: Readonly<WheelLimits> = Object.freeze({
   members: 200_000,
   unpackedSize: 8 * GiB,
-  compressionRatio: 500,
+  unpackedRatio: 100,
+  // Deflate cannot do better than 1032:1 (258 bytes from a 2-bit code): a member declaring
+  // more is lying about its size.
+  compressionRatio: 1032,
 });
 
 /**
  * A member may always inflate to this many bytes whatever its ratio: an empty `__init__.py` or a
  * page of zeros deflates far past any sane ratio, yet costs nothing to read.
  */
-export const RATIO_ALLOWANCE = 64 * KiB;
+export const MEMBER_RATIO_ALLOWANCE = 64 * KiB;
+
+/**
+ * A wheel may always unpack to this many bytes whatever its own size: a small wheel holding one
+ * sparse data file is no threat (hashing 64 MiB takes a fraction of a second).
+ */
+export const WHEEL_RATIO_ALLOWANCE = 64 * MiB;
 
 /** The config key that sets each limit, for the refusal messages. */
 const CONFIG_KEY: Readonly<Record<keyof WheelLimits, string>> = {
   members: "members",
   unpackedSize: "unpacked-size",
+  unpackedRatio: "unpacked-ratio",
   compressionRatio: "compression-ratio",
 };
 
 /** The limits to apply: the given ones over the defaults. */
 export function resolveLimits(limits: Partial<WheelLimits> = {}): WheelLimits {
+  const pick = (key: keyof WheelLimits): number => limits[key] ?? DEFAULT_WHEEL_LIMITS[key];
   return {
-    members: limits.members ?? DEFAULT_WHEEL_LIMITS.members,
-    unpackedSize: limits.unpackedSize ?? DEFAULT_WHEEL_LIMITS.unpackedSize,
-    compressionRatio: limits.compressionRatio ?? DEFAULT_WHEEL_LIMITS.compressionRatio,
+    members: pick("members"),
+    unpackedSize: pick("unpackedSize"),
+    unpackedRatio: pick("unpackedRatio"),
+    compressionRatio: pick("compressionRatio"),
   };
 }
 
 /** Whether a member of this declared size and compressed size inflates too far. */
 export function exceedsRatio(size: number, compressedSize: number, ratio: number): boolean {
-  return size > RATIO_ALLOWANCE && size > ratio * compressedSize;
+  return size > MEMBER_RATIO_ALLOWANCE && size > ratio * compressedSize;
+}
+
+/** The most bytes the members of a wheel of `wheelSize` bytes may declare per its size. */
+export function ratioBudget(wheelSize: number, limits: WheelLimits): number {
+  return limits.unpackedRatio * wheelSize + WHEEL_RATIO_ALLOWANCE;
 }
 
 /** The refusal of a wheel past one of its limits, saying which and how to raise it. */

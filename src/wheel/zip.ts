@@ -112,7 +112,7 @@ export class WheelZip {
           where,
         );
       }
-      const { members, byName } = await listMembers(zipfile, limits, where);
+      const { members, byName } = await listMembers(zipfile, size, limits, where);
       return new WheelZip(path, members, byName, zipfile, reader);
     } catch (error) {
       // yauzl took the descriptor only once it opened; before that it is still ours to close.
@@ -167,6 +167,7 @@ export class WheelZip {
  */
 function listMembers(
   zipfile: yauzl.ZipFile,
+  wheelSize: number,
   limits: WheelLimits,
   where: Location,
 ): Promise<{ members: ZipMember[]; byName: Map<string, ZipMember> }> {
@@ -183,7 +184,7 @@ function listMembers(
             member: member.name,
           });
         }
-        unpacked = checkDeclaredSizes(member, unpacked, limits, where);
+        unpacked = checkDeclaredSizes(member, unpacked, wheelSize, limits, where);
         byName.set(member.name, member);
         members.push(member);
       } catch (error) {

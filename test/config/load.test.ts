@@ -41,6 +41,7 @@ describe("parseConfig refuses", () => {
     ["a member limit of zero", "[limits]\nmembers = 0", ["limits.members@2:1"]],
     ["a negative unpacked size", "[limits]\nunpacked-size = -1", ["limits.unpacked-size@2:1"]],
     ["a fractional ratio", "[limits]\ncompression-ratio = 2.5", ["limits.compression-ratio@2:1"]],
+    ["a ratio of zero", "[limits]\nunpacked-ratio = 0", ["limits.unpacked-ratio@2:1"]],
     ["a size written as text", '[limits]\nunpacked-size = "8 GiB"', ["limits.unpacked-size@2:1"]],
     ["an unknown limit", "[limits]\nfiles = 10", ["limits.files@2:1"]],
     [
@@ -203,8 +204,12 @@ describe("parseConfig builds", () => {
     );
     expect(limited.limits).toEqual({ members: 300_000, compressionRatio: 2000 });
     expect(
-      parseConfig("[limits]\nunpacked-size = 17_179_869_184", FILE, "wheel2pkg.toml").limits,
-    ).toEqual({ unpackedSize: 16 * 1024 ** 3 });
+      parseConfig(
+        "[limits]\nunpacked-size = 17_179_869_184\nunpacked-ratio = 250",
+        FILE,
+        "wheel2pkg.toml",
+      ).limits,
+    ).toEqual({ unpackedSize: 16 * 1024 ** 3, unpackedRatio: 250 });
   });
 
   it("normalizes extras and keeps per-target sections apart", () => {
