@@ -2,16 +2,21 @@
  * What the zip layer refuses, and why: members that could escape the install root or that are not
  * plain files, archives that declare absurd amounts of data, and yauzl's errors in our words.
  */
-import type yauzl from "yauzl";
+import yauzl from "yauzl";
 import { WheelError, type Location } from "../errors.js";
 import type { WheelLimits } from "./types.js";
 import type { ZipMember } from "./zip.js";
+import { printableName } from "./printable-name.js";
 import { exceedsRatio, limitError, ratioBudget } from "./zip-limits.js";
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
+
+const PATCHED_DATA = 0x0020;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const LOCAL_HEADER_SIZE = 30;
 
 // An empty segment (a leading or doubled slash; a trailing one marks a directory) or a `.` one.
 const EMPTY_OR_DOT_SEGMENT = /^\/|\/\/|(?:^|\/)\.(?:\/|$)/;
@@ -32,20 +37,42 @@ export function toMember(entry: yauzl.Entry, where: Location): ZipMember {
   if (type !== 0 && type !== S_IFREG && type !== S_IFDIR)
     refuse(`not a regular file (mode ${mode.toString(8)})`);
   if (entry.isEncrypted()) refuse("encrypted members are not supported");
+  // Python's zipfile, which installs the wheel, cannot read patched data.
+  if ((entry.generalPurposeBitFlag & PATCHED_DATA) !== 0) refuse("patched data is not supported");
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
     refuse(
       `unsupported compression method ${entry.compressionMethod} (wheels use deflate or stored)`,
     );
   }
   if (EMPTY_OR_DOT_SEGMENT.test(name)) refuse("member path has empty or '.' segments");
+  const header = yauzl.getFileNameLowLevel(
+    entry.generalPurposeBitFlag,
+    entry.fileNameRaw,
+    [],
+    true,
+  );
+  if (header !== name) {
+    // Info-ZIP's Unicode Path field renames the member for yauzl but not for Python's zipfile,
+    // which installs it: the name checked here must be the one installed.
+    refuse(
+      `its Unicode Path extra field names it differently from its header ("${printableName(header)}")`,
+    );
+  }
   return {
     name,
     directory: name.endsWith("/"),
     size: entry.uncompressedSize,
     compressedSize: entry.compressedSize,
     method: entry.compressionMethod,
+    crc32: entry.crc32,
+    flags: entry.generalPurposeBitFlag,
+    rawName:
+      PRINTABLE_ASCII.test(name) && entry.fileNameRaw.length === name.length
+        ? null
+        : Buffer.from(entry.fileNameRaw),
     executable: type !== S_IFDIR && (mode & 0o111) !== 0,
     offset: entry.relativeOffsetOfLocalHeader,
+    end: 0,
     modified: entry.getLastModDate({ timezone: "UTC" }).getTime(),
   };
 }
@@ -88,6 +115,29 @@ export function checkDeclaredSizes(
     );
   }
   return total;
+}
+
+/**
+ * Sets each member's {@link ZipMember.end}: the offset of the next local header in the file, or
+ * of the central directory. Refuses members that share a header or whose fixed header, name and
+ * data (the extra field is known only once the header is read) already run into the next one.
+ */
+export function setEnds(
+  members: readonly ZipMember[],
+  directoryStart: number,
+  where: Location,
+): void {
+  const inFileOrder = [...members].sort((a, b) => a.offset - b.offset);
+  for (const [index, member] of inFileOrder.entries()) {
+    member.end = inFileOrder[index + 1]?.offset ?? directoryStart;
+    const nameLength = member.rawName?.length ?? member.name.length;
+    if (member.offset + LOCAL_HEADER_SIZE + nameLength + member.compressedSize > member.end) {
+      throw new WheelError(
+        "overlaps the next member or the central directory (a zip bomb reuses data that way)",
+        { ...where, member: member.name },
+      );
+    }
+  }
 }
 
 /** Turns a yauzl open/listing error into a WheelError: unsafe names keep their member. */

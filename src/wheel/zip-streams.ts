@@ -90,7 +90,9 @@ export async function hashMember(
 
 /**
  * Feeds a member's uncompressed bytes to `use`, chunk by chunk, and returns their number. Throws
- * WheelError when the data inflates to more or fewer bytes than declared or is corrupt.
+ * WheelError when the local header disagrees with the central directory, or the data inflates to
+ * more or fewer bytes than declared, or to bytes whose CRC-32 is not the declared one (Python's
+ * zipfile would refuse to install it), or is corrupt.
  */
 async function inflateMember(
   reader: WindowedFileReader,
@@ -99,17 +101,31 @@ async function inflateMember(
   use: (chunk: Buffer) => unknown,
 ): Promise<number> {
   const declared = member.size;
+  let crc = 0;
+  const check = (chunk: Buffer): void => {
+    crc = zlib.crc32(chunk, crc);
+    use(chunk);
+  };
   reader.ref();
   try {
     const { start } = await readLocalHeader(reader, member, where);
+    let size: number;
     if (declared <= ONE_SHOT_MAX_SIZE && member.compressedSize <= ONE_SHOT_MAX_SIZE) {
       const compressed = await reader.bytes(start, member.compressedSize);
       const data = member.method === 0 ? compressed : inflateAll(compressed, declared, where);
       if (data.length !== declared) throw sizeMismatch(declared, data.length, where);
-      use(data);
-      return data.length;
+      check(data);
+      size = data.length;
+    } else {
+      size = await inflateStream(reader, member, start, where, check);
     }
-    return await inflateStream(reader, member, start, where, use);
+    if (crc !== member.crc32) {
+      throw new WheelError(
+        `corrupt member: its CRC-32 is ${hex(crc)}, the central directory says ${hex(member.crc32)}`,
+        where,
+      );
+    }
+    return size;
   } catch (error) {
     throw streamError(error, where);
   } finally {
@@ -166,6 +182,10 @@ async function inflateStream(
   }
   if (size !== declared) throw sizeMismatch(declared, size, where);
   return size;
+}
+
+function hex(value: number): string {
+  return `0x${value.toString(16).padStart(8, "0")}`;
 }
 
 function sizeMismatch(declared: number, real: number | string, where: Location): WheelError {

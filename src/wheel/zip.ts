@@ -8,7 +8,7 @@ import yauzl from "yauzl";
 import { WheelError, type Location } from "../errors.js";
 import { WindowedFileReader } from "./file-reader.js";
 import type { WheelLimits } from "./types.js";
-import { checkDeclaredSizes, toMember, zipError } from "./zip-checks.js";
+import { checkDeclaredSizes, setEnds, toMember, zipError } from "./zip-checks.js";
 import { limitError, resolveLimits } from "./zip-limits.js";
 import { hashMember, readMember, type MemberDigest } from "./zip-streams.js";
 
@@ -25,10 +25,24 @@ export interface ZipMember {
   compressedSize: number;
   /** 0 stored, 8 deflate (no other method is admitted). */
   method: number;
+  /** CRC-32 of the uncompressed data, as the central directory declares it. */
+  crc32: number;
+  /** The central directory record's general-purpose bit flags. */
+  flags: number;
+  /**
+   * The name's bytes as the central directory holds them, when they are not simply the name's
+   * (printable ASCII) characters; null for nearly every member.
+   */
+  rawName: Buffer | null;
   /** Any execute bit set in the unix mode of the external attributes. */
   executable: boolean;
   /** Offset of the member's local header: reading in this order reads the file front to back. */
   offset: number;
+  /**
+   * Where the next member's local header (or the central directory) starts: the member's header
+   * and data must end before it. Members that overlap are how some zip bombs reuse one block.
+   */
+  end: number;
   /**
    * Last-modified time in ms since the epoch: the extended timestamp if present, else the DOS
    * time read as UTC (not local time: the same wheel must give the same date on every machine).
@@ -174,6 +188,8 @@ function listMembers(
   return new Promise((resolve, reject) => {
     const members: ZipMember[] = [];
     const byName = new Map<string, ZipMember>();
+    // (Declared a boolean by @types/yauzl; before the first record it is the directory's offset.)
+    const directoryStart = zipfile.readEntryCursor as unknown as number;
     let unpacked = 0;
     zipfile.on("entry", (entry: yauzl.Entry) => {
       try {
@@ -194,6 +210,12 @@ function listMembers(
       zipfile.readEntry();
     });
     zipfile.once("end", () => {
+      try {
+        setEnds(members, directoryStart, where);
+      } catch (error) {
+        reject(zipError(error, where));
+        return;
+      }
       resolve({ members, byName });
     });
     zipfile.once("error", (error: Error) => {

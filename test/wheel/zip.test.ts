@@ -137,6 +137,13 @@ describe("WheelZip.open", () => {
     expect(error.location).toEqual({ file, member: "a.py" });
   });
 
+  it("refuses patched data, which Python's zipfile cannot read", async () => {
+    const file = archive(zipBytes([{ name: "a.py", data: "x", flags: 0x0820 }]));
+    const error = await wheelError(() => WheelZip.open(file));
+    expect(error.message).toMatch(/patched data/);
+    expect(error.location).toEqual({ file, member: "a.py" });
+  });
+
   it("refuses compression methods other than stored and deflate", async () => {
     const file = archive(zipBytes([{ name: "a.py", data: "BZh9", method: 12 }]));
     const error = await wheelError(() => WheelZip.open(file));
