@@ -4,6 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { WheelError, type Location } from "../errors.js";
+import { printableName } from "./printable-name.js";
 import type { InstallScheme, RawMetadata, WheelFilename, WheelMember } from "./types.js";
 import type { ZipMember } from "./zip.js";
 
@@ -169,7 +170,9 @@ export function findLicenseFiles(
         diagnostic(
           "license-file-missing",
           "warning",
-          `License-File ${declared} is not in the wheel (looked for ${candidates.join(", ")})`,
+          printableName(
+            `License-File ${declared} is not in the wheel (looked for ${candidates.join(", ")})`,
+          ),
           "License-File",
         ),
       );

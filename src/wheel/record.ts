@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import type * as CsvParse from "csv-parse/sync";
 import { WheelError, type Location } from "../errors.js";
+import { printableName } from "./printable-name.js";
 import type { RecordEntry } from "./types.js";
 
 // csv-parse is needed only for RECORDs that quote, which are rare; loading it on first use keeps
@@ -50,7 +51,8 @@ export function isUnhashedRecordPath(path: string): boolean {
  */
 export function parseRecord(text: string, where: Location = {}): RecordEntry[] {
   const fail = (line: number, message: string): never => {
-    throw new WheelError(`line ${line}: ${message}`, where);
+    // Paths, digests and CSV errors quote RECORD's text: shown with control characters escaped.
+    throw new WheelError(`line ${line}: ${printableName(message)}`, where);
   };
   const seen = new Set<string>();
   const entries: RecordEntry[] = [];

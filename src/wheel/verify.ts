@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { WheelError, type Location } from "../errors.js";
+import { printableName } from "./printable-name.js";
 import { isUnhashedRecordPath } from "./record.js";
 import type { ContentFacts, RecordEntry } from "./types.js";
 import type { WheelZip, ZipMember } from "./zip.js";
@@ -23,8 +24,9 @@ export async function verifyRecord(
   where: Location,
 ): Promise<Map<string, ContentFacts>> {
   const rows = new Map(record.map((row) => [row.path, row]));
+  // RECORD's paths may hold anything: a missing one is shown with control characters escaped.
   const fail = (member: string, message: string): never => {
-    throw new WheelError(message, { ...where, member });
+    throw new WheelError(message, { ...where, member: printableName(member) });
   };
 
   for (const row of record) {

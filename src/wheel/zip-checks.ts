@@ -6,7 +6,7 @@ import yauzl from "yauzl";
 import { WheelError, type Location } from "../errors.js";
 import type { WheelLimits } from "./types.js";
 import type { ZipMember } from "./zip.js";
-import { printableName } from "./printable-name.js";
+import { firstControlCharacter, printableName } from "./printable-name.js";
 import { exceedsRatio, limitError, ratioBudget } from "./zip-limits.js";
 
 const S_IFMT = 0o170000;
@@ -15,6 +15,8 @@ const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 
 const PATCHED_DATA = 0x0020;
+const UTF8_NAME = 0x0800;
+const UNICODE_PATH = 0x7075;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const LOCAL_HEADER_SIZE = 30;
 
@@ -28,16 +30,33 @@ const EMPTY_OR_DOT_SEGMENT = /^\/|\/\/|(?:^|\/)\.(?:\/|$)/;
  */
 export function toMember(entry: yauzl.Entry, where: Location): ZipMember {
   const name = entry.fileName;
+  // The name as Python's zipfile, which installs the wheel, reads it from the header: UTF-8, or
+  // CP437 whose bytes 0x00–0x1f and 0x7f are control characters (yauzl shows them as glyphs).
+  const raw = entry.fileNameRaw;
+  const header = entry.extraFields.some((field) => field.id === UNICODE_PATH)
+    ? yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, [], true)
+    : name;
+  const installed =
+    (entry.generalPurposeBitFlag & UTF8_NAME) !== 0 || !hasControlByte(raw)
+      ? header
+      : withControlBytes(header, raw);
   const refuse = (message: string): never => {
-    throw new WheelError(message, { ...where, member: name });
+    throw new WheelError(message, { ...where, member: printableName(installed) });
   };
+  const control = firstControlCharacter(installed) ?? firstControlCharacter(name);
+  if (control !== null) refuse(`member name holds a control character (${control})`);
+  // Info-ZIP's Unicode Path field renames the member for yauzl but not for Python's zipfile:
+  // the name checked here must be the one installed.
+  if (header !== name) {
+    refuse(`its Unicode Path extra field names it "${printableName(name)}" instead`);
+  }
   const mode = entry.externalFileAttributes >>> 16;
   const type = mode & S_IFMT;
   if (type === S_IFLNK) refuse("symbolic link members are refused");
   if (type !== 0 && type !== S_IFREG && type !== S_IFDIR)
     refuse(`not a regular file (mode ${mode.toString(8)})`);
   if (entry.isEncrypted()) refuse("encrypted members are not supported");
-  // Python's zipfile, which installs the wheel, cannot read patched data.
+  // Python's zipfile cannot read patched data.
   if ((entry.generalPurposeBitFlag & PATCHED_DATA) !== 0) refuse("patched data is not supported");
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
     refuse(
@@ -45,19 +64,6 @@ export function toMember(entry: yauzl.Entry, where: Location): ZipMember {
     );
   }
   if (EMPTY_OR_DOT_SEGMENT.test(name)) refuse("member path has empty or '.' segments");
-  const header = yauzl.getFileNameLowLevel(
-    entry.generalPurposeBitFlag,
-    entry.fileNameRaw,
-    [],
-    true,
-  );
-  if (header !== name) {
-    // Info-ZIP's Unicode Path field renames the member for yauzl but not for Python's zipfile,
-    // which installs it: the name checked here must be the one installed.
-    refuse(
-      `its Unicode Path extra field names it differently from its header ("${printableName(header)}")`,
-    );
-  }
   return {
     name,
     directory: name.endsWith("/"),
@@ -150,11 +156,26 @@ export function zipError(error: unknown, where: Location): WheelError {
   if (unsafe !== null) {
     return new WheelError(`unsafe member path (${unsafe[1] ?? ""})`, {
       ...where,
-      member: unsafe[2] ?? "",
+      member: printableName(unsafe[2] ?? ""),
     });
   }
   if (message.startsWith("compressed/uncompressed size mismatch")) {
     return new WheelError(`zip bomb or corrupt archive: ${message}`, where);
   }
-  return new WheelError(`not a valid zip archive (${message})`, where);
+  return new WheelError(`not a valid zip archive (${printableName(message)})`, where);
+}
+
+function hasControlByte(raw: Buffer): boolean {
+  for (const byte of raw) if (byte < 0x20 || byte === 0x7f) return true;
+  return false;
+}
+
+/** A CP437 name with its control bytes as the characters Python reads, not yauzl's glyphs. */
+function withControlBytes(header: string, raw: Buffer): string {
+  let name = "";
+  for (let i = 0; i < header.length; i++) {
+    const byte = raw[i] ?? 0x20;
+    name += byte < 0x20 || byte === 0x7f ? String.fromCharCode(byte) : header.charAt(i);
+  }
+  return name;
 }

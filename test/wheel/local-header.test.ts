@@ -116,10 +116,8 @@ describe("the local header against the central directory", () => {
       zipBytes([{ name: MEMBER, data: BODY, centralExtra: field }]),
     );
     const error = await wheelError(() => WheelZip.open(file));
-    expect(error.message).toMatch(
-      /Unicode Path extra field names it differently .*"demo\/abc\.py"/,
-    );
-    expect(error.location).toEqual({ file, member: "demo/other.py" });
+    expect(error.message).toBe('its Unicode Path extra field names it "demo/other.py" instead');
+    expect(error.location).toEqual({ file, member: MEMBER });
   });
 
   const DI = "demo-1.0.dist-info";
