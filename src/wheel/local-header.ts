@@ -66,17 +66,19 @@ export async function readLocalHeader(
   if (method !== member.method) disagree("compression method", method, member.method);
   const nameLength = head.readUInt16LE(26);
   const extraLength = head.readUInt16LE(28);
-  const start = member.offset + FIXED_SIZE + nameLength + extraLength;
-  if (start + member.compressedSize > member.end) {
-    fail("overlaps the next member or the central directory (its local header is longer)");
+  const headerLength = FIXED_SIZE + nameLength + extraLength;
+  // (What runs past the next member cannot be the member's own: it is compared cut short.)
+  if (head.length < Math.min(headerLength, available)) {
+    head = await reader.bytes(member.offset, Math.min(headerLength, available));
   }
-  if (head.length < FIXED_SIZE + nameLength + extraLength) {
-    head = await reader.bytes(member.offset, FIXED_SIZE + nameLength + extraLength);
-  }
-  const name = head.subarray(FIXED_SIZE, FIXED_SIZE + nameLength);
+  const name = head.subarray(FIXED_SIZE, Math.min(FIXED_SIZE + nameLength, head.length));
   if (!sameName(name, member)) {
     const shown = name.toString((flags & UTF8_NAME) !== 0 ? "utf8" : "latin1");
     disagree("file name", `"${printableName(shown)}"`, `"${printableName(member.name)}"`);
+  }
+  const start = member.offset + headerLength;
+  if (start + member.compressedSize > member.end) {
+    fail("overlaps the next member or the central directory (its local header is longer)");
   }
   if ((member.flags & DATA_DESCRIPTOR) === 0) {
     const extra = head.subarray(FIXED_SIZE + nameLength, FIXED_SIZE + nameLength + extraLength);

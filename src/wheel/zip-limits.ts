@@ -33,13 +33,13 @@ export const DEFAULT_WHEEL_LIMITS: Readonly<WheelLimits> = Object.freeze({
  * A member may always inflate to this many bytes whatever its ratio: an empty `__init__.py` or a
  * page of zeros deflates far past any sane ratio, yet costs nothing to read.
  */
-export const MEMBER_RATIO_ALLOWANCE = 64 * KiB;
+const MEMBER_RATIO_ALLOWANCE = 64 * KiB;
 
 /**
  * A wheel may always unpack to this many bytes whatever its own size: a small wheel holding one
  * sparse data file is no threat (hashing 64 MiB takes a fraction of a second).
  */
-export const WHEEL_RATIO_ALLOWANCE = 64 * MiB;
+const WHEEL_RATIO_ALLOWANCE = 64 * MiB;
 
 /** The config key that sets each limit, for the refusal messages. */
 const CONFIG_KEY: Readonly<Record<keyof WheelLimits, string>> = {

@@ -34,6 +34,11 @@ describe("the local header against the central directory", () => {
       /disagrees with the central directory on the file name \("\.\.\/\.\.\/x\.txt", not "demo\/abc\.py"\)/,
     ],
     [
+      "a longer file name",
+      (e) => ({ ...e, local: { name: "../../../../etc/cron.d/x" } }),
+      /on the file name \("\.\.\/\.\.\/\.\.\/\.\.\/etc\/cron\.d\/x", not "demo\/abc\.py"\)/,
+    ],
+    [
       "a file name with a terminal escape, shown escaped",
       (e) => ({ ...e, local: { name: "demo/\x1b[2Jc.py" } }),
       /on the file name \("demo\/\\x1b\[2Jc\.py", not "demo\/abc\.py"\)/,
