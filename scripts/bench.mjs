@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Speed and memory of wheel2pkg on the corpus wheels (../shared/corpus), as whole processes and
-// through the library API, then the batch benchmark (bench-batch.mjs).
+// Speed and memory of wheel2pkg on the corpus wheels (../shared/corpus) and on a generated wheel
+// of 100,000 members, as whole processes and through the library API, then the batch benchmark
+// (bench-batch.mjs).
 // Usage: npm run bench [-- --corpus DIR] [-- --runs N] [-- --no-batch]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -79,6 +81,20 @@ for (const wheel of ["scipy-", "numpy-", "botocore-"].map(pick).filter(Boolean))
   console.log(
     `${name(wheel).slice(0, 30).padEnd(30)} ${size.toFixed(1).padStart(7)} | ${base.seconds.toFixed(3).padStart(9)} | ${inspect.seconds.toFixed(3).padStart(9)} (${(inspect.seconds / base.seconds).toFixed(2)}×) ${inspect.mib.toFixed(0).padStart(6)} | ${preview.seconds.toFixed(3).padStart(9)} ${preview.mib.toFixed(0).padStart(7)}${preview.status === 0 ? "" : " (refused)"}`,
   );
+}
+
+// A wheel of 100,000 tiny modules (scripts/make-wide-wheel.mjs): what grows with the member count.
+{
+  const dir = mkdtempSync(join(tmpdir(), "wheel2pkg-bench-wide-"));
+  const wide = execFileSync("node", [join(root, "scripts", "make-wide-wheel.mjs"), "--out", dir], {
+    encoding: "utf8",
+  }).trim();
+  const inspect = timeCommand("node", [cli, "inspect", wide, "--json"]);
+  const preview = timeCommand("node", [cli, "preview", wide, "--target", values.target]);
+  console.log(
+    `${"100,000 members".padEnd(30)} ${(statSync(wide).size / 1e6).toFixed(1).padStart(7)} | ${"".padStart(9)} | ${inspect.seconds.toFixed(3).padStart(9)} ${"".padStart(7)} ${inspect.mib.toFixed(0).padStart(6)} | ${preview.seconds.toFixed(3).padStart(9)} ${preview.mib.toFixed(0).padStart(7)}${preview.status === 0 ? "" : " (refused)"}`,
+  );
+  rmSync(dir, { recursive: true, force: true });
 }
 
 // Peak RSS of every command on every corpus wheel (one run each).

@@ -11,7 +11,7 @@ import { asFileSystemError, printable, UserError } from "../errors.js";
 import { normalizeName } from "../model/name.js";
 import { buildPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
-import { parseWheelFilename, readWheel } from "../wheel/index.js";
+import { parseWheelFilename, readWheel, type WheelLimits } from "../wheel/index.js";
 import type { BatchItem } from "./input.js";
 import type { LintSummary } from "./lint-summary.js";
 import { setProject, type SetMember, type SetProject } from "./set.js";
@@ -64,6 +64,8 @@ export interface ReadContext {
   sourceOnly: boolean;
   aborted: () => boolean;
   onRead: (wheel: string) => void;
+  /** The configuration's `[limits]` on what a wheel may declare. */
+  limits: Readonly<Partial<WheelLimits>>;
 }
 
 /** The key under which a run over exactly the same input finds its own stamps. */
@@ -137,9 +139,9 @@ async function knownEntries(
   return known;
 }
 
-async function readOne(read: ReadWheel): Promise<void> {
+async function readOne(read: ReadWheel, limits: Readonly<Partial<WheelLimits>>): Promise<void> {
   // Only the dist-info files: every RECORD hash is checked when the wheel is planned.
-  const contents = await readWheel(read.item.wheel, { verify: false });
+  const contents = await readWheel(read.item.wheel, { verify: false, limits });
   const { pkg, diagnostics } = buildPackage(contents);
   read.member = { pkg, withExtras: read.item.withExtras ?? [] };
   read.project = setProject(pkg);
@@ -197,7 +199,7 @@ export async function readSet(
           if (first !== undefined) {
             read.project = { ...first.snapshot.project, wheel: read.item.wheel };
             read.diagnostics = first.snapshot.diagnostics;
-          } else await readOne(read);
+          } else await readOne(read, context.limits);
         } catch (error) {
           read.error = failure(error, read.item.wheel);
         }

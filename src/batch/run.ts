@@ -55,6 +55,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     onRead: (wheel) => {
       emit({ type: "step", wheel, step: "read" });
     },
+    limits: config.limits,
   });
   const projects = reads.flatMap((r) => (r.project === null ? [] : [r.project]));
   const provided = new Map(projects.map((p) => [p.project, p]));

@@ -79,7 +79,10 @@ export async function inspectWheel(
   profiles: readonly TargetProfile[] = [],
   options: { checkArchive?: boolean; config?: Config } = {},
 ): Promise<InspectReport> {
-  const contents = await readWheel(path, { verify: false });
+  const contents = await readWheel(path, {
+    verify: false,
+    ...(options.config === undefined ? {} : { limits: options.config.limits }),
+  });
   const { pkg, diagnostics } = buildPackage(contents);
   const { metadata } = pkg;
   const config = options.config ?? emptyConfig;

@@ -7,7 +7,9 @@ import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { parse, TomlError } from "smol-toml";
 import { asFileSystemError } from "../errors.js";
+import { configFileName } from "./file-name.js";
 import { normalizeExtra } from "../model/name.js";
+import type { WheelLimits } from "../wheel/index.js";
 import {
   formatKeyPath,
   keyPositions,
@@ -26,8 +28,7 @@ import {
   type MappingSection,
 } from "./types.js";
 
-/** The file looked for in the working directory when no `--config` is given. */
-export const configFileName = "wheel2pkg.toml";
+export { configFileName };
 
 /** A `[mapping]` or `[mapping.targets.<id>]` table, once the schema has accepted it. */
 interface MappingDocument {
@@ -46,6 +47,12 @@ interface ConfigDocument {
   templates?: string;
   mapping?: MappingDocument & { targets?: Record<string, MappingDocument> };
   lint?: { severity?: Record<string, LintSeverity> };
+  limits?: {
+    members?: number;
+    "unpacked-size"?: number;
+    "unpacked-ratio"?: number;
+    "compression-ratio"?: number;
+  };
   packages?: Record<string, { name?: string; targets?: Record<string, { name: string }> }>;
 }
 
@@ -111,6 +118,7 @@ function buildConfig(doc: ConfigDocument, file: string, origin: (path: KeyPath) 
       ]),
     ),
     lintSeverity: new Map(Object.entries(doc.lint?.severity ?? {})),
+    limits: wheelLimits(doc.limits ?? {}),
     packages: Object.entries(doc.packages ?? {}).map(([project, table]) => {
       const base = ["packages", project];
       return {
@@ -126,6 +134,18 @@ function buildConfig(doc: ConfigDocument, file: string, origin: (path: KeyPath) 
         ),
       };
     }),
+  };
+}
+
+/** `[limits]` as the wheel reader takes it: only the keys the file sets. */
+function wheelLimits(doc: NonNullable<ConfigDocument["limits"]>): Partial<WheelLimits> {
+  return {
+    ...(doc.members === undefined ? {} : { members: doc.members }),
+    ...(doc["unpacked-size"] === undefined ? {} : { unpackedSize: doc["unpacked-size"] }),
+    ...(doc["unpacked-ratio"] === undefined ? {} : { unpackedRatio: doc["unpacked-ratio"] }),
+    ...(doc["compression-ratio"] === undefined
+      ? {}
+      : { compressionRatio: doc["compression-ratio"] }),
   };
 }
 

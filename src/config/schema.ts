@@ -19,6 +19,7 @@ export type KeyFormat = "python-name" | "target-id" | "rule-id";
 export type Schema =
   | { type: "string"; format: StringFormat }
   | { type: "enum"; values: readonly string[] }
+  | { type: "integer"; minimum: number }
   | { type: "array"; items: Schema }
   | { type: "table"; fields: Readonly<Record<string, Schema>>; required?: readonly string[] }
   | { type: "map"; keys: KeyFormat; values: Schema };
@@ -26,6 +27,7 @@ export type Schema =
 const text: Schema = { type: "string", format: "text" };
 const pythonName: Schema = { type: "string", format: "python-name" };
 const packageName: Schema = { type: "string", format: "package-name" };
+const positiveInteger: Schema = { type: "integer", minimum: 1 };
 
 const mappingFields: Readonly<Record<string, Schema>> = {
   overrides: { type: "map", keys: "python-name", values: packageName },
@@ -74,6 +76,15 @@ export const configSchema: Schema = {
         },
       },
     },
+    limits: {
+      type: "table",
+      fields: {
+        members: positiveInteger,
+        "unpacked-size": positiveInteger,
+        "unpacked-ratio": positiveInteger,
+        "compression-ratio": positiveInteger,
+      },
+    },
     packages: {
       type: "map",
       keys: "python-name",
@@ -111,6 +122,13 @@ export function validate(value: unknown, schema: Schema, path: KeyPath = []): Sc
         : problem(
             `expected one of ${schema.values.map((v) => `"${v}"`).join(", ")}, found ${typeof value === "string" ? `"${value}"` : tomlType(value)}`,
           );
+    case "integer":
+      if (typeof value !== "number" || !Number.isInteger(value))
+        return problem(`expected an integer, found ${tomlType(value)}`);
+      if (!Number.isSafeInteger(value)) return problem(`${value} is too large`);
+      return value >= schema.minimum
+        ? []
+        : problem(`expected an integer of at least ${schema.minimum}, found ${value}`);
     case "array":
       if (!Array.isArray(value)) return problem(`expected an array, found ${tomlType(value)}`);
       return value.flatMap((item, i) => validate(item, schema.items, [...path, i]));

@@ -4,6 +4,7 @@
  */
 import { printable, UserError } from "../errors.js";
 import type { ExactNameRule, IgnoreRule, NameRules, RenameRule } from "../mapping/name-rules.js";
+import type { WheelLimits } from "../wheel/index.js";
 
 /** Where Debian targets put the dependencies of extras (`[mapping] extras`). */
 export type ExtrasPolicy = "recommends" | "suggests" | "ignore";
@@ -47,6 +48,8 @@ export interface Config {
   mappingTargets: ReadonlyMap<string, MappingSection>;
   /** Lint rule id → severity. */
   lintSeverity: ReadonlyMap<string, LintSeverity>;
+  /** `[limits]`: what a wheel may declare before it is refused; unset keys keep their defaults. */
+  limits: Readonly<Partial<WheelLimits>>;
   /** By project name as the key spells it. */
   packages: readonly PackageConfig[];
 }
@@ -59,6 +62,7 @@ export const emptyConfig: Config = {
   mapping: { overrides: [], renames: [], ignores: [] },
   mappingTargets: new Map(),
   lintSeverity: new Map(),
+  limits: {},
   packages: [],
 };
 

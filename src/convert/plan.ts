@@ -13,7 +13,7 @@ import { createRenderer, type Renderer } from "../render/index.js";
 import { packageFacts } from "../targets/common/facts.js";
 import { targets } from "../targets/index.js";
 import type { DebianExtrasPolicy, PackagingOptions, TargetPlan } from "../targets/types.js";
-import { readWheel, readWheelMembers } from "../wheel/index.js";
+import { readWheel, readWheelMembers, type WheelLimits } from "../wheel/index.js";
 import { wheel2pkgVersion } from "../version.js";
 
 /** A file of a planned package: its content is fully computed before anything is written. */
@@ -101,7 +101,8 @@ export async function planConversion(
   wheelPath: string,
   options: PlanOptions,
 ): Promise<ConversionPlan> {
-  const contents = await readWheel(wheelPath, { verify: true });
+  const config = options.config ?? emptyConfig;
+  const contents = await readWheel(wheelPath, { verify: true, limits: config.limits });
   const { pkg, diagnostics } = buildPackage(contents);
   for (const profile of options.profiles) {
     checkTargetCompatibility(pkg.tags, profile);
@@ -109,14 +110,13 @@ export async function planConversion(
   }
   const { facts, diagnostics: factDiagnostics } = packageFacts(pkg);
   diagnostics.push(...factDiagnostics);
-  const licenseTexts = await readLicenseTexts(pkg);
+  const licenseTexts = await readLicenseTexts(pkg, config.limits);
   let date = options.packaging?.date;
   if (date === undefined) {
     const dated = await changelogDate(wheelPath, contents.metadataTime);
     date = dated.date;
     diagnostics.push(...dated.diagnostics);
   }
-  const config = options.config ?? emptyConfig;
   const { name, email } = config.maintainer;
   const packaging: PackagingOptions = {
     maintainer:
@@ -183,8 +183,11 @@ function checkExtras(requested: readonly string[], provided: readonly string[]):
 }
 
 /** License texts by member path; a license file that is not UTF-8 is read as Latin-1. */
-async function readLicenseTexts(pkg: WheelPackage): Promise<Map<string, string>> {
-  const bodies = await readWheelMembers(pkg.path, pkg.licenseFiles);
+async function readLicenseTexts(
+  pkg: WheelPackage,
+  limits: Readonly<Partial<WheelLimits>>,
+): Promise<Map<string, string>> {
+  const bodies = await readWheelMembers(pkg.path, pkg.licenseFiles, { limits });
   const texts = new Map<string, string>();
   for (const [path, body] of bodies) {
     let text: string;

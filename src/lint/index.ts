@@ -15,6 +15,7 @@ import type { LintSeverity } from "../config/index.js";
 import { UserError } from "../errors.js";
 import type { NameRules } from "../mapping/name-rules.js";
 import type { TargetProfile } from "../profiles/types.js";
+import type { WheelLimits } from "../wheel/index.js";
 import { runRules } from "./engine.js";
 import { parseDebianDir, readDebianDir } from "./inputs/debian.js";
 import { parseSpec } from "./inputs/spec.js";
@@ -39,6 +40,8 @@ export interface LintOptions {
   names?: NameRules;
   /** Also run rpmlint / lintian. */
   native?: boolean;
+  /** The configuration's `[limits]` on what a wheel may declare. */
+  limits?: Readonly<Partial<WheelLimits>>;
 }
 
 /** The result of linting one path. */
@@ -83,7 +86,11 @@ async function readInput(path: string, options: LintOptions): Promise<LintInput 
     };
   }
   if (path.endsWith(".whl")) {
-    return { kind: "wheel", path, wheel: await readWheelSubject(path, options.names) };
+    return {
+      kind: "wheel",
+      path,
+      wheel: await readWheelSubject(path, options.names, options.limits),
+    };
   }
   if (path.endsWith(".spec")) {
     need("rpm", "a spec file");

@@ -26,6 +26,26 @@ export class WindowedFileReader extends yauzl.RandomAccessReader {
     super();
   }
 
+  // yauzl's reference count on the descriptor (not in its type declarations): the zip holds one
+  // while open, and each read of ours holds one so a close cannot pull the file from under it.
+  declare ref: () => void;
+  declare unref: () => void;
+
+  /** Size of the file in bytes. */
+  get size(): number {
+    return this.fileSize;
+  }
+
+  /**
+   * The bytes in [position, position + length), as a view of the window (loaded first if they
+   * are not in it): no copy. The view stays valid; a later window is a new buffer.
+   */
+  async bytes(position: number, length: number): Promise<Buffer> {
+    if (!this.inWindow(position, length)) await this.load(position, length);
+    const start = position - this.windowStart;
+    return this.window.subarray(start, start + length);
+  }
+
   /** Fills `buffer` from `position`; a request past the end of the file is an error (truncated). */
   override read(
     buffer: Buffer,
@@ -49,23 +69,14 @@ export class WindowedFileReader extends yauzl.RandomAccessReader {
       });
       return;
     }
-    const size = Math.min(Math.max(length, WINDOW_SIZE), this.fileSize - position);
-    if (position < 0 || size < length) {
-      queueMicrotask(() => {
-        callback(new Error("unexpected EOF"));
-      });
-      return;
-    }
-    const window = Buffer.allocUnsafe(size);
-    fs.read(this.fd, window, 0, size, position, (error, bytesRead) => {
-      if (error !== null || bytesRead < length) {
-        callback(error ?? new Error("unexpected EOF"));
-        return;
-      }
-      this.window = window.subarray(0, bytesRead);
-      this.windowStart = position;
-      copyFrom(this.window, position);
-    });
+    this.load(position, length).then(
+      () => {
+        copyFrom(this.window, this.windowStart);
+      },
+      (error: unknown) => {
+        callback(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   }
 
   /** A stream of the bytes in [start, end): from the window where it overlaps, else from disk. */
@@ -109,6 +120,26 @@ export class WindowedFileReader extends yauzl.RandomAccessReader {
   /** Closes the descriptor; yauzl calls this once the zip and all its streams are done. */
   override close(callback: (err: Error | null) => void): void {
     fs.close(this.fd, callback);
+  }
+
+  /** Makes the window the file from `position` on, at least `length` bytes of it. */
+  private load(position: number, length: number): Promise<void> {
+    const size = Math.min(Math.max(length, WINDOW_SIZE), this.fileSize - position);
+    if (position < 0 || length < 0 || size < length) {
+      return Promise.reject(new Error("unexpected EOF"));
+    }
+    const window = Buffer.allocUnsafe(size);
+    return new Promise((resolve, reject) => {
+      fs.read(this.fd, window, 0, size, position, (error, bytesRead) => {
+        if (error !== null || bytesRead < length) {
+          reject(error ?? new Error("unexpected EOF"));
+          return;
+        }
+        this.window = window.subarray(0, bytesRead);
+        this.windowStart = position;
+        resolve();
+      });
+    });
   }
 
   private inWindow(position: number, length: number): boolean {

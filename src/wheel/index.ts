@@ -19,6 +19,6 @@ export {
   type RecordHashAlgorithm,
 } from "./record.js";
 export { parseWheelInfo, type ParsedWheelInfo } from "./wheel-info.js";
-export { DEFAULT_MAX_UNCOMPRESSED_SIZE } from "./zip.js";
+export { DEFAULT_WHEEL_LIMITS } from "./zip-limits.js";
 export type * from "./types.js";
 export type { ElfFacts } from "./elf.js";

@@ -44,7 +44,7 @@ export async function readWheel(
   const filename = parseWheelFilename(path);
   const where: Location = { file: path };
   const verify = options.verify ?? true;
-  const zip = await WheelZip.open(path, { maxUncompressedSize: options.maxUncompressedSize });
+  const zip = await WheelZip.open(path, { limits: options.limits });
   try {
     const directories = findDirectories(zip.members, filename, where);
     const { distInfoDir } = directories;
@@ -68,23 +68,27 @@ export async function readWheel(
             at("entry_points.txt"),
           );
 
-    const members = mapMembers(zip.members, directories, wheel.rootIsPurelib, where);
+    const members = mapMembers(zip.members, directories, wheel.rootIsPurelib, where, verify);
     const licenseFiles = findLicenseFiles(members, metadata, distInfoDir, diagnostics);
 
     let sha256: string | null = null;
-    let seen = new Map<string, ContentFacts>();
     if (verify) {
       // Hash the whole file while the members are checked; abort that read if a check fails.
       const abort = new AbortController();
       const wheelHash = sha256File(path, abort.signal);
+      let noted: Map<string, ContentFacts>;
       try {
-        seen = await verifyRecord(zip, record, where);
+        noted = await verifyRecord(zip, record, where);
       } catch (error) {
         abort.abort();
         await wheelHash.catch(() => undefined);
         throw error;
       }
       sha256 = await wheelHash;
+      for (const member of members) {
+        const content = noted.get(member.path);
+        if (content !== undefined) Object.assign(member, content);
+      }
     }
 
     return {
@@ -96,17 +100,7 @@ export async function readWheel(
       metadata,
       record,
       entryPoints,
-      members: verify
-        ? members.map((member) => {
-            const content = seen.get(member.path);
-            return {
-              ...member,
-              shebang: content?.shebang === true,
-              elf: content?.elf ?? null,
-              remoteResources: content?.remoteResources === true,
-            };
-          })
-        : members,
+      members,
       licenseFiles,
       verified: verify,
       size: zip.size,
@@ -141,7 +135,7 @@ export async function readWheelMembers(
   members: Iterable<string>,
   options: ReadMemberOptions = {},
 ): Promise<Map<string, Buffer>> {
-  const zip = await WheelZip.open(path, { maxUncompressedSize: options.maxUncompressedSize });
+  const zip = await WheelZip.open(path, { limits: options.limits });
   try {
     const found = [...new Set(members)].map((name) => {
       const member = zip.member(name);

@@ -125,8 +125,20 @@ export interface ReadWheelOptions {
    * and then reads only the central directory and the dist-info members it needs.
    */
   verify?: boolean;
-  /** Refuse a wheel whose members add up to more than this many bytes uncompressed. */
-  maxUncompressedSize?: number;
+  /** Limits past which the wheel is refused unread; each unset one takes its default. */
+  limits?: Partial<WheelLimits>;
+}
+
+/** What a wheel may declare before it is refused (wheel2pkg.toml's `[limits]`). */
+export interface WheelLimits {
+  /** Most members (central-directory records, directories included). */
+  members: number;
+  /** Most bytes the members may declare uncompressed, all together. */
+  unpackedSize: number;
+  /** Most bytes the members may declare per byte of the wheel file (beyond the first 64 MiB). */
+  unpackedRatio: number;
+  /** Most times a member may inflate its compressed size (members up to 64 KiB are exempt). */
+  compressionRatio: number;
 }
 
 /** Options of readWheelMember and readWheelMembers. */
@@ -134,5 +146,5 @@ export interface ReadMemberOptions {
   /** Refuse a member larger than this many bytes (default 64 MiB). */
   maxSize?: number;
   /** As for readWheel. */
-  maxUncompressedSize?: number;
+  limits?: Partial<WheelLimits>;
 }

@@ -5,69 +5,77 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { onFileSystem, WheelError, type Location } from "../errors.js";
+import { printableName } from "./printable-name.js";
 import { isUnhashedRecordPath } from "./record.js";
 import type { ContentFacts, RecordEntry } from "./types.js";
 import type { WheelZip, ZipMember } from "./zip.js";
 
 /**
  * Compares the archive's files with RECORD, then streams every hashed file through its RECORD
- * algorithm, in the order they sit in the file so reads go front to back. Throws WheelError
+ * algorithm (and reads every other member, checking its headers, size and CRC-32), in the order
+ * they sit in the file so reads go front to back. Throws WheelError
  * naming the member for the first problem. Cheap structural checks all run before any hashing.
- * Returns what was seen of each hashed member's content (`#!`, ELF facts, remote resources).
+ * Returns what was seen of the content of each hashed member that has something to note (`#!`,
+ * ELF facts, remote resources): most members have none, and a wheel may have 100,000.
  */
 export async function verifyRecord(
   zip: WheelZip,
   record: readonly RecordEntry[],
   where: Location,
 ): Promise<Map<string, ContentFacts>> {
-  const files = zip.members.filter((member) => !member.directory);
   const rows = new Map(record.map((row) => [row.path, row]));
+  // RECORD's paths may hold anything: a missing one is shown with control characters escaped.
   const fail = (member: string, message: string): never => {
-    throw new WheelError(message, { ...where, member });
+    throw new WheelError(message, { ...where, member: printableName(member) });
   };
 
-  const inZip = new Set(files.map((member) => member.name));
   for (const row of record) {
     // Some writers list directories; they carry no content to check.
-    if (!row.path.endsWith("/") && !inZip.has(row.path))
+    if (!row.path.endsWith("/") && zip.member(row.path)?.directory !== false)
       fail(row.path, "listed in RECORD but missing from the wheel");
   }
 
-  const toHash: [ZipMember, { algorithm: string; digest: string }][] = [];
-  for (const member of files) {
+  // Every member is read, the ones RECORD cannot hash (directories, RECORD, its signatures)
+  // too: reading checks the local header, the size and the CRC-32 that Python's zipfile checks
+  // when it installs the wheel.
+  const toRead: [ZipMember, { algorithm: string; digest: string } | null][] = [];
+  for (const member of zip.members) {
+    if (member.directory) {
+      toRead.push([member, null]);
+      continue;
+    }
     const row = rows.get(member.name);
     const unhashed = isUnhashedRecordPath(member.name);
-    if (row === undefined) {
+    if (row === undefined && !unhashed) {
       // RECORD's signatures are written after RECORD and cannot list themselves.
-      if (unhashed) continue;
       return fail(member.name, "in the wheel but not listed in RECORD");
     }
-    if (row.size !== null && row.size !== member.size) {
+    if (row !== undefined && row.size !== null && row.size !== member.size) {
       fail(member.name, `size mismatch: RECORD says ${row.size} bytes, the archive ${member.size}`);
     }
-    if (row.hash !== null) toHash.push([member, row.hash]);
-    else if (!unhashed) fail(member.name, "has no hash in RECORD");
+    const hash = row?.hash ?? null;
+    if (hash === null && !unhashed) fail(member.name, "has no hash in RECORD");
+    toRead.push([member, hash]);
   }
 
   // One member at a time, in file order: the reader's window then serves most reads. Hashing
   // large members (thread-pool inflate) alongside small ones measured slower on 2 CPUs.
-  toHash.sort(([a], [b]) => a.offset - b.offset);
-  const seen = new Map<string, ContentFacts>();
-  for (const [member, expected] of toHash) {
-    const actual = await zip.digest(member, expected.algorithm);
-    seen.set(member.name, {
-      shebang: actual.shebang,
-      elf: actual.elf,
-      remoteResources: actual.remoteResources,
-    });
-    if (actual.digest !== expected.digest) {
+  toRead.sort(([a], [b]) => a.offset - b.offset);
+  const noted = new Map<string, ContentFacts>();
+  for (const [member, expected] of toRead) {
+    const actual = await zip.digest(member, expected?.algorithm ?? "sha256");
+    if (actual.shebang || actual.elf !== null || actual.remoteResources) {
+      const { shebang, elf, remoteResources } = actual;
+      noted.set(member.name, { shebang, elf, remoteResources });
+    }
+    if (expected !== null && actual.digest !== expected.digest) {
       fail(
         member.name,
         `${expected.algorithm} mismatch: RECORD says ${expected.digest}, the file has ${actual.digest}`,
       );
     }
   }
-  return seen;
+  return noted;
 }
 
 /** sha256 (hex) of a whole file, streamed; `signal` stops the read early. */

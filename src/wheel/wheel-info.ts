@@ -4,6 +4,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { WheelError, type Location } from "../errors.js";
 import { parseEmailHeaders, unfoldLine } from "./email-headers.js";
+import { printableName } from "./printable-name.js";
 import type { WheelInfo } from "./types.js";
 
 /** WHEEL parsed, with the notes a reader should see (e.g. a newer minor format version). */
@@ -37,7 +38,10 @@ export function parseWheelInfo(text: string, where: Location = {}): ParsedWheelI
   if (versionText === null) return fail("Wheel-Version", "Wheel-Version is missing");
   const match = /^(\d+)\.(\d+)$/.exec(versionText);
   if (match === null) {
-    return fail("Wheel-Version", `Wheel-Version "${versionText}" is not MAJOR.MINOR`);
+    return fail(
+      "Wheel-Version",
+      `Wheel-Version "${printableName(versionText)}" is not MAJOR.MINOR`,
+    );
   }
   const wheelVersion = { major: Number(match[1]), minor: Number(match[2]) };
   if (wheelVersion.major !== 1) {
@@ -62,7 +66,10 @@ export function parseWheelInfo(text: string, where: Location = {}): ParsedWheelI
   if (purelibText === null) return fail("Root-Is-Purelib", "Root-Is-Purelib is missing");
   const purelib = purelibText.toLowerCase();
   if (purelib !== "true" && purelib !== "false") {
-    fail("Root-Is-Purelib", `Root-Is-Purelib must be true or false, not "${purelibText}"`);
+    fail(
+      "Root-Is-Purelib",
+      `Root-Is-Purelib must be true or false, not "${printableName(purelibText)}"`,
+    );
   }
   const rootIsPurelib = purelib === "true";
 

@@ -5,21 +5,17 @@
  */
 import fs from "node:fs";
 import yauzl from "yauzl";
-import {
-  asFileSystemError,
-  InternalError,
-  UserError,
-  WheelError,
-  type Location,
-} from "../errors.js";
+import { asFileSystemError, UserError, WheelError, type Location } from "../errors.js";
 import { WindowedFileReader } from "./file-reader.js";
-import { checkMembers, toMember, zipError } from "./zip-checks.js";
-import { hashEntry, readEntry, type MemberDigest } from "./zip-streams.js";
+import type { WheelLimits } from "./types.js";
+import { checkDeclaredSizes, setEnds, toMember, zipError } from "./zip-checks.js";
+import { limitError, resolveLimits } from "./zip-limits.js";
+import { hashMember, readMember, type MemberDigest } from "./zip-streams.js";
 
-/** Default cap on the sum of the members' declared uncompressed sizes: 2 GiB. */
-export const DEFAULT_MAX_UNCOMPRESSED_SIZE = 2 * 1024 ** 3;
-
-/** One member of the archive, as the central directory describes it (names validated). */
+/**
+ * One member of the archive, as the central directory describes it (names validated). Only
+ * these few fields are kept of each record, so memory grows slowly with the member count.
+ */
 export interface ZipMember {
   /** Path inside the zip: relative, `/`-separated, no `..`; directories end with `/`. */
   name: string;
@@ -27,46 +23,71 @@ export interface ZipMember {
   /** Declared uncompressed size; reads fail when the data disagrees. */
   size: number;
   compressedSize: number;
+  /** 0 stored, 8 deflate (no other method is admitted). */
+  method: number;
+  /** CRC-32 of the uncompressed data, as the central directory declares it. */
+  crc32: number;
+  /** The central directory record's general-purpose bit flags. */
+  flags: number;
+  /**
+   * The name's bytes as the central directory holds them, when they are not simply the name's
+   * (printable ASCII) characters; null for nearly every member.
+   */
+  rawName: Buffer | null;
   /** Any execute bit set in the unix mode of the external attributes. */
   executable: boolean;
   /** Offset of the member's local header: reading in this order reads the file front to back. */
   offset: number;
+  /**
+   * Where the next member's local header (or the central directory) starts: the member's header
+   * and data must end before it. Members that overlap are how some zip bombs reuse one block.
+   */
+  end: number;
+  /**
+   * Last-modified time in ms since the epoch: the extended timestamp if present, else the DOS
+   * time read as UTC (not local time: the same wheel must give the same date on every machine).
+   */
+  modified: number;
 }
 
 /** Options of {@link WheelZip.open}. */
 export interface OpenZipOptions {
-  /** Refuse the archive when its members declare more than this many bytes in total. */
-  maxUncompressedSize?: number;
+  /** Refuse the archive past these limits (each unset one takes its default). */
+  limits?: Partial<WheelLimits>;
 }
 
 /** An open wheel archive. Close it with {@link WheelZip.close} (also after errors). */
 export class WheelZip {
   private readonly closed: Promise<void>;
-  private readonly byName: ReadonlyMap<string, ZipMember>;
 
   private constructor(
     /** Path of the archive on disk. */
     readonly path: string,
-    /** Size of the archive file in bytes. */
-    readonly size: number,
     /** Members in central-directory order. */
     readonly members: readonly ZipMember[],
+    private readonly byName: ReadonlyMap<string, ZipMember>,
     private readonly zipfile: yauzl.ZipFile,
-    private readonly entries: ReadonlyMap<string, yauzl.Entry>,
+    private readonly reader: WindowedFileReader,
   ) {
     this.closed = new Promise((resolve) =>
       zipfile.once("close", () => {
         resolve();
       }),
     );
-    this.byName = new Map(members.map((member) => [member.name, member]));
+  }
+
+  /** Size of the archive file in bytes. */
+  get size(): number {
+    return this.reader.size;
   }
 
   /**
    * Opens a zip and reads its central directory. Throws FileSystemError for a file that cannot
    * be opened (missing, no permission), WheelError for a file that is not a zip
    * (or is truncated), unsafe or duplicate member names, symlinks and other non-regular members,
-   * encrypted or non-deflate members, and archives that declare too much uncompressed data.
+   * encrypted or non-deflate members, and archives past the limits: too many members (refused
+   * from the end record's count, before any is listed), too much declared data in all, or a
+   * member declaring a ratio no real file reaches. Nothing is inflated before these checks.
    */
   static async open(path: string, options: OpenZipOptions = {}): Promise<WheelZip> {
     const where: Location = { file: path };
@@ -103,16 +124,17 @@ export class WheelZip {
           },
         );
       });
-      const entries = await listEntries(zipfile, where);
-      const members = entries.map((entry) => toMember(entry, where));
-      checkMembers(members, options.maxUncompressedSize ?? DEFAULT_MAX_UNCOMPRESSED_SIZE, where);
-      return new WheelZip(
-        path,
-        size,
-        members,
-        zipfile,
-        new Map(entries.map((entry) => [entry.fileName, entry])),
-      );
+      const limits = resolveLimits(options.limits);
+      // yauzl reads exactly as many records as the end record says: refuse before reading one.
+      if (zipfile.entryCount > limits.members) {
+        throw limitError(
+          "members",
+          `the wheel has ${zipfile.entryCount} members, more than the ${limits.members} allowed`,
+          where,
+        );
+      }
+      const { members, byName } = await listMembers(zipfile, size, limits, where);
+      return new WheelZip(path, members, byName, zipfile, reader);
     } catch (error) {
       // yauzl took the descriptor only once it opened; before that it is still ours to close.
       if (zipfile === undefined) fs.close(fd, () => undefined);
@@ -135,7 +157,7 @@ export class WheelZip {
         where,
       );
     }
-    return readEntry(this.zipfile, this.entryOf(member), where);
+    return readMember(this.reader, member, where);
   }
 
   /**
@@ -145,18 +167,12 @@ export class WheelZip {
    * declared one is an error.
    */
   async digest(member: ZipMember, algorithm: string): Promise<MemberDigest> {
-    return hashEntry(this.zipfile, this.entryOf(member), algorithm, {
-      file: this.path,
-      member: member.name,
-    });
+    return hashMember(this.reader, member, algorithm, { file: this.path, member: member.name });
   }
 
-  /**
-   * Last-modified time of a member: its extended timestamp if present, else the DOS time read as
-   * UTC (not local time: the same wheel must give the same date on every machine).
-   */
+  /** Last-modified time of a member (see {@link ZipMember.modified}). */
   modified(member: ZipMember): Date {
-    return this.entryOf(member).getLastModDate({ timezone: "UTC" });
+    return new Date(member.modified);
   }
 
   /** Closes the archive and waits for its file descriptor to be released. */
@@ -164,25 +180,50 @@ export class WheelZip {
     if (this.zipfile.isOpen) this.zipfile.close();
     await this.closed;
   }
-
-  private entryOf(member: ZipMember): yauzl.Entry {
-    const entry = this.entries.get(member.name);
-    if (entry === undefined)
-      throw new InternalError(`${member.name} is not a member of ${this.path}`);
-    return entry;
-  }
 }
 
-/** Every central-directory record, in order; yauzl has already validated the names. */
-function listEntries(zipfile: yauzl.ZipFile, where: Location): Promise<yauzl.Entry[]> {
+/**
+ * Every central-directory record, in order, each described and checked as it is read (yauzl
+ * has validated the name): yauzl's entry is dropped at once. The first refusal stops the listing.
+ */
+function listMembers(
+  zipfile: yauzl.ZipFile,
+  wheelSize: number,
+  limits: WheelLimits,
+  where: Location,
+): Promise<{ members: ZipMember[]; byName: Map<string, ZipMember> }> {
   return new Promise((resolve, reject) => {
-    const entries: yauzl.Entry[] = [];
+    const members: ZipMember[] = [];
+    const byName = new Map<string, ZipMember>();
+    // (Declared a boolean by @types/yauzl; before the first record it is the directory's offset.)
+    const directoryStart = zipfile.readEntryCursor as unknown as number;
+    let unpacked = 0;
     zipfile.on("entry", (entry: yauzl.Entry) => {
-      entries.push(entry);
+      try {
+        const member = toMember(entry, where);
+        if (byName.has(member.name)) {
+          throw new WheelError("member appears twice in the archive", {
+            ...where,
+            member: member.name,
+          });
+        }
+        unpacked = checkDeclaredSizes(member, unpacked, wheelSize, limits, where);
+        byName.set(member.name, member);
+        members.push(member);
+      } catch (error) {
+        reject(zipError(error, where));
+        return;
+      }
       zipfile.readEntry();
     });
     zipfile.once("end", () => {
-      resolve(entries);
+      try {
+        setEnds(members, directoryStart, where);
+      } catch (error) {
+        reject(zipError(error, where));
+        return;
+      }
+      resolve({ members, byName });
     });
     zipfile.once("error", (error: Error) => {
       reject(zipError(error, where));

@@ -62,6 +62,18 @@ const cases: [string, WheelSpec | Buffer, RegExp][] = [
     /zip bomb/,
   ],
   [
+    "a member declaring more than deflate can produce",
+    {
+      entries: (e) =>
+        e.map((x) =>
+          x.name === "demo/__init__.py"
+            ? { ...x, data: "x".repeat(100), declaredSize: 2 * 1024 * 1024 }
+            : x,
+        ),
+    },
+    /demo\/__init__\.py: zip bomb: .*more than the 1032:1 allowed/,
+  ],
+  [
     "invalid UTF-8 in METADATA",
     { metadata: Buffer.from(metadata("Author: Jos\xe9\n"), "latin1") },
     /METADATA: .*UTF-8/,

@@ -1,9 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { fixtureWheel } from "../helpers/convert.js";
+import { scratchDirectory } from "../wheel/zip-builder.js";
 
 function configFile(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), "wheel2pkg-config-")), "wheel2pkg.toml");
@@ -107,4 +108,35 @@ describe("name rules on openSUSE", () => {
     expect(explained.stdout).toMatch(/→ python-psycopg2/);
     expect(explained.stdout).toMatch(/singlespec\s+python-psycopg2-binary/);
   });
+});
+
+describe("[limits] reach every command that reads a wheel", () => {
+  const scratch = scratchDirectory();
+  afterAll(() => {
+    scratch.remove();
+  });
+  // A member of zeros deflates ~1000:1: admitted by default, refused under a ratio of 500.
+  const wheel = scratch.wheel({ files: { "demo/zeros.bin": Buffer.alloc(1024 * 1024) } });
+  const lowered = configFile("[limits]\ncompression-ratio = 500\n");
+  const commands: [string, string[]][] = [
+    ["inspect", ["inspect", wheel]],
+    ["preview", ["preview", wheel, "--target", "debian-12"]],
+    ["lint", ["lint", wheel, "--target", "debian-12"]],
+  ];
+
+  it.each(commands)("%s reads the wheel under the default limits", async (_, args) => {
+    const result = await runCli(args);
+    expect(result.stderr).not.toMatch(/zip bomb/);
+    expect(result.code).toBeLessThan(2);
+  });
+
+  it.each(commands)(
+    "%s refuses it under the config's limit, naming it and the key",
+    async (_, args) => {
+      const result = await runCli([...args, "--config", lowered]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${wheel}: demo/zeros.bin: zip bomb`);
+      expect(result.stderr).toMatch(/raise compression-ratio in the \[limits\] table/);
+    },
+  );
 });

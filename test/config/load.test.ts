@@ -48,6 +48,12 @@ describe("parseConfig refuses", () => {
       ["mapping.targets.fedora.rename[0].pattern@2:13"],
     ],
     ["a rename without replace", '[[mapping.rename]]\npattern = "x"', ["mapping.rename[0]@1:1"]],
+    ["a member limit of zero", "[limits]\nmembers = 0", ["limits.members@2:1"]],
+    ["a negative unpacked size", "[limits]\nunpacked-size = -1", ["limits.unpacked-size@2:1"]],
+    ["a fractional ratio", "[limits]\ncompression-ratio = 2.5", ["limits.compression-ratio@2:1"]],
+    ["a ratio of zero", "[limits]\nunpacked-ratio = 0", ["limits.unpacked-ratio@2:1"]],
+    ["a size written as text", '[limits]\nunpacked-size = "8 GiB"', ["limits.unpacked-size@2:1"]],
+    ["an unknown limit", "[limits]\nfiles = 10", ["limits.files@2:1"]],
     [
       "an unknown key in a rename",
       '[mapping]\nrename = [{ pattern = "x", replace = "y", flags = "i" }]',
@@ -197,6 +203,23 @@ describe("parseConfig builds", () => {
     const [rename] = config.mapping.renames;
     expect(rename?.pattern.test("acme-tools")).toBe(true);
     expect(rename?.pattern.test("x-acme-tools")).toBe(false);
+  });
+
+  it("keeps only the limits the file sets", () => {
+    expect(config.limits).toEqual({});
+    const limited = parseConfig(
+      "[limits]\nmembers = 300_000\ncompression-ratio = 2000",
+      FILE,
+      "wheel2pkg.toml",
+    );
+    expect(limited.limits).toEqual({ members: 300_000, compressionRatio: 2000 });
+    expect(
+      parseConfig(
+        "[limits]\nunpacked-size = 17_179_869_184\nunpacked-ratio = 250",
+        FILE,
+        "wheel2pkg.toml",
+      ).limits,
+    ).toEqual({ unpackedSize: 16 * 1024 ** 3, unpackedRatio: 250 });
   });
 
   it("normalizes extras and keeps per-target sections apart", () => {

@@ -197,11 +197,24 @@ describe("readWheel refuses broken wheels", () => {
     }
   });
 
-  it("more uncompressed data than maxUncompressedSize", async () => {
+  it("more uncompressed data than the unpacked-size limit", async () => {
     const file = wheel({ files: { "demo/data.bin": Buffer.alloc(5000) } });
-    await expect(readWheel(file, { maxUncompressedSize: 100_000 })).resolves.toBeDefined();
-    const error = await wheelError(() => readWheel(file, { maxUncompressedSize: 4000 }));
-    expect(error.message).toMatch(/zip bomb: members declare more than 4000 bytes/);
+    await expect(readWheel(file, { limits: { unpackedSize: 100_000 } })).resolves.toBeDefined();
+    const error = await wheelError(() => readWheel(file, { limits: { unpackedSize: 4000 } }));
+    expect(error.message).toMatch(/zip bomb: the members declare more than the 4000 bytes/);
+  });
+
+  it("more members than the members limit, with every RECORD hash checked or not", async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [`demo/m${i}.py`, `V = ${i}\n`]),
+    );
+    const file = wheel({ files });
+    await expect(readWheel(file, { limits: { members: 13 } })).resolves.toBeDefined();
+    for (const verify of [true, false]) {
+      const error = await wheelError(() => readWheel(file, { verify, limits: { members: 12 } }));
+      expect(error.message).toMatch(/13 members, more than the 12 allowed/);
+      expect(error.location).toEqual({ file });
+    }
   });
 
   it("a file name that is not a wheel's", async () => {

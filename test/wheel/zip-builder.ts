@@ -20,13 +20,37 @@ export interface RawZipEntry {
   declaredSize?: number;
   /** Unix mode stored in the external attributes (default 0o100644). */
   mode?: number;
+  /** General-purpose flags of both headers (default 0x0800, UTF-8 names). */
+  flags?: number;
+  /** What the local header says instead of what the central directory says. */
+  local?: LocalHeaderLies;
+  /** CRC-32 to write in both headers instead of the data's. */
+  crc?: number;
+  /** Extra field of the central directory record. */
+  centralExtra?: Buffer;
+}
+
+/** Fields of a local header that disagree with the member's central directory record. */
+export interface LocalHeaderLies {
+  name?: string;
+  method?: number;
+  flags?: number;
+  crc?: number;
+  compressedSize?: number;
+  size?: number;
 }
 
 const DOS_DATE_2020_01_01 = ((2020 - 1980) << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x800;
 
-/** The bytes of a zip archive holding `entries` in order (no zip64, no data descriptors). */
-export function zipBytes(entries: readonly RawZipEntry[]): Buffer {
+/** How the end of a hand-built archive lies about it. */
+export interface ZipEndOptions {
+  /** Member count to declare in the end record (past 65,535 it goes in zip64 end records). */
+  declaredCount?: number;
+}
+
+/** The bytes of a zip archive holding `entries` in order (no data descriptors). */
+export function zipBytes(entries: readonly RawZipEntry[], end: ZipEndOptions = {}): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -36,26 +60,29 @@ export function zipBytes(entries: readonly RawZipEntry[]): Buffer {
     const stored = entry.rawData ?? (method === 8 ? zlib.deflateRawSync(data) : data);
     const name = Buffer.from(entry.name);
     const size = entry.declaredSize ?? data.length;
-    const crc = zlib.crc32(data);
+    const crc = entry.crc ?? zlib.crc32(data);
+    const flags = entry.flags ?? UTF8_NAMES;
+    const lies = entry.local ?? {};
+    const localName = lies.name === undefined ? name : Buffer.from(lies.name);
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(lies.flags ?? flags, 6);
+    local.writeUInt16LE(lies.method ?? method, 8);
     local.writeUInt16LE(0, 10);
     local.writeUInt16LE(DOS_DATE_2020_01_01, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    local.writeUInt32LE(lies.crc ?? crc, 14);
+    local.writeUInt32LE(lies.compressedSize ?? stored.length, 18);
+    local.writeUInt32LE(lies.size ?? size, 22);
+    local.writeUInt16LE(localName.length, 26);
     local.writeUInt16LE(0, 28);
 
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE((3 << 8) | 20, 4); // made by unix
     header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
+    header.writeUInt16LE(flags, 8);
     header.writeUInt16LE(method, 10);
     header.writeUInt16LE(0, 12);
     header.writeUInt16LE(DOS_DATE_2020_01_01, 14);
@@ -63,21 +90,40 @@ export function zipBytes(entries: readonly RawZipEntry[]): Buffer {
     header.writeUInt32LE(stored.length, 20);
     header.writeUInt32LE(size, 24);
     header.writeUInt16LE(name.length, 28);
+    header.writeUInt16LE(entry.centralExtra?.length ?? 0, 30);
     header.writeUInt32LE(((entry.mode ?? 0o100644) << 16) >>> 0, 38);
     header.writeUInt32LE(offset, 42);
 
-    parts.push(local, name, stored);
-    central.push(header, name);
-    offset += local.length + name.length + stored.length;
+    parts.push(local, localName, stored);
+    central.push(header, name, entry.centralExtra ?? Buffer.alloc(0));
+    offset += local.length + localName.length + stored.length;
   }
   const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directory, end]);
+  const count = end.declaredCount ?? entries.length;
+  const zip64: Buffer[] = [];
+  if (count > 0xffff) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeUInt16LE(45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(BigInt(count), 24);
+    record.writeBigUInt64LE(BigInt(count), 32);
+    record.writeBigUInt64LE(BigInt(directory.length), 40);
+    record.writeBigUInt64LE(BigInt(offset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
+    locator.writeUInt32LE(1, 16);
+    zip64.push(record, locator);
+  }
+  const record = Buffer.alloc(22);
+  record.writeUInt32LE(0x06054b50, 0);
+  record.writeUInt16LE(Math.min(count, 0xffff), 8);
+  record.writeUInt16LE(Math.min(count, 0xffff), 10);
+  record.writeUInt32LE(directory.length, 12);
+  record.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, ...zip64, record]);
 }
 
 /** A small wheel to break in one way per test. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import type { WheelLimits } from "../../src/wheel/types.js";
 import { WheelZip } from "../../src/wheel/zip.js";
 import { scratchDirectory, zipBytes } from "./zip-builder.js";
 import { wheelError } from "./wheel-error.js";
@@ -18,12 +19,9 @@ function archive(bytes: Buffer): string {
 async function withZip<T>(
   file: string,
   use: (zip: WheelZip) => Promise<T>,
-  maxUncompressedSize?: number,
+  limits: Partial<WheelLimits> = {},
 ): Promise<T> {
-  const zip = await WheelZip.open(
-    file,
-    maxUncompressedSize === undefined ? {} : { maxUncompressedSize },
-  );
+  const zip = await WheelZip.open(file, { limits });
   try {
     return await use(zip);
   } finally {

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { configFileName } from "../../config/file-name.js";
 import { targetList, type Command } from "../command.js";
 
 /** `wheel2pkg inspect WHEEL [--json]` */
@@ -16,7 +18,7 @@ export const inspectCommand: Command = {
       })
       .option("config", {
         type: "string",
-        describe: "configuration file for the mapping (default: wheel2pkg.toml, if any)",
+        describe: "configuration file: mapping rules, limits (default: wheel2pkg.toml, if any)",
       })
       .option("target", {
         type: "string",
@@ -27,12 +29,12 @@ export const inspectCommand: Command = {
     const { inspectWheel, printInspect } = await import("../inspect.js");
     const { getProfile } = await import("../../profiles/index.js");
     const profiles = args.target === undefined ? [] : targetList(args.target).map(getProfile);
-    // Only a mapping needs the configuration; a plain inspect stays as lean as it can.
+    // The configuration holds the mapping rules and the [limits] the wheel is read under.
+    // Without a file to read, a plain inspect does not load the config module at all.
+    const configPath = typeof args.config === "string" ? args.config : undefined;
     const config =
-      profiles.length > 0
-        ? await (
-            await import("../../config/index.js")
-          ).loadConfig(typeof args.config === "string" ? args.config : undefined)
+      profiles.length > 0 || configPath !== undefined || existsSync(configFileName)
+        ? await (await import("../../config/index.js")).loadConfig(configPath)
         : undefined;
     printInspect(
       output,

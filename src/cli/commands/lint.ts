@@ -54,6 +54,7 @@ export const lintCommand: Command = {
       severity: config.lintSeverity,
       names: configForTarget(config, profile).names,
       native: args.native === true,
+      limits: config.limits,
     });
     const format = args.json === true ? "json" : String(args.format);
     if (format === "sarif") output.out(out.json(report.sarifLog([result])));

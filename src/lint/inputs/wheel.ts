@@ -1,7 +1,7 @@
 /** A wheel as the wheel-level rules read it: the validated model and the user's name rules. */
 import type { NameRules } from "../../mapping/name-rules.js";
 import { buildPackage, type WheelPackage } from "../../model/package.js";
-import { readWheel } from "../../wheel/index.js";
+import { readWheel, type WheelLimits } from "../../wheel/index.js";
 
 /** What the wheel-level rules check. */
 export interface WheelSubject {
@@ -11,8 +11,12 @@ export interface WheelSubject {
 }
 
 /** Reads and validates a wheel (RECORD hashes checked) for linting. */
-export async function readWheelSubject(path: string, names?: NameRules): Promise<WheelSubject> {
-  const { pkg } = buildPackage(await readWheel(path, { verify: true }));
+export async function readWheelSubject(
+  path: string,
+  names?: NameRules,
+  limits: Readonly<Partial<WheelLimits>> = {},
+): Promise<WheelSubject> {
+  const { pkg } = buildPackage(await readWheel(path, { verify: true, limits }));
   return names === undefined ? { pkg } : { pkg, names };
 }
 
