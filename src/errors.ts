@@ -17,12 +17,22 @@ const unprintable = /[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2
  * cannot move the cursor, recolour, retitle or forge lines of wheel2pkg's output.
  */
 export function printable(text: string): string {
-  return text.replace(unprintable, (character) => {
-    const code = character.charCodeAt(0);
-    return code <= 0xff
-      ? `\\x${code.toString(16).padStart(2, "0")}`
-      : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
+  return text.replace(unprintable, escapeCharacter);
+}
+
+/**
+ * A name from a wheel (a member, a RECORD path) as messages quote it: as {@link printable}, and a
+ * backslash doubled, so that every escape in the quoted name is one wheel2pkg wrote.
+ */
+export function printableName(text: string): string {
+  return printable(text.replace(/\\/g, "\\\\"));
+}
+
+function escapeCharacter(character: string): string {
+  const code = character.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, "0")}`
+    : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
 /** Where a problem was found: a file (wheel, config, spec), and optionally a member and a field. */

@@ -3,6 +3,7 @@
  * display, Ctrl-C turned into a clean stop, then the report, the graph and the summary.
  */
 import { join } from "node:path";
+import { json } from "../cli/output.js";
 import { loadConfig } from "../config/index.js";
 import { getProfile } from "../profiles/index.js";
 import type { DebianExtrasPolicy } from "../targets/types.js";
@@ -119,7 +120,7 @@ export async function runBatchCommand(
   const manifest = join(args.outDir, "build-manifest.jsonl");
   const outputs: RunOutput[] = [];
   if (args.report !== undefined) {
-    const text = `${JSON.stringify(report, null, 2)}\n`;
+    const text = json(report);
     outputs.push({ path: args.report, what: "report", fallbackName: "report.json", text });
   }
   if (args.graph !== undefined) {
@@ -139,7 +140,7 @@ export async function runBatchCommand(
   if (args.sourceOnly && !args.quiet && !failures.some((f) => f.path === manifest)) {
     output.err(`build manifest (dependency order): ${manifest}\n`);
   }
-  if (args.json) output.out(`${JSON.stringify(report, null, 2)}\n`);
+  if (args.json) output.out(json(report));
   if (report.unresolved.length > 0 && !args.quiet) {
     output.err("unresolved requirements (required by):\n");
     for (const u of report.unresolved) {

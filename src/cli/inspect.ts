@@ -1,3 +1,4 @@
+import { printable } from "../errors.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
 import { specifiersToString } from "../model/specifier.js";
@@ -176,6 +177,6 @@ export function printInspect(
   }
   if (report.providesExtra.length > 0)
     lines.push(`  extras:          ${report.providesExtra.join(", ")}`);
-  output.out(`${lines.join("\n")}\n`);
+  output.out(`${lines.map(printable).join("\n")}\n`);
   printDiagnostics(output, report.diagnostics, verbose);
 }

@@ -32,7 +32,13 @@ export function printDiagnostics(
   }
 }
 
-/** Pretty JSON with a final newline. */
+/**
+ * Pretty JSON with a final newline. JSON escapes C0 controls itself; DEL, C1 controls and the
+ * marks that reorder text on a terminal are escaped here too, so printing it is safe.
+ */
 export function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  )}\n`;
 }
