@@ -1,6 +1,7 @@
 /**
  * readWheel over real wheels (made by /work/shared/corpus/make-corpus.sh into /tmp/corpus, or
- * $WHEEL2PKG_CORPUS). Skipped when the corpus is absent, as it is in CI.
+ * $WHEEL2PKG_CORPUS; .ci/run makes it when the shared corpus scripts are at hand). Skipped when
+ * the corpus is absent.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
