@@ -22,9 +22,9 @@ export default tseslint.config(
     files: ["src/**/*.ts"],
     ignores: [
       "src/targets/text.ts",
-      "src/targets/rpm/escape.ts",
-      "src/targets/deb/control-text.ts",
-      "src/targets/deb/rules-text.ts",
+      "src/families/rpm/escape.ts",
+      "src/families/deb/control-text.ts",
+      "src/families/deb/rules-text.ts",
     ],
     rules: {
       "no-restricted-syntax": [

@@ -1,7 +1,7 @@
 /**
  * wheel2pkg's library API: everything the command line does is available here.
- * The stages follow the pipeline of DESIGN.md: wheel → model → mapping → targets → render →
- * build.
+ * The stages follow the pipeline of docs/architecture.md: wheel → model → mapping → families
+ * (targets, render, native tools) → convert → lint → batch.
  */
 export { readWheel, readWheelMembers, parseWheelFilename } from "./wheel/index.js";
 export type {
@@ -23,7 +23,8 @@ export { debPackageVersion, debRelations, debVersion } from "./mapping/deb-versi
 export { loadConfig, parseConfig, configForTarget } from "./config/index.js";
 export type { Config } from "./config/types.js";
 export type { MappedRequirement, MappedRequirements } from "./mapping/map.js";
-export { targets } from "./targets/index.js";
+export { families, familyOf } from "./families/index.js";
+export type { Family } from "./families/index.js";
 export { createRenderer, builtinTemplateDir } from "./render/index.js";
 export { planConversion, convertWheel, writePackage } from "./convert/index.js";
 export type {
@@ -32,12 +33,12 @@ export type {
   ConversionPlan,
   PlannedPackage,
 } from "./convert/index.js";
-export { buildNative } from "./build/index.js";
+export { buildNative } from "./convert/build.js";
 export { lintPath, rules as lintRules } from "./lint/index.js";
 export type { LintReport, Finding } from "./lint/index.js";
 export { runBatch, readBatchInput, buildOrder, graphToDot } from "./batch/index.js";
 export type { BatchOptions, BatchEvent } from "./batch/index.js";
-export type { BuildResult } from "./build/index.js";
+export type { BuildResult } from "./native/types.js";
 export { inspectWheel } from "./cli/inspect.js";
 export { main } from "./cli/main.js";
 export {

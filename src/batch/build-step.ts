@@ -2,7 +2,7 @@
  * The native build of one written package, once the builds of the set's packages it requires
  * have finished. Waiting happens outside the build pool (order-gate.ts).
  */
-import { buildNative } from "../build/index.js";
+import { buildNative } from "../convert/build.js";
 import type { WrittenPackage } from "../convert/write.js";
 import { ToolError } from "../errors.js";
 import type { TargetProfile } from "../profiles/types.js";

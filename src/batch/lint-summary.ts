@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import type { Config } from "../config/index.js";
 import type { PlannedPackage } from "../convert/plan.js";
+import { familyOf } from "../families/index.js";
 import { lintPath, parseDebianDir, parseSpec, runRules } from "../lint/index.js";
 import type { Finding, LintInput } from "../lint/types.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -62,22 +63,18 @@ export function addSummaries(
 
 /** The spec or debian/ directory of a planned package, parsed as lint reads it from disk. */
 function packagingInput(planned: PlannedPackage, directory: string): LintInput | null {
-  if (planned.plan.family === "rpm") {
-    const spec = planned.files.find((f) => f.path.endsWith(".spec"));
+  const root = familyOf(planned.profile).packagingRoot(planned.files.map((f) => f.path));
+  if (root === null) return null;
+  if (root.kind === "spec") {
+    const spec = planned.files.find((f) => f.path === root.path);
     if (spec === undefined) return null;
     return { kind: "spec", path: join(directory, spec.path), spec: parseSpec(spec.content) };
   }
-  const control = planned.files.find((f) => /(^|\/)debian\/control$/.test(f.path));
-  if (control === undefined) return null;
-  const debianDir = control.path.slice(0, -"control".length);
+  const prefix = `${root.path}/`;
   const files = planned.files
-    .filter((f) => f.path.startsWith(debianDir))
-    .map((f) => ({ path: f.path.slice(debianDir.length), content: f.content, mode: f.mode }));
-  return {
-    kind: "debian-dir",
-    path: join(directory, debianDir.replace(/\/$/, "")),
-    debian: parseDebianDir(files),
-  };
+    .filter((f) => f.path.startsWith(prefix))
+    .map((f) => ({ path: f.path.slice(prefix.length), content: f.content, mode: f.mode }));
+  return { kind: "debian-dir", path: join(directory, root.path), debian: parseDebianDir(files) };
 }
 
 /** Lints the packaging a planned package will write into `directory`. */

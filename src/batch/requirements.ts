@@ -3,7 +3,7 @@
  * edges of its graph, giving the build order) and which nothing known satisfies.
  */
 import type { LimitFunction } from "p-limit";
-import { checkArchive, debianRelationNames, rpmRelationNames } from "../build/archive.js";
+import { familyOf } from "../families/index.js";
 import { configForTarget } from "../config/index.js";
 import type { Config } from "../config/types.js";
 import { mapRequirements, type MappedRequirement } from "../mapping/map.js";
@@ -72,7 +72,6 @@ function sortOut(
   mapped: readonly MappedRequirement[],
   pkg: WheelPackage,
   provided: ReadonlyMap<string, SetProject>,
-  profile: TargetProfile,
 ): Sorted {
   const sorted: Sorted = { requires: new Set(), unresolved: [], outside: [] };
   for (const m of mapped) {
@@ -89,7 +88,8 @@ function sortOut(
       if (!satisfiesSpecifiers(dependency.version, specifiers, { prereleases: true })) {
         sorted.unresolved.push(unresolvedOf(m, "set-version-mismatch"));
       }
-    } else if (m.diagnostics.some((d) => d.code === "name-guessed") && profile.family === "deb") {
+    } else if (m.diagnostics.some((d) => d.code === "name-guessed")) {
+      // Only a name no layer knows is guessed (Debian's default python3-<name>).
       sorted.unresolved.push(unresolvedOf(m, "unknown-to-distro-data"));
     } else sorted.outside.push(m);
   }
@@ -98,14 +98,15 @@ function sortOut(
 
 /** The distro package names of a requirement's relations. */
 function relationNames(m: MappedRequirement, profile: TargetProfile): string[] {
-  return m.dependencies.flatMap(profile.family === "deb" ? debianRelationNames : rpmRelationNames);
+  const family = familyOf(profile);
+  return m.dependencies.flatMap((relation) => family.relationNames(relation));
 }
 
 /** Adds `not-in-archive` for each requirement outside the set whose name the host's index lacks. */
 async function checkOutside(lists: readonly Sorted[], profile: TargetProfile): Promise<void> {
   const names = lists.flatMap((l) => l.outside.flatMap((m) => relationNames(m, profile)));
   if (names.length === 0) return;
-  const missing = new Set((await checkArchive(profile, [...new Set(names)])).missing);
+  const missing = new Set((await familyOf(profile).checkArchive([...new Set(names)])).missing);
   for (const list of lists) {
     for (const m of list.outside) {
       if (!relationNames(m, profile).some((n) => missing.has(n))) continue;
@@ -136,7 +137,7 @@ export async function targetRequirements(
     withExtras,
     rules: target.names,
   });
-  const main = sortOut(mapped.main, pkg, provided, profile);
+  const main = sortOut(mapped.main, pkg, provided);
   const inMain = new Set(
     mapped.main.filter((m) => m.dependencies.length > 0).map((m) => m.project),
   );
@@ -148,7 +149,6 @@ export async function targetRequirements(
         list.filter((m) => !inMain.has(m.project)),
         pkg,
         provided,
-        profile,
       ),
     }));
   if (archive) await checkOutside([main, ...extras.map((e) => e.sorted)], profile);

@@ -2,11 +2,11 @@
  * The wheels of a batch as a set: what each provides, and the name rules that make a
  * requirement on one of them point at the package the batch produces.
  */
+import { familyOf } from "../families/index.js";
 import { basename } from "node:path";
 import { configForTarget } from "../config/index.js";
 import type { Config, PackageConfig } from "../config/types.js";
 import { familyKey, type ExactNameRule } from "../mapping/name-rules.js";
-import { ownPackageNames } from "../mapping/names.js";
 import { normalizeName } from "../model/name.js";
 import type { WheelPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -45,9 +45,11 @@ export function setProject(pkg: WheelPackage): SetProject {
  * `python3dist()`.
  */
 function producedName(project: string, profile: TargetProfile, config: Config): string {
-  return profile.family === "deb"
-    ? ownPackageNames(project, profile, configForTarget(config, profile).names).binary
-    : normalizeName(project);
+  return familyOf(profile).requirementName(
+    project,
+    profile,
+    configForTarget(config, profile).names,
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
-import { checkArchive, debianRelationNames, rpmRelationNames } from "../build/archive.js";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { familyOf } from "../families/index.js";
 import { mapRequirements } from "../mapping/map.js";
 import type { WheelPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -24,16 +24,15 @@ export async function archiveDiagnostics(
     const relations = [...mapped.main, ...[...mapped.extras.values()].flat()].flatMap(
       (m) => m.dependencies,
     );
-    const names = relations.flatMap(
-      profile.family === "deb" ? debianRelationNames : rpmRelationNames,
-    );
-    const check = await checkArchive(profile, names);
+    const family = familyOf(profile);
+    const names = relations.flatMap((relation) => family.relationNames(relation));
+    const check = await family.checkArchive(names);
     if (!check.checked) {
       diagnostics.push(
         diagnostic(
           "archive-check-unavailable",
           "warning",
-          `${profile.id}: this host has no ${profile.family === "deb" ? "apt-cache" : "dnf or zypper"} index to check names against`,
+          `${profile.id}: this host has no ${family.archiveTools} index to check names against`,
         ),
       );
       continue;

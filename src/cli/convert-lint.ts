@@ -1,8 +1,9 @@
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Config } from "../config/types.js";
 import { configForTarget } from "../config/index.js";
 import type { ConvertedPackage } from "../convert/index.js";
 import { printable } from "../errors.js";
+import { familyOf } from "../families/index.js";
 import type { Finding } from "../lint/types.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { Output } from "./output.js";
@@ -15,16 +16,14 @@ export interface ConvertLintOptions {
 }
 
 /** The paths of a converted package that lint reads: its spec or debian/, then what was built. */
-function lintTargets(converted: ConvertedPackage): { path: string; native: boolean }[] {
-  const packaging =
-    converted.family === "rpm"
-      ? converted.files.find((file) => file.endsWith(".spec"))
-      : converted.files.find((file) => file.endsWith("/debian/control"));
+function lintTargets(
+  converted: ConvertedPackage,
+  profile: TargetProfile,
+): { path: string; native: boolean }[] {
+  const packaging = familyOf(profile).packagingRoot(converted.files);
   const paths: { path: string; native: boolean }[] = [];
-  if (packaging !== undefined) {
-    const source = join(converted.directory, packaging);
-    paths.push({ path: converted.family === "rpm" ? source : dirname(source), native: false });
-  }
+  if (packaging !== null)
+    paths.push({ path: join(converted.directory, packaging.path), native: false });
   for (const built of converted.build?.binaryPackages ?? [])
     paths.push({ path: built, native: true });
   return paths;
@@ -44,7 +43,7 @@ export async function lintConverted(
   const { lintPath } = await import("../lint/index.js");
   const names = configForTarget(options.config, profile).names;
   const findings: Finding[] = [];
-  const targets = lintTargets(converted);
+  const targets = lintTargets(converted, profile);
   for (const { path, native } of targets) {
     const report = await lintPath(path, {
       profile,

@@ -1,4 +1,5 @@
-import { buildNative, type BuildResult } from "../build/index.js";
+import { buildNative } from "./build.js";
+import type { BuildResult } from "../native/types.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { WheelPackage } from "../model/package.js";
 import { planConversion, type PlanOptions } from "./plan.js";

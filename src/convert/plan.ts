@@ -11,7 +11,7 @@ import { checkTargetCompatibility } from "../model/tags.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { createRenderer, type Renderer } from "../render/index.js";
 import { packageFacts } from "../targets/common/facts.js";
-import { targets } from "../targets/index.js";
+import { familyOf } from "../families/index.js";
 import type { DebianExtrasPolicy, PackagingOptions, TargetPlan } from "../targets/types.js";
 import { readWheel, readWheelMembers, type WheelLimits } from "../wheel/index.js";
 import { wheel2pkgVersion } from "../version.js";
@@ -25,6 +25,8 @@ export interface PlannedFile {
 
 /** One package for one target: the plan, the rendered files, and the wheel to place beside. */
 export interface PlannedPackage {
+  /** The target profile it was planned for. */
+  profile: TargetProfile;
   plan: TargetPlan;
   files: PlannedFile[];
   /** The wheel on disk, copied unchanged into the package as its upstream source. */
@@ -149,7 +151,7 @@ export async function planConversion(
       withExtras: [...new Set([...requested, ...configured])],
       rules: target.names,
     });
-    const plan = targets[profile.family].plan({
+    const plan = familyOf(profile).plan({
       pkg,
       facts,
       profile,
@@ -164,7 +166,7 @@ export async function planConversion(
       content: renderer.render(output.template, plan.context),
       mode: output.mode,
     }));
-    return { plan, files, wheelSource: wheelPath };
+    return { profile, plan, files, wheelSource: wheelPath };
   });
   return { pkg, packages, packaging, diagnostics };
 }

@@ -4,13 +4,8 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import {
-  queryDeb,
-  queryRpm,
-  runLintian,
-  runRpmlint,
-  type NativeLintRun,
-} from "../build/native-lint.js";
+import { families, familyOf } from "../families/index.js";
+import type { NativeLintRun } from "../native/packages.js";
 import type { LintSeverity } from "../config/index.js";
 import { UserError } from "../errors.js";
 import type { NameRules } from "../mapping/name-rules.js";
@@ -65,57 +60,48 @@ async function debianDirectory(path: string): Promise<string | null> {
 async function readInput(path: string, options: LintOptions): Promise<LintInput | "native-only"> {
   const info = await stat(path).catch(() => null);
   if (info === null) throw new UserError("no such file or directory", { file: path });
-  const family = options.profile.family;
-  const need = (wanted: "rpm" | "deb", what: string) => {
-    if (family !== wanted) {
-      throw new UserError(`${what} is linted for an ${wanted} target, not ${options.profile.id}`, {
-        file: path,
-        field: "--target",
-      });
-    }
-  };
-  if (info.isDirectory()) {
-    const directory = await debianDirectory(path);
-    if (directory === null)
-      throw new UserError("a directory must be a debian/ directory", { file: path });
-    need("deb", "a debian/ directory");
-    return {
-      kind: "debian-dir",
-      path: directory,
-      debian: parseDebianDir(await readDebianDir(directory)),
-    };
-  }
-  if (path.endsWith(".whl")) {
+  if (!info.isDirectory() && path.endsWith(".whl")) {
     return {
       kind: "wheel",
       path,
       wheel: await readWheelSubject(path, options.names, options.limits),
     };
   }
-  if (path.endsWith(".spec")) {
-    need("rpm", "a spec file");
-    return { kind: "spec", path, spec: parseSpec(await readFile(path, "utf8")) };
+  const directory = info.isDirectory() ? await debianDirectory(path) : null;
+  if (info.isDirectory() && directory === null)
+    throw new UserError("a directory must be a debian/ directory", { file: path });
+  const family = familyOf(options.profile);
+  const file = family.lintFile(path, info.isDirectory());
+  if (file === null) {
+    for (const other of Object.values(families)) {
+      const theirs = other.lintFile(path, info.isDirectory());
+      if (theirs === null) continue;
+      throw new UserError(
+        `${theirs.what} is linted for an ${other.id} target, not ${options.profile.id}`,
+        { file: path, field: "--target" },
+      );
+    }
+    throw new UserError(
+      "cannot tell what to lint: give a .whl, .spec, debian/ directory, .rpm, .deb, .dsc or .changes",
+      { file: path },
+    );
   }
-  if (path.endsWith(".src.rpm")) {
-    need("rpm", "a .src.rpm");
-    return "native-only";
+  switch (file.kind) {
+    case "native-only":
+      return "native-only";
+    case "spec":
+      return { kind: "spec", path, spec: parseSpec(await readFile(path, "utf8")) };
+    case "debian-dir": {
+      const debian = directory ?? path;
+      return {
+        kind: "debian-dir",
+        path: debian,
+        debian: parseDebianDir(await readDebianDir(debian)),
+      };
+    }
+    case "built":
+      return { kind: family.id, path, built: await family.queryPackage(path) };
   }
-  if (path.endsWith(".rpm")) {
-    need("rpm", "an .rpm");
-    return { kind: "rpm", path, built: await queryRpm(path) };
-  }
-  if (path.endsWith(".deb")) {
-    need("deb", "a .deb");
-    return { kind: "deb", path, built: await queryDeb(path) };
-  }
-  if (path.endsWith(".dsc") || path.endsWith(".changes")) {
-    need("deb", "a Debian source or upload");
-    return "native-only";
-  }
-  throw new UserError(
-    "cannot tell what to lint: give a .whl, .spec, debian/ directory, .rpm, .deb, .dsc or .changes",
-    { file: path },
-  );
 }
 
 /** Native findings, re-scored by the user's severity table (keyed by the tool's tag); a missing tool is an error finding. */
@@ -170,8 +156,7 @@ export async function lintPath(path: string, options: LintOptions): Promise<Lint
         },
       );
     }
-    const run =
-      options.profile.family === "rpm" ? await runRpmlint([path]) : await runLintian([path]);
+    const run = await familyOf(options.profile).nativeLint([path]);
     findings.push(...nativeFindings(run, path, options.severity));
   }
   return { path, kind, target: options.profile.id, findings };

@@ -4,7 +4,7 @@
  */
 import type { Severity } from "../diagnostics.js";
 import type { TargetFamily, TargetProfile } from "../profiles/types.js";
-import type { BuiltPackage } from "../build/native-lint.js";
+import type { BuiltPackage } from "../native/packages.js";
 import type { DebianDir } from "./inputs/debian.js";
 import type { SpecFile } from "./inputs/spec.js";
 import type { WheelSubject } from "./inputs/wheel.js";

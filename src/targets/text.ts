@@ -3,8 +3,8 @@
  *
  * A template context holds only {@link PackagingText}: strings branded with the file they were
  * made safe for. A wheel's text (every METADATA field, extra, entry point, file name) becomes
- * one only through an escaper of that destination (`src/targets/rpm/escape.ts`,
- * `src/targets/deb/control-text.ts`, `src/targets/deb/rules-text.ts`); text written in our own
+ * one only through an escaper of that destination (`src/families/rpm/escape.ts`,
+ * `src/families/deb/control-text.ts`, `src/families/deb/rules-text.ts`); text written in our own
  * code becomes one through a tagged template ({@link spec}, {@link deb822}, …) whose literal
  * parts are source code and whose every value is already packaging text of the same
  * destination. The renderer accepts nothing else ({@link TemplateContext}), and ESLint forbids

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { rpmlintConfig } from "../../src/build/native-lint.js";
+import { rpmlintConfig } from "../../src/families/rpm/native.js";
 import { systemPath } from "./tools.js";
 
 /** Runs a linter that exits non-zero on findings, and returns its output either way. */

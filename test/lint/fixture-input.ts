@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { BuiltFile, BuiltPackage } from "../../src/build/native-lint.js";
+import type { BuiltFile, BuiltPackage } from "../../src/native/packages.js";
 import { parseDebianDir, readDebianDir } from "../../src/lint/inputs/debian.js";
 import { parseSpec } from "../../src/lint/inputs/spec.js";
 import { readWheelSubject } from "../../src/lint/inputs/wheel.js";

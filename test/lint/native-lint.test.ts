@@ -3,14 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  parseLintian,
-  parseRpmlint,
-  queryDeb,
-  queryRpm,
-  runLintian,
-  runRpmlint,
-} from "../../src/build/native-lint.js";
+import { parseLintian, queryDeb, runLintian } from "../../src/families/deb/native.js";
+import { parseRpmlint, queryRpm, runRpmlint } from "../../src/families/rpm/native.js";
 import { nativeFindings, lintPath } from "../../src/lint/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { skipWithout, systemPath } from "../helpers/tools.js";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { InternalError } from "../../src/errors.js";
 import { createRenderer } from "../../src/render/index.js";
-import { controlValue } from "../../src/targets/deb/control-text.js";
-import { rulesQuoted, rulesWord } from "../../src/targets/deb/rules-text.js";
-import { specValue } from "../../src/targets/rpm/escape.js";
+import { controlValue } from "../../src/families/deb/control-text.js";
+import { rulesQuoted, rulesWord } from "../../src/families/deb/rules-text.js";
+import { specValue } from "../../src/families/rpm/escape.js";
 import {
   deb822,
   spec,

@@ -45,7 +45,7 @@ async function mapAll(args: Record<string, unknown>): Promise<MapEntry[]> {
   const config = await loadConfig(typeof args.config === "string" ? args.config : undefined);
   const rules = configForTarget(config, profile).names;
   const singlespec = profile.rpm?.dependencyStyle === "singlespec";
-  const { singlespecRelation } = await import("../../targets/rpm/singlespec.js");
+  const { singlespecRelation } = await import("../../families/rpm/singlespec.js");
   return (args.requirements as unknown[]).map(String).map((text) => {
     const requirement = parseRequirement(text);
     const mapped = mapRequirement(requirement, profile, { machine, rules });

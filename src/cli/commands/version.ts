@@ -18,22 +18,16 @@ async function translate(
   versions: readonly string[],
   target: string,
 ): Promise<{ entries: VersionEntry[]; diagnostics: Diagnostic[] }> {
-  const [{ getProfile }, { rpmPackageVersion }, { debPackageVersion }] = await Promise.all([
+  const [{ getProfile }, { familyOf }] = await Promise.all([
     import("../../profiles/index.js"),
-    import("../../mapping/rpm-version.js"),
-    import("../../mapping/deb-version.js"),
+    import("../../families/index.js"),
   ]);
-  const profile = getProfile(target);
+  const family = familyOf(getProfile(target));
   const diagnostics: Diagnostic[] = [];
   const entries = versions.map((version): VersionEntry => {
-    if (profile.family === "deb") {
-      const deb = debPackageVersion(version);
-      diagnostics.push(...deb.diagnostics);
-      return { version, distro: deb.version };
-    }
-    const rpm = rpmPackageVersion(version);
-    diagnostics.push(...rpm.diagnostics);
-    return { version, distro: `${rpm.epoch === null ? "" : `${rpm.epoch}:`}${rpm.version}` };
+    const distro = family.packageVersion(version);
+    diagnostics.push(...distro.diagnostics);
+    return { version, distro: distro.version };
   });
   return { entries, diagnostics };
 }

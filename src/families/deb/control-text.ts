@@ -1,0 +1,128 @@
+import { oneLine, wrapParagraph } from "../../targets/common/description.js";
+import {
+  changelog,
+  escapedFor,
+  type ChangelogText,
+  type Deb822Text,
+  type PackagingText,
+} from "../../targets/text.js";
+
+/**
+ * Folding of untrusted text (METADATA) into Debian control-file fields (deb-control(5)). A
+ * newline in a field value would start a new field, so single-line fields lose their newlines
+ * and multi-line fields get every continuation line indented, with ` .` for empty lines.
+ */
+
+/** C0 and C1 control characters and DEL: a control file holds none. */
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text on one line: control characters dropped, whitespace (newlines too) folded. */
+function foldLine(text: string): string {
+  return text.replace(controlCharacters, " ").replace(/\s+/g, " ").trim();
+}
+
+/** A one-line field value (Synopsis, Homepage, Upstream-Name): whitespace folded. */
+export function controlValue(text: string): Deb822Text {
+  return escapedFor("deb822", foldLine(text));
+}
+
+/**
+ * `Name <email>` of the maintainer, for debian/control, debian/copyright and the trailer line of
+ * debian/changelog alike: one line.
+ */
+export function maintainerValue(
+  name: string,
+  email: string,
+): PackagingText<"deb822" | "changelog"> {
+  return escapedFor(["deb822", "changelog"], foldLine(`${foldLine(name)} <${foldLine(email)}>`));
+}
+
+/**
+ * The package synopsis: one line under 80 characters, no leading article and no final period
+ * (Debian Developer's Reference 6.2.2; lintian description-synopsis-starts-with-article).
+ */
+export function controlSynopsis(summary: string): Deb822Text {
+  // Debian Policy 3.4.1: "certainly under 80 characters".
+  const line = oneLine(foldLine(summary), 79).replace(/\.$/, "");
+  const stripped = line.replace(/^(?:a|an|the)\s+(?=\S)/i, "");
+  return controlValue(stripped.charAt(0).toUpperCase() + stripped.slice(1));
+}
+
+/**
+ * The extended description: paragraphs wrapped at 79 columns, each line prefixed by one space,
+ * paragraphs separated by ` .`. Only lines starting with `.`, `-` or `*` get two spaces (which
+ * makes them verbatim); no line is a `.` alone.
+ */
+export function controlDescription(
+  paragraphs: readonly string[],
+  synopsis = "",
+  project = "",
+): Deb822Text[] {
+  const lines: string[] = [];
+  // A first paragraph that only repeats the synopsis says nothing (lintian:
+  // description-synopsis-is-duplicated).
+  // (lintian compares the words only: "Pure-Python" repeats "Pure Python").
+  const same = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  let kept = paragraphs.filter((p, i) => i > 0 || synopsis === "" || same(p) !== same(synopsis));
+  if (kept.length === 0) kept = [`This package provides the ${project} distribution for Python 3.`];
+  for (const paragraph of kept) {
+    if (lines.length > 0) lines.push(" .");
+    // A line may not start with a dot (reserved for ` .`), and a list item must be indented to
+    // be shown as one (lintian: possible-unindented-list-in-extended-description): two spaces
+    // make such a line verbatim.
+    for (let line of wrapParagraph(foldLine(paragraph), 78)) {
+      // The first line may not be verbatim (lintian: description-starts-with-leading-spaces): a
+      // bullet or an ellipsis that starts it is dropped instead.
+      if (lines.length === 0) line = line.replace(/^[.*-]+\s*/, "");
+      if (line === "") continue;
+      lines.push(/^[.*-]/.test(line) ? `  ${line}` : ` ${line}`);
+    }
+  }
+  return lines.map((line) => escapedFor("deb822", line));
+}
+
+/**
+ * A block of free text (a license text) as continuation lines: one leading space, empty lines as
+ * ` .`, trailing space removed, tabs expanded.
+ */
+export function controlBlock(text: string): Deb822Text[] {
+  const lines = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, "        ")
+    .replace(controlCharacters, " ")
+    .split("\n");
+  while (lines.length > 0 && (lines[0] ?? "").trim() === "") lines.shift();
+  while (lines.length > 0 && (lines[lines.length - 1] ?? "").trim() === "") lines.pop();
+  return lines.map((line) =>
+    escapedFor("deb822", line.trim() === "" ? " ." : ` ${line.trimEnd()}`),
+  );
+}
+
+/** RFC 2822 date as in debian/changelog: `Thu, 01 Jan 2026 00:00:00 +0000`, in UTC. */
+export function debianChangelogDate(date: Date): ChangelogText {
+  return escapedFor("changelog", date.toUTCString().replace("GMT", "+0000"));
+}
+
+/** A one-line value of debian/changelog (the maintainer of the trailer line). */
+export function changelogValue(text: string): ChangelogText {
+  return escapedFor("changelog", foldLine(text));
+}
+
+/**
+ * A debian/changelog item: `  * ` then the text wrapped at 80 columns, continuation lines
+ * indented by four spaces (lintian's debian-changelog-line-too-long).
+ */
+export function changelogItem(text: string): ChangelogText[] {
+  return wrapParagraph(foldLine(text), 76).map((line, i) =>
+    i === 0 ? changelog`  * ${changelogValue(line)}` : changelog`    ${changelogValue(line)}`,
+  );
+}
+
+/**
+ * A lintian override's context, `[path]`, for a path of the wheel (whose control characters were
+ * refused when it was read): `[` and `]` would end the context early, so they match as `?`.
+ */
+export function overrideContext(path: string): Deb822Text {
+  return escapedFor("deb822", `[${path.replace(controlCharacters, "?").replace(/[[\]]/g, "?")}]`);
+}

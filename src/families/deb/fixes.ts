@@ -1,0 +1,137 @@
+import { isSharedObject } from "../rpm/files.js";
+import { compare, type InstalledFile } from "../../targets/common/files.js";
+import { deb822, joinText, rules, type Deb822Text, type RulesText } from "../../targets/text.js";
+import { overrideContext } from "./control-text.js";
+import { rulesQuoted as word } from "./rules-text.js";
+
+/**
+ * What debian/rules does to the installed wheel beyond installing it, and the lintian overrides
+ * that say why some upstream bytes are shipped as they are. Everything is computed from what the
+ * wheel's verified read saw; nothing is guessed at build time.
+ */
+
+const site = "/usr/lib/python3/dist-packages";
+
+/** One lintian override line, with the reason written above it. */
+// A type, not an interface: a template context takes only types with known keys.
+export type LintianOverride = {
+  comment: Deb822Text;
+  /** `tag [context]`, as in lintian's override syntax. */
+  line: Deb822Text;
+};
+
+export interface DebianFixes {
+  /** Run after the installer: remove, rewrite or relink what the wheel gets wrong. */
+  afterInstall: RulesText[];
+  /** Run after dh_fixperms: executable bits off files that are no scripts. */
+  afterFixperms: RulesText[];
+  /** Build-Depends the commands need. */
+  buildDepends: string[];
+  overrides: LintianOverride[];
+}
+
+/** Paths in chunks, so no command line grows without bound. */
+function chunked(command: RulesText, words: readonly RulesText[], size = 8): RulesText[] {
+  const lines: RulesText[] = [];
+  for (let i = 0; i < words.length; i += size)
+    lines.push(rules`${command} ${joinText(words.slice(i, i + size), " ")}`);
+  return lines;
+}
+
+function inSite(file: InstalledFile): boolean {
+  return file.scheme === "purelib" || file.scheme === "platlib";
+}
+
+/**
+ * The fixes for one package. `root` is where the package's files are staged
+ * (`debian/python3-foo`); `libraryDirs` are auditwheel's `.libs` directories.
+ */
+export function debianFixes(
+  files: readonly InstalledFile[],
+  unrunnableScripts: readonly string[],
+  binaryName: string,
+  libraryDirs: readonly string[],
+): DebianFixes {
+  const root = `debian/${binaryName}`;
+  const at = (file: InstalledFile) => word(`${root}${site}/${file.path}`);
+  const afterInstall: RulesText[] = [];
+  const buildDepends: string[] = [];
+  const overrides: LintianOverride[] = [];
+
+  // .data/scripts files that cannot run: a Windows .cmd, a shell snippet to be sourced.
+  afterInstall.push(
+    ...chunked(
+      rules`rm`,
+      unrunnableScripts.map((script) => word(`${root}/usr/bin/${script}`)),
+    ),
+  );
+  // Library modules are imported, not run: their #! lines only mislead (and name `python`).
+  const shebangs = files.filter(
+    (file) => inSite(file) && file.shebang && !file.executable && file.path.endsWith(".py"),
+  );
+  afterInstall.push(...chunked(rules`sed -i '1{/^#!/d}'`, shebangs.map(at)));
+  // A search path into the machine that built the wheel (/opt/_internal/… under manylinux) is
+  // meaningless here and lintian's custom-library-search-path; $ORIGIN-relative ones stay.
+  for (const file of files) {
+    if (!inSite(file) || !file.elf) continue;
+    const paths = file.elf.runpath.length > 0 ? file.elf.runpath : file.elf.rpath;
+    const kept = paths.filter((path) => path.startsWith("$ORIGIN"));
+    if (kept.length === paths.length) continue;
+    afterInstall.push(
+      kept.length === 0
+        ? rules`chrpath -d ${at(file)}`
+        : rules`chrpath -r ${word(kept.join(":"))} ${at(file)}`,
+    );
+    if (!buildDepends.includes("chrpath")) buildDepends.push("chrpath");
+  }
+
+  const afterFixperms = chunked(
+    rules`chmod a-x`,
+    files
+      .filter(
+        (file) =>
+          inSite(file) &&
+          file.executable &&
+          !file.shebang &&
+          file.size > 0 &&
+          !isSharedObject(file.path),
+      )
+      .map(at),
+  );
+
+  const context = (file: InstalledFile) => overrideContext(`${site.slice(1)}/${file.path}`);
+  const shared = files.filter((file) => inSite(file) && file.elf?.type === "shared");
+  for (const file of shared) {
+    const needed = file.elf?.needed ?? [];
+    if (needed.length === 0) {
+      overrides.push({
+        comment: deb822`Upstream built this module without any library dependency; it needs none.`,
+        line: deb822`shared-library-lacks-prerequisites ${context(file)}`,
+      });
+    } else if (!needed.some((name) => /^libc\.so\./.test(name))) {
+      overrides.push({
+        comment: deb822`Upstream linked this module without libc: the Python interpreter that loads it provides libc.`,
+        line: deb822`library-not-linked-against-libc ${context(file)}`,
+      });
+    }
+  }
+  if (shared.length > 0) {
+    overrides.push({
+      comment: deb822`The wheel's compiled modules are upstream's builds: a library they link statically is upstream's choice, shipped as built.`,
+      line: deb822`embedded-library * [usr/lib/python3/dist-packages/*]`,
+    });
+  }
+  for (const dir of libraryDirs) {
+    overrides.push({
+      comment: deb822`The libraries the wheel vendors (auditwheel's .libs) are shipped as upstream built them: stripping them again breaks the layout auditwheel gave them.`,
+      line: deb822`unstripped-binary-or-object ${overrideContext(`${site.slice(1)}/${dir}/*`)}`,
+    });
+  }
+  for (const file of files.filter((f) => inSite(f) && f.remoteResources === true)) {
+    const comment = deb822`An upstream HTML template that loads scripts or styles from the network when served; shipped unchanged.`;
+    overrides.push({ comment, line: deb822`privacy-breach-uses-embedded-file * ${context(file)}` });
+    overrides.push({ comment, line: deb822`privacy-breach-generic * ${context(file)}` });
+  }
+  overrides.sort((a, b) => compare(a.line, b.line));
+  return { afterInstall, afterFixperms, buildDepends, overrides };
+}

@@ -1,0 +1,18 @@
+/**
+ * The package formats, one family each, in the one table the compiler checks: a family that is
+ * missing, or a hook a family lacks, is a type error here (docs/architecture.md, "Families").
+ */
+import type { TargetFamily, TargetProfile } from "../profiles/types.js";
+import { debFamily } from "./deb/index.js";
+import { rpmFamily } from "./rpm/index.js";
+import type { Family } from "./types.js";
+
+export type { Family, LintFile, PackagingRoot } from "./types.js";
+
+/** Every family, by the id a target profile names. */
+export const families = { rpm: rpmFamily, deb: debFamily } satisfies Record<TargetFamily, Family>;
+
+/** The family of a target profile. */
+export function familyOf(profile: TargetProfile): Family {
+  return families[profile.family];
+}

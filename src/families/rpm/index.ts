@@ -1,0 +1,51 @@
+import { UserError } from "../../errors.js";
+import { rpmPackageVersion } from "../../mapping/rpm-version.js";
+import { normalizeName } from "../../model/name.js";
+import type { Family } from "../types.js";
+import { checkRpmArchive, rpmRelationNames } from "./archive.js";
+import { buildRpm } from "./build.js";
+import { planFedoraSpec } from "./fedora-spec.js";
+import { queryRpm, runRpmlint } from "./native.js";
+import { planOpensuseSpec } from "./opensuse-spec.js";
+
+/**
+ * The RPM family: one SRPM per wheel whose spec follows the target distribution's Python
+ * guidelines, chosen by the profile's `rpm.specStyle`: Fedora's (Fedora, EPEL) or openSUSE's
+ * singlespec; built with rpmbuild, linted with rpmlint, looked up with dnf or zypper.
+ */
+export const rpmFamily: Family = {
+  id: "rpm",
+  plan(input) {
+    return input.profile.rpm?.specStyle === "opensuse"
+      ? planOpensuseSpec(input)
+      : planFedoraSpec(input);
+  },
+  packageVersion(version) {
+    const rpm = rpmPackageVersion(version);
+    const evr = `${rpm.epoch === null ? "" : `${rpm.epoch}:`}${rpm.version}`;
+    return { version: evr, diagnostics: rpm.diagnostics };
+  },
+  build(directory, plan, profile, sourceDateEpoch, options) {
+    const spec = plan.outputs[0]?.path;
+    if (spec === undefined) throw new UserError(`no spec file planned for ${plan.sourceName}`);
+    return buildRpm(directory, spec, profile, sourceDateEpoch, options);
+  },
+  nativeLint: runRpmlint,
+  queryPackage: queryRpm,
+  lintFile(path, isDirectory) {
+    if (isDirectory) return null;
+    if (path.endsWith(".spec")) return { kind: "spec", what: "a spec file" };
+    if (path.endsWith(".src.rpm")) return { kind: "native-only", what: "a .src.rpm" };
+    if (path.endsWith(".rpm")) return { kind: "built", what: "an .rpm" };
+    return null;
+  },
+  packagingRoot(files) {
+    const spec = files.find((file) => file.endsWith(".spec"));
+    return spec === undefined ? null : { kind: "spec", path: spec };
+  },
+  isBinaryPackage: (file) => file.endsWith(".rpm") && !file.endsWith(".src.rpm"),
+  requirementName: (project) => normalizeName(project),
+  relationNames: rpmRelationNames,
+  checkArchive: checkRpmArchive,
+  archiveTools: "dnf or zypper",
+};

@@ -1,0 +1,66 @@
+/**
+ * The contract of a package format (docs/architecture.md, "Families"). Everything that differs
+ * between RPM and Debian packaging lives behind it, in the format's own folder; the stages
+ * around it ask the family of the profile and never test which family it is.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+import type { NameRules } from "../mapping/name-rules.js";
+import type { BuiltPackage, NativeLintRun } from "../native/packages.js";
+import type { ArchiveCheck, BuildOptions, BuildResult } from "../native/types.js";
+import type { TargetFamily, TargetProfile } from "../profiles/types.js";
+import type { PlanInput, TargetPlan } from "../targets/types.js";
+
+/**
+ * A file of a family that lint reads: its packaging (a spec file, a debian/ directory), a built
+ * binary package, or what only the family's own linter checks (`.src.rpm`, `.dsc`, `.changes`).
+ */
+export interface LintFile {
+  kind: "spec" | "debian-dir" | "built" | "native-only";
+  /** What it is, for messages: `a spec file`, `a .deb`. */
+  what: string;
+}
+
+/** Where a package's packaging is among its files: the spec file or the debian/ directory. */
+export interface PackagingRoot {
+  kind: "spec" | "debian-dir";
+  /** Relative to the package's directory; a directory has no trailing `/`. */
+  path: string;
+}
+
+/** One package format. A new family is a folder with one of these, registered in `families`. */
+export interface Family {
+  readonly id: TargetFamily;
+  /** Computes the template context and the files to make for one package and target. */
+  plan(input: PlanInput): TargetPlan;
+  /** The distro version of a package made from a PEP 440 version, with what was lost. */
+  packageVersion(version: string): { version: string; diagnostics: Diagnostic[] };
+  /** Builds the packaging written in `directory` with the family's tools. */
+  build(
+    directory: string,
+    plan: TargetPlan,
+    profile: TargetProfile,
+    sourceDateEpoch: number,
+    options: BuildOptions,
+  ): Promise<BuildResult>;
+  /** Runs the family's own linter (rpmlint, lintian) on packages or packaging. */
+  nativeLint(files: readonly string[]): Promise<NativeLintRun>;
+  /** What a built binary package holds, for lint. */
+  queryPackage(file: string): Promise<BuiltPackage>;
+  /** What a path is to this family's lint (`.spec`, a debian/ directory, `.deb` …); null if nothing. */
+  lintFile(path: string, isDirectory: boolean): LintFile | null;
+  /** The packaging among a package's files (paths relative to its directory). */
+  packagingRoot(files: readonly string[]): PackagingRoot | null;
+  /** Whether a built file is a binary package of this family (not a source package). */
+  isBinaryPackage(file: string): boolean;
+  /**
+   * The name a requirement on `project` maps to when it names the package this tool makes for
+   * it (a batch's own packages): Debian's binary package name, RPM's `python3dist()` name.
+   */
+  requirementName(project: string, profile: TargetProfile, rules: NameRules): string;
+  /** The package names (capabilities) a relation of this family names. */
+  relationNames(relation: string): string[];
+  /** Looks names up in this host's package index for the family. */
+  checkArchive(names: readonly string[]): Promise<ArchiveCheck>;
+  /** The host's tools `checkArchive` asks, for messages: `apt-cache`, `dnf or zypper`. */
+  readonly archiveTools: string;
+}

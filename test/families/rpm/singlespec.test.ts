@@ -1,0 +1,90 @@
+import { mapRequirement } from "../../../src/mapping/map.js";
+import { describe, expect, it } from "vitest";
+import { parseRequirement } from "../../../src/model/requirement.js";
+import { parseSpecifiers } from "../../../src/model/specifier.js";
+import { getProfile } from "../../../src/profiles/index.js";
+import {
+  excludedFlavors,
+  flavorMarkerNotes,
+  profileFlavors,
+  singlespecRelation,
+} from "../../../src/families/rpm/singlespec.js";
+
+const opensuse = getProfile("opensuse");
+
+describe("singlespecRelation", () => {
+  it.each([
+    ["requests", "python-requests"],
+    ["PyYAML>=6.0", "python-PyYAML >= 6"],
+    ["zope.interface<6", "python-zope.interface < 6~~"],
+    ["python-dateutil>2.8", "python-python-dateutil > 2.8.0"],
+    ["attrs~=23.1", "(python-attrs >= 23.1 with python-attrs < 24)"],
+    ["packaging==24.*", "(python-packaging >= 24 with python-packaging < 25)"],
+    ["foo>=1.0,<2", "(python-foo < 2~~ with python-foo >= 1)"],
+    ["foo>=2.0rc1", "python-foo >= 2~rc1"],
+  ])("%s → %s", (text, relation) => {
+    expect(
+      mapRequirement(parseRequirement(text), opensuse, { machine: null }).dependencies,
+    ).toEqual([relation]);
+  });
+
+  it.each([
+    ["foo==1.2", true],
+    ["foo!=1.2", true],
+    ["foo<=1.2", true],
+    ["foo===1.2", true],
+    ["foo==1.2.*", false],
+    ["foo>=1.2", false],
+  ])("%s names one exact version: %s", (text, noted) => {
+    const requirement = parseRequirement(text);
+    const [relation = ""] = mapRequirement(requirement, opensuse, { machine: null }).dependencies;
+    const codes = singlespecRelation(requirement, relation).diagnostics.map((d) => d.code);
+    expect(codes.includes("opensuse-exact-version")).toBe(noted);
+  });
+
+  it("drops extras of a required project, with a note", () => {
+    const requirement = parseRequirement("requests[socks,security]>=2");
+    const mapped = mapRequirement(requirement, opensuse, { machine: null });
+    expect(mapped.dependencies).toEqual(["python-requests >= 2"]);
+    const notes = singlespecRelation(requirement, "python-requests >= 2").diagnostics;
+    expect(notes.map((d) => d.code)).toEqual(["opensuse-extras-unsupported"]);
+  });
+});
+
+describe("flavors", () => {
+  const flavors = profileFlavors(opensuse);
+
+  it("builds the profile's flavors, primary first", () => {
+    expect(flavors.map((f) => f.name)).toEqual(["python313", "python314"]);
+  });
+
+  it("falls back to the profile's Python for a single-flavor profile", () => {
+    expect(profileFlavors(getProfile("fedora"))).toEqual([
+      { name: "python315", version: "3.15", fullVersion: "3.15.2" },
+    ]);
+  });
+
+  it.each([
+    [null, []],
+    [">=3.8", []],
+    ["<3.14", ["python314"]],
+    [">=3.13,!=3.14.*", ["python314"]],
+  ])("Requires-Python %s skips %j", (spec, skipped) => {
+    const requiresPython = spec === null ? null : parseSpecifiers(spec);
+    expect(excludedFlavors(flavors, requiresPython).map((f) => f.name)).toEqual(skipped);
+  });
+
+  it("notes a Python-version marker that flavors decide differently", () => {
+    const requirements = [
+      'tomli; python_version < "3.11"',
+      'backport; python_version < "3.14"',
+      'newer; python_full_version >= "3.14.0"',
+      'win; sys_platform == "win32"',
+      'extra-only; extra == "x" and python_version < "3.14"',
+    ].map(parseRequirement);
+    const notes = flavorMarkerNotes(requirements, opensuse, flavors);
+    expect(notes.map((n) => n.message.split(";")[0])).toEqual(["backport", "newer"]);
+    expect(notes[0]).toMatchObject({ code: "opensuse-marker-per-flavor", severity: "warning" });
+    expect(flavorMarkerNotes(requirements, opensuse, flavors.slice(0, 1))).toEqual([]);
+  });
+});
