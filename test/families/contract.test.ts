@@ -1,0 +1,54 @@
+/**
+ * The family contract as docs/architecture.md ("Add a family") walks through it: a toy family
+ * registered in a table like `families` must provide every hook, and the compiler names the one
+ * it lacks. `tsc --noEmit` (part of npm test) checks the `@ts-expect-error` lines.
+ */
+import { describe, expect, it } from "vitest";
+import { families, familyOf, type Family } from "../../src/families/index.js";
+import { getProfile, profiles } from "../../src/profiles/index.js";
+import type { TargetFamily } from "../../src/profiles/types.js";
+
+/** A family that plans nothing: every hook present, none of them useful. */
+const toy: Family = {
+  id: "deb",
+  plan: () => {
+    throw new Error("toy");
+  },
+  packageVersion: (version) => ({ version, diagnostics: [] }),
+  build: () => Promise.reject(new Error("toy")),
+  nativeLint: () => Promise.resolve({ tool: "lintian", available: false, tags: [], output: "" }),
+  queryPackage: () => Promise.reject(new Error("toy")),
+  lintFile: () => null,
+  packagingRoot: () => null,
+  isBinaryPackage: () => false,
+  requirementName: (project) => project,
+  relationNames: (relation) => [relation],
+  checkArchive: () => Promise.resolve({ checked: false, source: "none", missing: [] }),
+  archiveTools: "none",
+};
+
+describe("the family contract", () => {
+  it("is demanded hook by hook by the compiler", () => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- only its absence matters
+    const { checkArchive: _dropped, ...withoutOne } = toy;
+    // @ts-expect-error a family without checkArchive is no Family
+    const incomplete: Family = withoutOne;
+    // @ts-expect-error the table must hold every family a profile can name
+    const partial: Record<TargetFamily, Family> = { rpm: toy };
+    expect([incomplete, partial]).toHaveLength(2);
+  });
+
+  it("has one registered family for every profile, found by the profile's family id", () => {
+    for (const profile of profiles.values()) {
+      expect(familyOf(profile).id).toBe(profile.family);
+    }
+    expect(Object.keys(families).sort()).toEqual(["deb", "rpm"]);
+    expect(familyOf(getProfile("fedora"))).toBe(families.rpm);
+  });
+
+  it("lets a toy family answer in place of a real one", () => {
+    const table: Record<TargetFamily, Family> = { ...families, deb: toy };
+    expect(table.deb.packageVersion("1.0").version).toBe("1.0");
+    expect(table.deb.lintFile("x.deb", false)).toBeNull();
+  });
+});
