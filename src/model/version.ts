@@ -1,18 +1,23 @@
 /**
- * PEP 440 versions: parsing (through @renovatebot/pep440's grammar), canonical form and
- * ordering. The library's own `compare` is not used: it turns local segments such as `1e5` into
- * numbers. Ordering follows PEP 440 here, on our own typed form; specifier matching, which
- * builds on it, is in `specifier.ts`.
+ * PEP 440 versions, the one model of them that every stage reads (the distro version
+ * translations in src/mapping included): the parsed segments, the parser (@renovatebot/pep440's
+ * grammar), the canonical text and the ordering. The library's own `compare` is not used: it
+ * turns local segments such as `1e5` into numbers. Ordering follows PEP 440 here, on our own
+ * typed form; specifier matching, which builds on it, is in `specifier.ts`.
  */
 import { parse as pep440Parse } from "@renovatebot/pep440";
 import { UserError } from "../errors.js";
 
-/** Pre-release labels in their normalized spelling. */
+/** A pre-release label as PEP 440 normalizes it (`alpha` → `a`, `c`/`pre`/`preview` → `rc`). */
 export type PreReleaseLabel = "a" | "b" | "rc";
 
-/** A parsed PEP 440 version; every part already in its normalized form. */
+/**
+ * The segments of a PEP 440 version, each in its normalized form: `1.0-1` has post 1, `1.0a`
+ * has pre `a0`, `1.0.dev` has dev 0.
+ */
 export interface Pep440Version {
   epoch: number;
+  /** Release numbers as written, trailing zeros kept (`1.0.0` is `[1, 0, 0]`). */
   release: number[];
   pre: { label: PreReleaseLabel; number: number } | null;
   post: number | null;
@@ -83,7 +88,7 @@ export function formatVersion(version: Pep440Version): string {
 /** Parses `text` or throws a UserError naming it. */
 export function requireVersion(text: string): Pep440Version {
   const version = parseVersion(text);
-  if (version === null) throw new UserError(`invalid PEP 440 version ${JSON.stringify(text)}`);
+  if (version === null) throw new UserError(`not a PEP 440 version: ${JSON.stringify(text)}`);
   return version;
 }
 

@@ -25,7 +25,7 @@ describe("parseVersion", () => {
     "%j is not a version",
     (text) => {
       expect(parseVersion(text)).toBeNull();
-      expect(() => normalizeVersion(text)).toThrow(/invalid PEP 440 version/);
+      expect(() => normalizeVersion(text)).toThrow(/not a PEP 440 version/);
     },
   );
 });
