@@ -10,7 +10,7 @@ import { mapRequirements, type MappedRequirement } from "../mapping/map.js";
 import { normalizeExtra } from "../model/name.js";
 import type { WheelPackage } from "../model/package.js";
 import { requirementToString } from "../model/requirement.js";
-import { satisfiesSpecifiers } from "../model/version.js";
+import { satisfiesSpecifiers } from "../model/specifier.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { buildOrder, type BuildOrder } from "./graph.js";
 import type { ReadWheel } from "./read.js";

@@ -14,16 +14,15 @@
  * and make lower bounds (`>= 1.2`) short enough that a package spelled `1.2.0` satisfies them.
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { specifierToString } from "../model/specifier.js";
 import type { Specifier } from "../model/types.js";
 import {
   isPrerelease,
-  nextRelease,
-  parseClause,
-  requirePep440,
-  specifierText,
-  stripTrailingZeros,
-  type Pep440Parts,
-} from "./pep440-parts.js";
+  publicVersion,
+  requireVersion,
+  type Pep440Version,
+} from "../model/version.js";
+import { nextRelease, parseClause, stripTrailingZeros } from "./version-clause.js";
 
 /** Relations for one requirement in the Debian family. */
 export interface DebRelations {
@@ -49,7 +48,7 @@ function canonicalRelease(release: readonly number[]): number[] {
   return stripped;
 }
 
-function epochPrefix(parts: Pep440Parts): string {
+function epochPrefix(parts: Pep440Version): string {
   return parts.epoch !== 0 ? `${parts.epoch}:` : "";
 }
 
@@ -58,7 +57,7 @@ function epochPrefix(parts: Pep440Parts): string {
  * `1.0+post1~`): dpkg sorts nothing that debVersion() writes between the two, and the bound
  * reads as "just before".
  */
-function debString(parts: Pep440Parts, open = false): string {
+function debString(parts: Pep440Version, open = false): string {
   let text = epochPrefix(parts) + canonicalRelease(parts.release).join(".");
   if (parts.pre !== null) text += `~${parts.pre.label}${parts.pre.number}`;
   if (parts.post !== null) text += `+post${parts.post}`;
@@ -77,12 +76,12 @@ function debString(parts: Pep440Parts, open = false): string {
  * `2!1.2` → `2:1.2`, `1.0+cu118` → `1.0+~cu118`. Throws a UserError for a non-PEP 440 version.
  */
 export function debVersion(version: string): string {
-  return debString(requirePep440(version));
+  return debString(requireVersion(version));
 }
 
 /** debVersion() with notes for the package's own version (a local label, a respelled release). */
 export function debPackageVersion(version: string): DebPackageVersion {
-  const parts = requirePep440(version);
+  const parts = requireVersion(version);
   const text = debString(parts);
   const diagnostics: Diagnostic[] = [];
   if (parts.local !== null) {
@@ -90,7 +89,7 @@ export function debPackageVersion(version: string): DebPackageVersion {
       diagnostic(
         "local-version-kept",
         "info",
-        `${version}: the local label is kept as ${text}, after ${debString({ ...parts, local: null })} and before its post-releases; different local labels of one version do not order as PEP 440 says`,
+        `${version}: the local label is kept as ${text}, after ${debString(publicVersion(parts))} and before its post-releases; different local labels of one version do not order as PEP 440 says`,
         "Version",
       ),
     );
@@ -98,24 +97,19 @@ export function debPackageVersion(version: string): DebPackageVersion {
   return { version: text, diagnostics };
 }
 
-/** Drops the local label. */
-function publicPart(parts: Pep440Parts): Pep440Parts {
-  return { ...parts, local: null };
-}
-
 /** The first version after V and V's local builds: V.dev(N+1), else V.post(M+1).dev0. */
-function successor(parts: Pep440Parts): Pep440Parts {
+function successor(parts: Pep440Version): Pep440Version {
   if (parts.dev !== null) return { ...parts, dev: parts.dev + 1 };
   return { ...parts, post: (parts.post ?? -1) + 1, dev: 0 };
 }
 
 /** Just before every version of a release (its first dev release), epoch kept: `2~~`. */
-function beforeRelease(parts: Pep440Parts, release: readonly number[]): string {
+function beforeRelease(parts: Pep440Version, release: readonly number[]): string {
   return `${epochPrefix(parts)}${stripTrailingZeros(release).join(".")}~~`;
 }
 
 /** The least bound above everything `>V` refuses: V, V's local builds and V's post-releases. */
-function aboveStrictly(parts: Pep440Parts): string {
+function aboveStrictly(parts: Pep440Version): string {
   if (parts.dev !== null || parts.post !== null) return debString(successor(parts), true);
   if (parts.pre !== null) {
     const pre = { ...parts.pre, number: parts.pre.number + 1 };
@@ -131,7 +125,7 @@ const atLeast = (version: string): Bound => [">=", version];
 const below = (version: string): Bound => ["<<", version];
 
 /** The clause's Debian bounds: an AND of OR-groups. */
-function bounds(spec: Specifier, parts: Pep440Parts): Bound[][] {
+function bounds(spec: Specifier, parts: Pep440Version): Bound[][] {
   const version = debString(parts);
   const above = debString(successor(parts), true);
   const release = beforeRelease(parts, parts.release);
@@ -169,7 +163,7 @@ function translate(
   packageName: string,
   spec: Specifier,
 ): { groups: Bound[][]; notes: Diagnostic[] } {
-  const clause = `${packageName} ${specifierText(spec)}`;
+  const clause = `${packageName} ${specifierToString(spec)}`;
   const { parts: parsed, error } = parseClause(spec, `${packageName} `);
   if (error !== null) return { groups: [], notes: [error] };
   const notes: Diagnostic[] = [];
@@ -178,7 +172,7 @@ function translate(
       diagnostic(
         "arbitrary-equality-as-pin",
         "warning",
-        `${clause}: arbitrary equality becomes a pin on ${debString(publicPart(parsed))}, which every spelling of that version satisfies`,
+        `${clause}: arbitrary equality becomes a pin on ${debString(publicVersion(parsed))}, which every spelling of that version satisfies`,
       ),
     );
   }
@@ -189,7 +183,7 @@ function translate(
         "local-version-ignored",
         "warning",
         kept
-          ? `${clause}: the local label is ignored; any build of ${debString(publicPart(parsed))} is accepted`
+          ? `${clause}: the local label is ignored; any build of ${debString(publicVersion(parsed))} is accepted`
           : `${clause}: one local build cannot be excluded; clause left out`,
       ),
     );
@@ -204,7 +198,7 @@ function translate(
       ),
     );
   }
-  return { groups: bounds(spec, publicPart(parsed)), notes };
+  return { groups: bounds(spec, publicVersion(parsed)), notes };
 }
 
 /**

@@ -16,15 +16,10 @@
  * - arbitrary-equality: `===V` becomes `= V`, admitting every spelling of V.
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { specifierToString } from "../model/specifier.js";
 import type { Specifier } from "../model/types.js";
-import {
-  nextRelease,
-  parseClause,
-  requirePep440,
-  specifierText,
-  stripTrailingZeros,
-  type Pep440Parts,
-} from "./pep440-parts.js";
+import { baseVersion, requireVersion, type Pep440Version } from "../model/version.js";
+import { nextRelease, parseClause, stripTrailingZeros } from "./version-clause.js";
 
 /** Relations for one requirement in the RPM family, with what was lost on the way. */
 export interface RpmRelations {
@@ -43,7 +38,7 @@ export interface RpmPackageVersion {
 }
 
 /** RpmVersion.__str__ of pythondistdeps: zeros stripped, one suffix, no local label. */
-function pythondistdepsString(parts: Pep440Parts): string {
+function pythondistdepsString(parts: Pep440Version): string {
   const epoch = parts.epoch !== 0 ? `${parts.epoch}:` : "";
   const release = stripTrailingZeros(parts.release).join(".");
   let suffix = "";
@@ -54,12 +49,12 @@ function pythondistdepsString(parts: Pep440Parts): string {
 }
 
 /** A bare release (with the version's epoch), as pythondistdeps' RpmVersion.increment() leaves. */
-function bareRelease(parts: Pep440Parts, release: number[]): Pep440Parts {
-  return { epoch: parts.epoch, release, pre: null, post: null, dev: null, local: null };
+function bareRelease(parts: Pep440Version, release: number[]): Pep440Version {
+  return { ...baseVersion(parts), release };
 }
 
 /** True when pythondistdeps' RpmVersion keeps only part of the version's suffixes. */
-function collapses(parts: Pep440Parts): boolean {
+function collapses(parts: Pep440Version): boolean {
   const suffixes = [parts.pre !== null, parts.post !== null, parts.dev !== null];
   return suffixes.filter(Boolean).length > 1;
 }
@@ -69,7 +64,7 @@ function collapses(parts: Pep440Parts): boolean {
  * Provides of an installed wheel: `1!2.0.0rc1` → `1:2~rc1`, `1.0.post1` → `1^post1`.
  */
 export function rpmVersion(version: string): string {
-  return pythondistdepsString(requirePep440(version));
+  return pythondistdepsString(requireVersion(version));
 }
 
 /**
@@ -80,7 +75,7 @@ export function rpmVersion(version: string): string {
  * PEP 440 says. A local label cannot be kept: it would sort after post-releases.
  */
 export function rpmPackageVersion(version: string): RpmPackageVersion {
-  const parts = requirePep440(version);
+  const parts = requireVersion(version);
   const diagnostics: Diagnostic[] = [];
   let text = parts.release.join(".");
   if (parts.pre !== null) text += `~${parts.pre.label}${parts.pre.number}`;
@@ -112,13 +107,13 @@ export function rpmPackageVersion(version: string): RpmPackageVersion {
 }
 
 /** `(name >= V with name < next)`: pythondistdeps' convert_compatible. */
-function compatible(name: string, parts: Pep440Parts): string {
+function compatible(name: string, parts: Pep440Version): string {
   const upper = bareRelease(parts, nextRelease(parts.release.slice(0, -1)));
   return `(${name} >= ${pythondistdepsString(parts)} with ${name} < ${pythondistdepsString(upper)})`;
 }
 
 /** One clause as pythondistdeps converts it, given a valid clause and its parsed version. */
-function convert(name: string, spec: Specifier, parts: Pep440Parts): string {
+function convert(name: string, spec: Specifier, parts: Pep440Version): string {
   const text = pythondistdepsString(parts);
   const plain = parts.pre === null && parts.dev === null && parts.post === null;
   switch (spec.operator) {
@@ -150,8 +145,8 @@ function convert(name: string, spec: Specifier, parts: Pep440Parts): string {
 }
 
 /** Notes on the pythondistdeps looseness a valid clause runs into. */
-function loosenessNotes(distName: string, spec: Specifier, parts: Pep440Parts): Diagnostic[] {
-  const clause = `${distName}${specifierText(spec)}`;
+function loosenessNotes(distName: string, spec: Specifier, parts: Pep440Version): Diagnostic[] {
+  const clause = `${distName}${specifierToString(spec)}`;
   const notes: Diagnostic[] = [];
   if (spec.operator === "~=" || (spec.operator === "==" && spec.wildcard)) {
     notes.push(
@@ -231,7 +226,7 @@ export function rpmRelationsOn(
   specifiers: readonly Specifier[],
 ): RpmRelations {
   const diagnostics: Diagnostic[] = [];
-  const clauses: { spec: Specifier; parts: Pep440Parts }[] = [];
+  const clauses: { spec: Specifier; parts: Pep440Version }[] = [];
   const seen = new Set<string>();
   for (const spec of specifiers) {
     const { parts, error } = parseClause(spec, distName);
@@ -240,7 +235,7 @@ export function rpmRelationsOn(
       continue;
     }
     // pythondistdeps skips a clause whose (operator, version) it has already seen.
-    const key = specifierText(spec);
+    const key = specifierToString(spec);
     if (seen.has(key)) continue;
     seen.add(key);
     clauses.push({ spec, parts });

@@ -28,22 +28,22 @@ export {
   formatVersion,
   isPrerelease,
   isValidVersion,
-  matchesSpecifier,
   normalizeVersion,
   parseVersion,
   publicVersion,
   requireVersion,
-  satisfiesSpecifiers,
   type Pep440Version,
   type PreReleaseLabel,
-  type SatisfiesOptions,
 } from "./version.js";
 export {
+  matchesSpecifier,
   parseSpecifier,
   parseSpecifiers,
+  satisfiesSpecifiers,
   specifierToString,
   specifiersToString,
   tryParseSpecifier,
+  type SatisfiesOptions,
 } from "./specifier.js";
 export {
   MARKER_VARIABLES,

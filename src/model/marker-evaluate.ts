@@ -5,7 +5,7 @@
  */
 import { UserError } from "../errors.js";
 import { normalizeExtra } from "./name.js";
-import { tryParseSpecifier } from "./specifier.js";
+import { satisfiesSpecifiers, tryParseSpecifier } from "./specifier.js";
 import type {
   Marker,
   MarkerEnvironment,
@@ -13,7 +13,7 @@ import type {
   MarkerValue,
   MarkerVerdict,
 } from "./types.js";
-import { parseVersion, satisfiesSpecifiers } from "./version.js";
+import { parseVersion } from "./version.js";
 
 /** Options of evaluateMarker. */
 export interface EvaluateMarkerOptions {

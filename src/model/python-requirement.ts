@@ -1,8 +1,7 @@
 import { UnsupportedWheelError } from "../errors.js";
 import type { TargetProfile } from "../profiles/types.js";
-import { specifiersToString } from "./specifier.js";
+import { satisfiesSpecifiers, specifiersToString } from "./specifier.js";
 import type { Specifier } from "./types.js";
-import { satisfiesSpecifiers } from "./version.js";
 
 /**
  * Refuses a wheel whose Requires-Python excludes the target's Python: the package would install

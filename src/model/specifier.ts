@@ -1,10 +1,20 @@
 /**
  * PEP 440 version specifier sets (`>=1.0, !=1.3.*, <2`): parsing with the PEP's per-operator
- * rules, and their canonical text. Matching lives in `version.ts` (`satisfiesSpecifiers`).
+ * rules, their canonical text, and whether a version matches them. The library's own
+ * `satisfies` is not used: its `<`/`>` drop e.g. `1.0` from `>1.0rc1`.
  */
-import { parseVersion } from "./version.js";
 import { ParseError, Scanner } from "./syntax.js";
 import type { Specifier, SpecifierOperator } from "./types.js";
+import {
+  baseVersion,
+  compareVersions,
+  formatVersion,
+  isPrerelease,
+  parseVersion,
+  publicVersion,
+  requireVersion,
+  type Pep440Version,
+} from "./version.js";
 
 /** Operators, longest first so that `===` is not read as `==`. */
 const OPERATORS: readonly SpecifierOperator[] = ["===", "~=", "==", "!=", "<=", ">=", "<", ">"];
@@ -126,4 +136,78 @@ export function specifierToString(spec: Specifier): string {
 /** Canonical text of a specifier set, clauses in their given order: `>=1.0,<2`. */
 export function specifiersToString(specifiers: readonly Specifier[]): string {
   return specifiers.map(specifierToString).join(",");
+}
+
+/** Options of satisfiesSpecifiers. */
+export interface SatisfiesOptions {
+  /**
+   * Whether a pre-release candidate may match (default true). PEP 440 lets installers skip
+   * pre-releases when a final release also matches; a single candidate, such as a target's
+   * Python 3.15.0b1, has no alternative, so it matches (as in pypa/packaging 26).
+   */
+  prereleases?: boolean;
+}
+
+/** Whether `==X.*` matches: same epoch, candidate release (zero-padded) starts with X. */
+function prefixMatches(candidate: Pep440Version, prefix: Pep440Version): boolean {
+  if (candidate.epoch !== prefix.epoch) return false;
+  return prefix.release.every((part, i) => (candidate.release[i] ?? 0) === part);
+}
+
+/**
+ * Whether one specifier matches a candidate, pre-release filtering aside. `text` is the
+ * candidate as written, which `===` compares (default: its canonical form).
+ */
+export function matchesSpecifier(
+  candidate: Pep440Version,
+  spec: Specifier,
+  text = formatVersion(candidate),
+): boolean {
+  if (spec.operator === "===") return text.trim().toLowerCase() === spec.version.toLowerCase();
+  const target = requireVersion(spec.version);
+  const pub = publicVersion(candidate);
+  switch (spec.operator) {
+    case "==":
+    case "!=": {
+      const equal = spec.wildcard
+        ? prefixMatches(pub, target)
+        : compareVersions(target.local === null ? pub : candidate, target) === 0;
+      return spec.operator === "==" ? equal : !equal;
+    }
+    case "<=":
+      return compareVersions(pub, target) <= 0;
+    case ">=":
+      return compareVersions(pub, target) >= 0;
+    case "<":
+      // `<V` excludes pre-releases of V itself unless V is one.
+      return (
+        compareVersions(pub, target) < 0 &&
+        (isPrerelease(target) ||
+          !isPrerelease(candidate) ||
+          compareVersions(baseVersion(candidate), baseVersion(target)) !== 0)
+      );
+    case ">": {
+      // `>V` excludes post-releases and local versions of V unless V is a post-release.
+      const sameBase = compareVersions(baseVersion(candidate), baseVersion(target)) === 0;
+      if (compareVersions(pub, target) <= 0) return false;
+      if (target.post === null && candidate.post !== null && sameBase) return false;
+      return !(candidate.local !== null && sameBase);
+    }
+    case "~=": {
+      const prefix = { ...baseVersion(target), release: target.release.slice(0, -1) };
+      return compareVersions(pub, target) >= 0 && prefixMatches(pub, prefix);
+    }
+  }
+}
+
+/** Whether a version satisfies every specifier (an empty list matches any version). */
+export function satisfiesSpecifiers(
+  version: string | Pep440Version,
+  specifiers: readonly Specifier[],
+  options: SatisfiesOptions = {},
+): boolean {
+  const candidate = typeof version === "string" ? requireVersion(version) : version;
+  if (isPrerelease(candidate) && options.prereleases === false) return false;
+  const text = typeof version === "string" ? version : formatVersion(version);
+  return specifiers.every((spec) => matchesSpecifier(candidate, spec, text));
 }

@@ -1,19 +1,23 @@
 /**
- * PEP 440 versions: parsing (through @renovatebot/pep440's grammar), canonical form, ordering
- * and specifier matching. The library's own `compare` and `satisfies` are not used: it turns
- * local segments such as `1e5` into numbers, and its `<`/`>` drop e.g. `1.0` from `>1.0rc1`.
- * Ordering and matching follow PEP 440 here, on our own typed form.
+ * PEP 440 versions, the one model of them that every stage reads (the distro version
+ * translations in src/mapping included): the parsed segments, the parser (@renovatebot/pep440's
+ * grammar), the canonical text and the ordering. The library's own `compare` is not used: it
+ * turns local segments such as `1e5` into numbers. Ordering follows PEP 440 here, on our own
+ * typed form; specifier matching, which builds on it, is in `specifier.ts`.
  */
 import { parse as pep440Parse } from "@renovatebot/pep440";
 import { UserError } from "../errors.js";
-import type { Specifier } from "./types.js";
 
-/** Pre-release labels in their normalized spelling. */
+/** A pre-release label as PEP 440 normalizes it (`alpha` → `a`, `c`/`pre`/`preview` → `rc`). */
 export type PreReleaseLabel = "a" | "b" | "rc";
 
-/** A parsed PEP 440 version; every part already in its normalized form. */
+/**
+ * The segments of a PEP 440 version, each in its normalized form: `1.0-1` has post 1, `1.0a`
+ * has pre `a0`, `1.0.dev` has dev 0.
+ */
 export interface Pep440Version {
   epoch: number;
+  /** Release numbers as written, trailing zeros kept (`1.0.0` is `[1, 0, 0]`). */
   release: number[];
   pre: { label: PreReleaseLabel; number: number } | null;
   post: number | null;
@@ -84,7 +88,7 @@ export function formatVersion(version: Pep440Version): string {
 /** Parses `text` or throws a UserError naming it. */
 export function requireVersion(text: string): Pep440Version {
   const version = parseVersion(text);
-  if (version === null) throw new UserError(`invalid PEP 440 version ${JSON.stringify(text)}`);
+  if (version === null) throw new UserError(`not a PEP 440 version: ${JSON.stringify(text)}`);
   return version;
 }
 
@@ -177,78 +181,4 @@ export function compareVersions(a: string | Pep440Version, b: string | Pep440Ver
     sign((x.dev ?? Infinity) - (y.dev ?? Infinity)) ||
     compareLocals(x.local, y.local)
   );
-}
-
-/** Options of satisfiesSpecifiers. */
-export interface SatisfiesOptions {
-  /**
-   * Whether a pre-release candidate may match (default true). PEP 440 lets installers skip
-   * pre-releases when a final release also matches; a single candidate, such as a target's
-   * Python 3.15.0b1, has no alternative, so it matches (as in pypa/packaging 26).
-   */
-  prereleases?: boolean;
-}
-
-/** Whether `==X.*` matches: same epoch, candidate release (zero-padded) starts with X. */
-function prefixMatches(candidate: Pep440Version, prefix: Pep440Version): boolean {
-  if (candidate.epoch !== prefix.epoch) return false;
-  return prefix.release.every((part, i) => (candidate.release[i] ?? 0) === part);
-}
-
-/**
- * Whether one specifier matches a candidate, pre-release filtering aside. `text` is the
- * candidate as written, which `===` compares (default: its canonical form).
- */
-export function matchesSpecifier(
-  candidate: Pep440Version,
-  spec: Specifier,
-  text = formatVersion(candidate),
-): boolean {
-  if (spec.operator === "===") return text.trim().toLowerCase() === spec.version.toLowerCase();
-  const target = requireVersion(spec.version);
-  const pub = publicVersion(candidate);
-  switch (spec.operator) {
-    case "==":
-    case "!=": {
-      const equal = spec.wildcard
-        ? prefixMatches(pub, target)
-        : compareVersions(target.local === null ? pub : candidate, target) === 0;
-      return spec.operator === "==" ? equal : !equal;
-    }
-    case "<=":
-      return compareVersions(pub, target) <= 0;
-    case ">=":
-      return compareVersions(pub, target) >= 0;
-    case "<":
-      // `<V` excludes pre-releases of V itself unless V is one.
-      return (
-        compareVersions(pub, target) < 0 &&
-        (isPrerelease(target) ||
-          !isPrerelease(candidate) ||
-          compareVersions(baseVersion(candidate), baseVersion(target)) !== 0)
-      );
-    case ">": {
-      // `>V` excludes post-releases and local versions of V unless V is a post-release.
-      const sameBase = compareVersions(baseVersion(candidate), baseVersion(target)) === 0;
-      if (compareVersions(pub, target) <= 0) return false;
-      if (target.post === null && candidate.post !== null && sameBase) return false;
-      return !(candidate.local !== null && sameBase);
-    }
-    case "~=": {
-      const prefix = { ...baseVersion(target), release: target.release.slice(0, -1) };
-      return compareVersions(pub, target) >= 0 && prefixMatches(pub, prefix);
-    }
-  }
-}
-
-/** Whether a version satisfies every specifier (an empty list matches any version). */
-export function satisfiesSpecifiers(
-  version: string | Pep440Version,
-  specifiers: readonly Specifier[],
-  options: SatisfiesOptions = {},
-): boolean {
-  const candidate = toVersion(version);
-  if (isPrerelease(candidate) && options.prereleases === false) return false;
-  const text = typeof version === "string" ? version : formatVersion(version);
-  return specifiers.every((spec) => matchesSpecifier(candidate, spec, text));
 }

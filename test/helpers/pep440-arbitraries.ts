@@ -5,10 +5,10 @@
  */
 import fc from "fast-check";
 import type { Specifier, SpecifierOperator } from "../../src/model/types.js";
-import { parsePep440, type Pep440Parts, type PreLabel } from "../../src/mapping/pep440-parts.js";
+import { parseVersion, type Pep440Version, type PreReleaseLabel } from "../../src/model/version.js";
 
 const small = fc.nat({ max: 2 });
-const preLabel = fc.constantFrom<PreLabel>("a", "b", "rc");
+const preLabel = fc.constantFrom<PreReleaseLabel>("a", "b", "rc");
 
 /** A value one time in three, else null (so that most versions are plain). */
 function sometimes<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> {
@@ -16,7 +16,7 @@ function sometimes<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> {
 }
 
 /** Parts of a version; `local` only when asked. */
-export function versionParts(options: { local?: boolean } = {}): fc.Arbitrary<Pep440Parts> {
+export function versionParts(options: { local?: boolean } = {}): fc.Arbitrary<Pep440Version> {
   return fc.record({
     epoch: fc.oneof(
       { weight: 6, arbitrary: fc.constant(0) },
@@ -34,7 +34,7 @@ export function versionParts(options: { local?: boolean } = {}): fc.Arbitrary<Pe
 }
 
 /** Writes parts as a PEP 440 string; `spelling` picks one of the other spellings PEP 440 allows. */
-export function formatParts(parts: Pep440Parts, spelling = 0): string {
+export function formatParts(parts: Pep440Version, spelling = 0): string {
   const epoch = parts.epoch !== 0 ? `${parts.epoch}!` : "";
   let pre = "";
   if (parts.pre !== null) {
@@ -89,7 +89,7 @@ export const specifier: fc.Arbitrary<Specifier> = fc
   });
 
 /** One-step changes of a version: the neighbours PEP 440's edge rules are about. */
-const tweaks: ((p: Pep440Parts) => Pep440Parts)[] = [
+const tweaks: ((p: Pep440Version) => Pep440Version)[] = [
   (p) => p,
   (p) => ({ ...p, post: (p.post ?? -1) + 1 }),
   (p) => ({ ...p, post: (p.post ?? -1) + 1, dev: 0 }),
@@ -110,8 +110,8 @@ const tweaks: ((p: Pep440Parts) => Pep440Parts)[] = [
 ];
 
 /** A candidate derived from a clause's version: at it, next to it, or a variant of it. */
-function near(parts: Pep440Parts): fc.Arbitrary<Pep440Parts> {
-  return fc.oneof<fc.Arbitrary<Pep440Parts>[]>(
+function near(parts: Pep440Version): fc.Arbitrary<Pep440Version> {
+  return fc.oneof<fc.Arbitrary<Pep440Version>[]>(
     fc.constantFrom(...tweaks).map((tweak) => tweak(parts)),
     fc
       .tuple(fc.constantFrom(...tweaks), fc.constantFrom(...tweaks))
@@ -132,7 +132,7 @@ export const specifierCase: fc.Arbitrary<{ specifiers: Specifier[]; candidate: s
     const base = first.operator === "===" ? null : first.version;
     const candidates: fc.Arbitrary<string>[] = [version({ local: true })];
     if (base !== null) {
-      const parts = parsePep440(base);
+      const parts = parseVersion(base);
       if (parts === null) throw new Error(`arbitrary made an invalid version: ${base}`);
       candidates.push(near(parts).map((p) => formatParts(p)));
     } else {

@@ -8,9 +8,9 @@
 import { execFileSync } from "node:child_process";
 import { compare, explain } from "@renovatebot/pep440";
 import type { Specifier } from "../../src/model/types.js";
-import { parsePep440, type Pep440Parts } from "../../src/mapping/pep440-parts.js";
+import { parseVersion, type Pep440Version } from "../../src/model/version.js";
 
-function format(parts: Pep440Parts): string {
+function format(parts: Pep440Version): string {
   const epoch = parts.epoch !== 0 ? `${parts.epoch}!` : "";
   const pre = parts.pre === null ? "" : `${parts.pre.label}${parts.pre.number}`;
   const post = parts.post === null ? "" : `.post${parts.post}`;
@@ -19,17 +19,21 @@ function format(parts: Pep440Parts): string {
   return `${epoch}${parts.release.join(".")}${pre}${post}${dev}${local}`;
 }
 
-function mustParse(version: string): Pep440Parts {
-  const parts = parsePep440(version);
+function mustParse(version: string): Pep440Version {
+  const parts = parseVersion(version);
   if (parts === null) throw new Error(`oracle: not a PEP 440 version: ${version}`);
   return parts;
 }
 
-const isPre = (p: Pep440Parts): boolean => p.pre !== null || p.dev !== null;
-const publicOf = (p: Pep440Parts): string => format({ ...p, local: null });
+const isPre = (p: Pep440Version): boolean => p.pre !== null || p.dev !== null;
+const publicOf = (p: Pep440Version): string => format({ ...p, local: null });
 
 /** Prefix match of `==X.*`: same epoch, and the zero-padded release starts with X. */
-function prefixMatches(candidate: Pep440Parts, epoch: number, prefix: readonly number[]): boolean {
+function prefixMatches(
+  candidate: Pep440Version,
+  epoch: number,
+  prefix: readonly number[],
+): boolean {
   if (candidate.epoch !== epoch) return false;
   return prefix.every((n, i) => (candidate.release[i] ?? 0) === n);
 }

@@ -7,8 +7,8 @@ import { compare } from "@renovatebot/pep440";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { debRelations, debVersion } from "../../src/mapping/deb-version.js";
-import { parsePep440 } from "../../src/mapping/pep440-parts.js";
 import type { Specifier } from "../../src/model/types.js";
+import { parseVersion } from "../../src/model/version.js";
 import { DpkgVersions, dpkgAvailable, dpkgBinaryCompare } from "../helpers/dpkg-compare.js";
 import {
   formatParts,
@@ -39,7 +39,7 @@ const revision = fc.constantFrom(
 
 /** Clauses that debRelations() loosens on purpose, with a warning: `===` and local labels. */
 const loosened = (spec: Specifier): boolean =>
-  spec.operator === "===" || parsePep440(spec.version)?.local != null;
+  spec.operator === "===" || parseVersion(spec.version)?.local != null;
 
 describe(`Debian translation against dpkg (seed ${String(seed)})`, () => {
   const versions = new DpkgVersions();

@@ -45,6 +45,15 @@ describe("debVersion", () => {
     expect(codes(debPackageVersion("2.1.0+cu118"))).toEqual(["local-version-kept"]);
     expect(codes(debPackageVersion("2.1.0"))).toEqual([]);
   });
+
+  // PEP 440 keeps these local parts as text; reading them as numbers (100000, 31) would not.
+  it.each([
+    ["1.0+1E5", "1.0+~1e5"],
+    ["1.0+0x1f", "1.0+~0x1f"],
+    ["1.0+Ubuntu-01", "1.0+~ubuntu.1"],
+  ])("keeps local label %s in its canonical PEP 440 form", (version, expected) => {
+    expect(debPackageVersion(version).version).toBe(expected);
+  });
 });
 
 describe("debRelations", () => {

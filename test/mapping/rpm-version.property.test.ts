@@ -7,15 +7,10 @@
 import { compare } from "@renovatebot/pep440";
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import {
-  isPrerelease,
-  nextRelease,
-  parsePep440,
-  stripTrailingZeros,
-  type Pep440Parts,
-} from "../../src/mapping/pep440-parts.js";
 import { rpmPackageVersion, rpmRelations, rpmVersion } from "../../src/mapping/rpm-version.js";
+import { nextRelease, stripTrailingZeros } from "../../src/mapping/version-clause.js";
 import type { Specifier } from "../../src/model/types.js";
+import { isPrerelease, parseVersion, type Pep440Version } from "../../src/model/version.js";
 import { specifierCase, version } from "../helpers/pep440-arbitraries.js";
 import { specifiersContain } from "../helpers/pep440-oracle.js";
 import { RpmVersions, rpmAvailable } from "../helpers/rpm-compare.js";
@@ -26,14 +21,14 @@ const numRuns = 10_000;
 /** Set FC_SEED to replay a failing run (the seed is in the suite name). */
 const seed = Number(process.env.FC_SEED ?? Date.now() % 1_000_000);
 
-const parse = (text: string): Pep440Parts => {
-  const parts = parsePep440(text);
+const parse = (text: string): Pep440Version => {
+  const parts = parseVersion(text);
   if (parts === null) throw new Error(text);
   return parts;
 };
 const sameRelease = (a: readonly number[], b: readonly number[]): boolean =>
   stripTrailingZeros(a).join(".") === stripTrailingZeros(b).join(".");
-const collapses = (p: Pep440Parts): boolean =>
+const collapses = (p: Pep440Version): boolean =>
   [p.pre !== null, p.post !== null, p.dev !== null].filter(Boolean).length > 1;
 
 /**
@@ -41,7 +36,7 @@ const collapses = (p: Pep440Parts): boolean =>
  * and which way rpm then errs: "admits" what PEP 440 refuses, "refuses" what it admits, or
  * "either". null: rpm must agree with PEP 440.
  */
-function loosenessClass(spec: Specifier, w: Pep440Parts): "admits" | "refuses" | "either" | null {
+function loosenessClass(spec: Specifier, w: Pep440Version): "admits" | "refuses" | "either" | null {
   if (spec.operator === "===") return "admits";
   const v = parse(spec.version);
   if (v.local !== null || collapses(v) || collapses(w)) return "either";

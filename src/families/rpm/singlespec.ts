@@ -15,7 +15,7 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { markerEnvironment } from "../../mapping/environment.js";
 import { evaluateMarker, markerVariables } from "../../model/markers.js";
 import type { Requirement, Specifier } from "../../model/types.js";
-import { satisfiesSpecifiers } from "../../model/version.js";
+import { satisfiesSpecifiers } from "../../model/specifier.js";
 import type { PythonFlavor, TargetProfile } from "../../profiles/types.js";
 
 /** A requirement as an openSUSE singlespec relation, with what was lost on the way. */
