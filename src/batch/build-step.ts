@@ -9,7 +9,7 @@ import type { TargetProfile } from "../profiles/types.js";
 import type { BatchRun } from "./context.js";
 import { errorMessage } from "./entry.js";
 import { lintBuilt } from "./lint-summary.js";
-import type { BatchEntry } from "./report.js";
+import type { BatchEntry } from "./types.js";
 import { writeBuiltStamp } from "./stamp.js";
 
 /** A written package to build, with what its stamp and its build need. */

@@ -16,7 +16,7 @@ import { blankEntry, errorMessage, planEach } from "./entry.js";
 import { packageKey } from "./keys.js";
 import { lintPackaging } from "./lint-summary.js";
 import { fastKey, type ReadWheel } from "./read.js";
-import type { BatchEntry } from "./report.js";
+import type { BatchEntry } from "./types.js";
 import { setProject, type SetMember } from "./set.js";
 import {
   earlierOutput,

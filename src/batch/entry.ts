@@ -6,7 +6,7 @@ import { planConversion, type PlannedPackage } from "../convert/plan.js";
 import { asFileSystemError, printable, UserError } from "../errors.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { ReadWheel } from "./read.js";
-import type { BatchEntry } from "./report.js";
+import type { BatchEntry } from "./types.js";
 
 /**
  * The message of an entry's error, printable: with its location for a UserError, and in the

@@ -3,7 +3,7 @@
  * lists every source package the batch made, in dependency order, so that `mock --chain`,
  * sbuild or OBS build each package after the set's packages it requires.
  */
-import type { BatchReport } from "./report.js";
+import type { BatchReport } from "./types.js";
 
 /** One line of the build manifest. */
 export interface BuildManifestLine {

@@ -3,7 +3,7 @@
  * the order that builds follow (dependencies first) and the Graphviz picture of it.
  */
 import { basename } from "node:path";
-import type { BatchEntry } from "./report.js";
+import type { BatchEntry } from "./types.js";
 
 /** One wheel of the set as the graph sees it: its project and the set's projects it requires. */
 export interface GraphNode {

@@ -4,7 +4,7 @@
  */
 import type { OrderGate } from "./order-gate.js";
 import type { BatchEvent } from "./options.js";
-import type { BatchEntry } from "./report.js";
+import type { BatchEntry } from "./types.js";
 import type { SetProject } from "./set.js";
 
 /** Collects the finished entries of a batch. */

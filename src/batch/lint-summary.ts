@@ -10,23 +10,7 @@ import { familyOf } from "../families/index.js";
 import { lintPath, parseDebianDir, parseSpec, runRules } from "../lint/index.js";
 import type { Finding, LintInput } from "../lint/types.js";
 import type { TargetProfile } from "../profiles/types.js";
-
-/** Findings counted by severity, and by rule id (our rule ids; no native linter runs). */
-export interface LintSummary {
-  error: number;
-  warning: number;
-  info: number;
-  /** Rule id → number of findings, sorted by id. */
-  rules: Record<string, number>;
-}
-
-/** What lint found in one entry's packaging and in its built packages. */
-export interface EntryLint {
-  /** The spec or debian/ directory; null when nothing was written. */
-  packaging: LintSummary | null;
-  /** The binary packages; null when none was built (not building, or source only). */
-  built: LintSummary | null;
-}
+import type { LintSummary } from "./types.js";
 
 /** A summary of no findings. */
 export function emptySummary(): LintSummary {

@@ -6,7 +6,7 @@ import type { Config } from "../config/index.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { DebianExtrasPolicy, PackagingOptions } from "../targets/types.js";
 import type { BatchItem } from "./input.js";
-import type { BatchEntry } from "./report.js";
+import type { BatchEntry } from "./types.js";
 
 /** What a batch reports while it runs (for a progress display). */
 export type BatchEvent =

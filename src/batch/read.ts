@@ -13,7 +13,6 @@ import { buildPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { parseWheelFilename, readWheel, type WheelLimits } from "../wheel/index.js";
 import type { BatchItem } from "./input.js";
-import type { LintSummary } from "./lint-summary.js";
 import { setProject, type SetMember, type SetProject } from "./set.js";
 import {
   earlierOutput,
@@ -23,6 +22,7 @@ import {
   sha256File,
   type StampSnapshot,
 } from "./stamp.js";
+import type { LintSummary } from "./types.js";
 
 /** An entry known from an earlier run's stamp: how it ended, and what it reported. */
 export interface KnownEntry {

@@ -1,94 +1,17 @@
 /**
- * The result of a batch: one entry per wheel × target, the set's build order and cycles, the
- * unresolved requirements summed up over the set, and totals. `--report` writes it as JSON;
- * README's Batch section documents the schema.
+ * What a batch's report sums up over its entries: the totals by status, the unresolved
+ * requirements by project, and whether the run failed. The report's types are in types.ts.
  */
-import type { Diagnostic } from "../diagnostics.js";
-import { addSummaries, emptySummary, type EntryLint, type LintSummary } from "./lint-summary.js";
-import type { ExtraRequirements, UnresolvedRequirement } from "./requirements.js";
-
-/** How one wheel ended on one target. */
-export const batchStatuses = [
-  "converted",
-  "built",
-  "skipped-unchanged",
-  "refused",
-  "failed",
-  "interrupted",
-] as const;
-
-/** One of {@link batchStatuses}. */
-export type BatchStatus = (typeof batchStatuses)[number];
-
-/** Milliseconds spent on each step of one entry (a wheel's read and plan are shared by its targets). */
-export interface BatchDurations {
-  read: number;
-  plan: number;
-  write: number;
-  build: number;
-}
-
-/** One wheel on one target. */
-export interface BatchEntry {
-  /** Absolute path of the wheel. */
-  wheel: string;
-  /** PEP 503 project name, or null when the wheel could not be read. */
-  project: string | null;
-  version: string | null;
-  target: string;
-  status: BatchStatus;
-  /** The package's directory (written now or by an earlier run), or null. */
-  directory: string | null;
-  /** Built source and binary packages (empty unless built, now or by an earlier run). */
-  artifacts: string[];
-  diagnostics: Diagnostic[];
-  /** The set's projects this package requires on this target (its edges in the graph). */
-  requires: string[];
-  unresolved: UnresolvedRequirement[];
-  /** What each extra that is not folded adds: the set's projects and unresolved requirements. */
-  extras: ExtraRequirements[];
-  /** Why the entry was refused or failed, or null. */
-  error: string | null;
-  /** The build's log, when a build ran. */
-  log: string | null;
-  /** What the policy rules found in the packaging written and in the packages built. */
-  lint: EntryLint;
-  durations: BatchDurations;
-}
-
-/** A required project that nothing known satisfies, with who requires it where. */
-export interface UnresolvedSummary {
-  project: string;
-  reasons: string[];
-  targets: string[];
-  /** Wheel projects (or file names) that require it; `app[socks]` when an extra of app does. */
-  requiredBy: string[];
-}
-
-/** Counts of the entries by status; `entries` is their sum. */
-export type BatchTotals = Record<BatchStatus, number> & {
-  entries: number;
-  wheels: number;
-  unresolved: number;
-  /** The lint summaries of all entries added up. */
-  lint: { packaging: LintSummary; built: LintSummary };
-  seconds: number;
-};
-
-/** Everything a batch did. */
-export interface BatchReport {
-  wheel2pkgVersion: string;
-  targets: string[];
-  outDir: string;
-  /** True when the run was stopped (SIGINT, or the caller's AbortSignal). */
-  interrupted: boolean;
-  /** The set's projects, each after those it requires: the build order. */
-  order: string[];
-  cycles: string[][];
-  entries: BatchEntry[];
-  unresolved: UnresolvedSummary[];
-  totals: BatchTotals;
-}
+import { addSummaries, emptySummary } from "./lint-summary.js";
+import {
+  batchStatuses,
+  type BatchEntry,
+  type BatchReport,
+  type BatchStatus,
+  type BatchTotals,
+  type UnresolvedRequirement,
+  type UnresolvedSummary,
+} from "./types.js";
 
 /** Sums the entries up; the status counts always add up to `entries`. */
 export function batchTotals(entries: readonly BatchEntry[], seconds: number): BatchTotals {

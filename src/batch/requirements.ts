@@ -15,34 +15,7 @@ import type { TargetProfile } from "../profiles/types.js";
 import { buildOrder, type BuildOrder } from "./graph.js";
 import type { ReadWheel } from "./read.js";
 import type { SetMember, SetProject } from "./set.js";
-
-/** Why a requirement is listed as unresolved. */
-export type UnresolvedReason =
-  /** Debian: neither the set nor dh-python's data knows the project; the name is a guess. */
-  | "unknown-to-distro-data"
-  /** `--check-archive`: this host's package index has no such name. */
-  | "not-in-archive"
-  /** The set provides the project, but in a version the requirement excludes. */
-  | "set-version-mismatch";
-
-/** A requirement of one wheel on one target that nothing known satisfies. */
-export interface UnresolvedRequirement {
-  requirement: string;
-  /** PEP 503 name of the required project. */
-  project: string;
-  /** The relations the package carries for it. */
-  relations: string[];
-  reason: UnresolvedReason;
-}
-
-/** What one extra of a wheel adds on one target, beyond what the main package requires. */
-export interface ExtraRequirements {
-  /** The extra's name, normalized. */
-  extra: string;
-  /** The set's projects the extra requires (and the main package does not). */
-  requires: string[];
-  unresolved: UnresolvedRequirement[];
-}
+import type { ExtraRequirements, UnresolvedReason, UnresolvedRequirement } from "./types.js";
 
 /** One wheel on one target: the set's projects it requires, and what stays unresolved. */
 export interface TargetRequirements {

@@ -17,10 +17,11 @@ import { EntryLedger } from "./ledger.js";
 import type { BatchOptions } from "./options.js";
 import { OrderGate } from "./order-gate.js";
 import { readSet, type ReadWheel } from "./read.js";
-import { batchTotals, unresolvedSummary, type BatchReport } from "./report.js";
+import { batchTotals, unresolvedSummary } from "./report.js";
 import { setOrder, setRequirements } from "./requirements.js";
 import { configWithSet } from "./set.js";
 import { removeStaleStaging } from "./staging.js";
+import type { BatchReport } from "./types.js";
 
 export type { BatchEvent, BatchOptions } from "./options.js";
 

@@ -11,9 +11,8 @@ import { basename, dirname, join, relative } from "node:path";
 import type { PlannedFile } from "../convert/plan.js";
 import { asFileSystemError, onFileSystem } from "../errors.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { LintSummary } from "./lint-summary.js";
-import type { ExtraRequirements, UnresolvedRequirement } from "./requirements.js";
 import type { SetProject } from "./set.js";
+import type { ExtraRequirements, LintSummary, UnresolvedRequirement } from "./types.js";
 
 /** The stamp's file name inside a package directory (hidden; no build tool packs it). */
 export const stampFile = ".wheel2pkg-stamp.json";

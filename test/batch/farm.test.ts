@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildManifest, buildManifestText } from "../../src/batch/farm.js";
-import { batchTotals, type BatchEntry, type BatchReport } from "../../src/batch/report.js";
+import { batchTotals } from "../../src/batch/report.js";
+import type { BatchEntry, BatchReport } from "../../src/batch/types.js";
 
 function entry(
   project: string,

@@ -1,6 +1,6 @@
 /** Running a batch over a test wheelhouse, and reading what it wrote. */
 import { readBatchInput } from "../../src/batch/input.js";
-import type { BatchReport } from "../../src/batch/report.js";
+import type { BatchReport } from "../../src/batch/types.js";
 import { runBatch, type BatchOptions } from "../../src/batch/run.js";
 import { getProfile } from "../../src/profiles/index.js";
 

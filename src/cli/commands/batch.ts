@@ -35,7 +35,7 @@ export const batchCommand: Command = {
         describe: "show only failures and the summary",
       }),
   async run(args, output) {
-    const { runBatchCommand } = await import("../../batch/command.js");
+    const { runBatchCommand } = await import("../batch/command.js");
     const jobs = typeof args.jobs === "number" ? args.jobs : undefined;
     return runBatchCommand(output, {
       ...conversionArgs(args),

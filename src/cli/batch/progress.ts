@@ -6,9 +6,8 @@
  */
 import { basename } from "node:path";
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
-import { printable } from "../errors.js";
-import type { BatchEvent } from "./options.js";
-import type { BatchEntry } from "./report.js";
+import type { BatchEntry, BatchEvent } from "../../batch/index.js";
+import { printable } from "../../errors.js";
 
 /** Receives the batch's events and shows them; `stop` ends the display. */
 export interface BatchProgress {

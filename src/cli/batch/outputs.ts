@@ -7,7 +7,8 @@
 import { access, constants, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { asFileSystemError, FileSystemError, onFileSystem, printable } from "../errors.js";
+import { asFileSystemError, FileSystemError, onFileSystem, printable } from "../../errors.js";
+import type { Output } from "../output.js";
 
 /** One file a batch writes at the end. */
 export interface RunOutput {
@@ -43,7 +44,7 @@ export async function checkWritable(path: string, what: string): Promise<void> {
  */
 export async function deliver(
   outputs: readonly RunOutput[],
-  output: { out(text: string): void; err(text: string): void },
+  output: Output,
   stdoutHasReport: boolean,
 ): Promise<FileSystemError[]> {
   const failures: FileSystemError[] = [];

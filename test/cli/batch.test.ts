@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { BatchReport } from "../../src/batch/report.js";
-import { interruptedExitCode } from "../../src/batch/command.js";
+import type { BatchReport } from "../../src/batch/types.js";
+import { interruptedExitCode } from "../../src/cli/batch/interrupt.js";
 import { exitCodes, main } from "../../src/cli/main.js";
+import { useWheelhouses } from "../batch/wheelhouse.js";
 import { runCli } from "../helpers/cli.js";
 
 const listenersBefore = process.listenerCount("SIGINT");
-import { useWheelhouses } from "./wheelhouse.js";
 
 const house = useWheelhouses();
 

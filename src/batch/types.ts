@@ -1,0 +1,134 @@
+/**
+ * The vocabulary of a batch's report, defined once for every step that fills it in: an entry
+ * (one wheel on one target) with its requirements and lint summary, and the report as a whole.
+ * README's Batch section documents the schema; `--report` writes it as JSON.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+
+/** How one wheel ended on one target. */
+export const batchStatuses = [
+  "converted",
+  "built",
+  "skipped-unchanged",
+  "refused",
+  "failed",
+  "interrupted",
+] as const;
+
+/** One of {@link batchStatuses}. */
+export type BatchStatus = (typeof batchStatuses)[number];
+
+/** Milliseconds spent on each step of one entry (a wheel's read and plan are shared by its targets). */
+export interface BatchDurations {
+  read: number;
+  plan: number;
+  write: number;
+  build: number;
+}
+
+/** One wheel on one target. */
+export interface BatchEntry {
+  /** Absolute path of the wheel. */
+  wheel: string;
+  /** PEP 503 project name, or null when the wheel could not be read. */
+  project: string | null;
+  version: string | null;
+  target: string;
+  status: BatchStatus;
+  /** The package's directory (written now or by an earlier run), or null. */
+  directory: string | null;
+  /** Built source and binary packages (empty unless built, now or by an earlier run). */
+  artifacts: string[];
+  diagnostics: Diagnostic[];
+  /** The set's projects this package requires on this target (its edges in the graph). */
+  requires: string[];
+  unresolved: UnresolvedRequirement[];
+  /** What each extra that is not folded adds: the set's projects and unresolved requirements. */
+  extras: ExtraRequirements[];
+  /** Why the entry was refused or failed, or null. */
+  error: string | null;
+  /** The build's log, when a build ran. */
+  log: string | null;
+  /** What the policy rules found in the packaging written and in the packages built. */
+  lint: EntryLint;
+  durations: BatchDurations;
+}
+
+/** Why a requirement is listed as unresolved. */
+export type UnresolvedReason =
+  /** Debian: neither the set nor dh-python's data knows the project; the name is a guess. */
+  | "unknown-to-distro-data"
+  /** `--check-archive`: this host's package index has no such name. */
+  | "not-in-archive"
+  /** The set provides the project, but in a version the requirement excludes. */
+  | "set-version-mismatch";
+
+/** A requirement of one wheel on one target that nothing known satisfies. */
+export interface UnresolvedRequirement {
+  requirement: string;
+  /** PEP 503 name of the required project. */
+  project: string;
+  /** The relations the package carries for it. */
+  relations: string[];
+  reason: UnresolvedReason;
+}
+
+/** What one extra of a wheel adds on one target, beyond what the main package requires. */
+export interface ExtraRequirements {
+  /** The extra's name, normalized. */
+  extra: string;
+  /** The set's projects the extra requires (and the main package does not). */
+  requires: string[];
+  unresolved: UnresolvedRequirement[];
+}
+
+/** Findings counted by severity, and by rule id (our rule ids; no native linter runs). */
+export interface LintSummary {
+  error: number;
+  warning: number;
+  info: number;
+  /** Rule id → number of findings, sorted by id. */
+  rules: Record<string, number>;
+}
+
+/** What lint found in one entry's packaging and in its built packages. */
+export interface EntryLint {
+  /** The spec or debian/ directory; null when nothing was written. */
+  packaging: LintSummary | null;
+  /** The binary packages; null when none was built (not building, or source only). */
+  built: LintSummary | null;
+}
+
+/** A required project that nothing known satisfies, with who requires it where. */
+export interface UnresolvedSummary {
+  project: string;
+  reasons: string[];
+  targets: string[];
+  /** Wheel projects (or file names) that require it; `app[socks]` when an extra of app does. */
+  requiredBy: string[];
+}
+
+/** Counts of the entries by status; `entries` is their sum. */
+export type BatchTotals = Record<BatchStatus, number> & {
+  entries: number;
+  wheels: number;
+  unresolved: number;
+  /** The lint summaries of all entries added up. */
+  lint: { packaging: LintSummary; built: LintSummary };
+  seconds: number;
+};
+
+/** Everything a batch did. */
+export interface BatchReport {
+  wheel2pkgVersion: string;
+  targets: string[];
+  outDir: string;
+  /** True when the run was stopped (SIGINT, or the caller's AbortSignal). */
+  interrupted: boolean;
+  /** The set's projects, each after those it requires: the build order. */
+  order: string[];
+  cycles: string[][];
+  entries: BatchEntry[];
+  unresolved: UnresolvedSummary[];
+  totals: BatchTotals;
+}
