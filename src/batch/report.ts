@@ -77,7 +77,7 @@ export function unresolvedSummary(entries: readonly BatchEntry[]): UnresolvedSum
     }));
 }
 
-/** Whether the batch should exit with 1 (DESIGN: some batch items failed). */
+/** Whether the batch should exit with 1: some entry was refused or failed (README, exit codes). */
 export function batchFailed(report: BatchReport): boolean {
   return report.totals.failed > 0 || report.totals.refused > 0;
 }

@@ -4,7 +4,7 @@ import { wheel2pkgVersion } from "../version.js";
 import { commands } from "./commands/index.js";
 import { processOutput, type Output } from "./output.js";
 
-/** Exit codes of the CLI contract (DESIGN.md). */
+/** Exit codes of the CLI contract (README, "Commands"). */
 export const exitCodes = { ok: 0, findings: 1, usage: 2, tool: 3, internal: 70 } as const;
 
 /**

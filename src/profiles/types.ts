@@ -38,7 +38,7 @@ export interface InstallPaths {
 
 /**
  * A target distribution, declared as data (never guessed from the host): its Python, paths,
- * architecture names, naming and dependency style. See DESIGN.md "Target profiles are data".
+ * architecture names, naming and dependency style (docs/architecture.md, "Add a target").
  */
 export interface TargetProfile {
   /** Short stable id, e.g. `fedora`, `debian-12`. */

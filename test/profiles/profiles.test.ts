@@ -80,7 +80,7 @@ const table = [
 ] as const;
 
 describe("target profiles", () => {
-  it("registers exactly the profiles of DESIGN.md", () => {
+  it("registers exactly the profiles README lists", () => {
     expect([...profiles.keys()].sort()).toEqual(table.map(([id]) => id).sort());
   });
 

@@ -3,7 +3,7 @@ import type { TargetProfile } from "../../profiles/types.js";
 import { targetList, type Command } from "../command.js";
 import type { Output } from "../output.js";
 
-/** One entry of `map --json` (DESIGN.md "The CLI contract"). */
+/** One entry of `map --json`, as README documents it. */
 export interface MapEntry {
   /** The requirement as given on the command line. */
   requirement: string;

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import { targetList, type Command } from "../command.js";
 
-/** One entry of `version --json` (DESIGN.md "The CLI contract"). */
+/** One entry of `version --json`, as README documents it. */
 export interface VersionEntry {
   /** The PEP 440 version as given. */
   version: string;
