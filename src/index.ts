@@ -26,7 +26,7 @@ export type { MappedRequirement, MappedRequirements } from "./mapping/map.js";
 export { families, familyOf } from "./families/index.js";
 export type { Family } from "./families/index.js";
 export { createRenderer, builtinTemplateDir } from "./render/index.js";
-export { planConversion, convertWheel, writePackage } from "./convert/index.js";
+export { planConversion, readPackage, convertWheel, writePackage } from "./convert/index.js";
 export type {
   ConvertOptions,
   ConvertResult,

@@ -7,7 +7,7 @@ import { dirname, resolve } from "node:path";
 import { configForTarget } from "../config/index.js";
 import { dedupe } from "../convert/index.js";
 import { packageDirectory, writePackage, type WrittenPackage } from "../convert/write.js";
-import { UserError } from "../errors.js";
+import { InternalError, UserError } from "../errors.js";
 import { ownPackageNames } from "../mapping/names.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { buildAfterDependencies } from "./build-step.js";
@@ -148,8 +148,10 @@ async function planAndWrite(
   run.emit({ type: "step", wheel: item.wheel, step: "plan" });
   const t = performance.now();
   const releaseOption = item.release ?? options.packaging?.release;
+  const wheel = read.member?.read;
+  if (wheel === undefined) throw new InternalError(`${item.wheel} was planned without being read`);
   const plan = await planEach(
-    item.wheel,
+    wheel,
     pending.map((p) => p.profile),
     {
       profiles: [],

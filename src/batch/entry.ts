@@ -2,7 +2,7 @@
  * One wheel × target of a batch as it moves through the steps: the entry the report will hold,
  * and the planning step, which isolates a target that refuses the wheel from the others.
  */
-import { planConversion, type PlannedPackage } from "../convert/plan.js";
+import { planConversion, type PlannedPackage, type ReadPackage } from "../convert/plan.js";
 import { asFileSystemError, printable, UserError } from "../errors.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { ReadWheel } from "./read.js";
@@ -41,7 +41,7 @@ export function blankEntry(wheel: string, target: string, read: ReadWheel | null
 
 /** Plans a wheel for all pending targets at once, or target by target when one is refused. */
 export async function planEach(
-  wheel: string,
+  wheel: ReadPackage,
   profiles: readonly TargetProfile[],
   options: Parameters<typeof planConversion>[1],
 ): Promise<{

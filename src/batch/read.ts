@@ -9,9 +9,9 @@ import type { LimitFunction } from "p-limit";
 import type { Diagnostic } from "../diagnostics.js";
 import { asFileSystemError, printable, UserError } from "../errors.js";
 import { normalizeName } from "../model/name.js";
-import { buildPackage } from "../model/package.js";
+import { readPackage } from "../convert/plan.js";
 import type { TargetProfile } from "../profiles/types.js";
-import { parseWheelFilename, readWheel, type WheelLimits } from "../wheel/index.js";
+import { parseWheelFilename, type WheelLimits } from "../wheel/index.js";
 import type { BatchItem } from "./input.js";
 import { setProject, type SetMember, type SetProject } from "./set.js";
 import {
@@ -140,10 +140,10 @@ async function knownEntries(
 }
 
 async function readOne(read: ReadWheel, limits: Readonly<Partial<WheelLimits>>): Promise<void> {
-  // Only the dist-info files: every RECORD hash is checked when the wheel is planned.
-  const contents = await readWheel(read.item.wheel, { verify: false, limits });
-  const { pkg, diagnostics } = buildPackage(contents);
-  read.member = { pkg, withExtras: read.item.withExtras ?? [] };
+  // Read once, every RECORD hash checked: planning starts from this read.
+  const wheel = await readPackage(read.item.wheel, limits);
+  const { pkg, diagnostics } = wheel;
+  read.member = { read: wheel, pkg, withExtras: read.item.withExtras ?? [] };
   read.project = setProject(pkg);
   read.diagnostics = diagnostics;
 }

@@ -2,6 +2,7 @@
  * The wheels of a batch as a set: what each provides, and the name rules that make a
  * requirement on one of them point at the package the batch produces.
  */
+import type { ReadPackage } from "../convert/plan.js";
 import { familyOf } from "../families/index.js";
 import { basename } from "node:path";
 import { configForTarget } from "../config/index.js";
@@ -24,6 +25,8 @@ export interface SetProject {
 
 /** A wheel of the set that was read: its model and what it asks for. */
 export interface SetMember {
+  /** The wheel as read and hashed in the batch's first pass; planning starts from it. */
+  read: ReadPackage;
   pkg: WheelPackage;
   /** Folded extras for this wheel (`with-extras` of the manifest or the command line). */
   withExtras: readonly string[];

@@ -5,8 +5,14 @@ import type { WheelPackage } from "../model/package.js";
 import { planConversion, type PlanOptions } from "./plan.js";
 import { writePackage } from "./write.js";
 
-export { planConversion, changelogDate, defaultMaintainer } from "./plan.js";
-export type { ConversionPlan, PlannedPackage, PlannedFile, PlanOptions } from "./plan.js";
+export { planConversion, readPackage, changelogDate, defaultMaintainer } from "./plan.js";
+export type {
+  ConversionPlan,
+  PlannedPackage,
+  PlannedFile,
+  PlanOptions,
+  ReadPackage,
+} from "./plan.js";
 export { writePackage, packageDirectory } from "./write.js";
 
 /** Options of convertWheel. */

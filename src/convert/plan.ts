@@ -95,27 +95,48 @@ export function defaultMaintainer(): { name: string; email: string } {
   return { name: name.trim() || "wheel2pkg", email: email.trim() || "wheel2pkg@example.org" };
 }
 
+/** A wheel read with every RECORD hash checked, and its model: what planning starts from. */
+export interface ReadPackage {
+  pkg: WheelPackage;
+  /** The reader's and the model's diagnostics. */
+  diagnostics: Diagnostic[];
+  /** License file texts by member path. */
+  licenseTexts: ReadonlyMap<string, string>;
+}
+
+/** Reads a wheel once, hashing every member against RECORD, and builds its model. */
+export async function readPackage(
+  wheelPath: string,
+  limits: Readonly<Partial<WheelLimits>> = {},
+): Promise<ReadPackage> {
+  const contents = await readWheel(wheelPath, { verify: true, limits });
+  const { pkg, diagnostics } = buildPackage(contents);
+  const licenseTexts = await readLicenseTexts(pkg, limits);
+  return { pkg, diagnostics, licenseTexts };
+}
+
 /**
- * Reads a wheel (every RECORD hash checked), builds its model and computes, for every target,
- * the package context and every rendered file. Pure planning: nothing is written.
+ * Computes, for every target, the package context and every rendered file of a wheel read by
+ * {@link readPackage} (or read here, given its path). Pure planning: nothing is written.
  */
 export async function planConversion(
-  wheelPath: string,
+  wheel: string | ReadPackage,
   options: PlanOptions,
 ): Promise<ConversionPlan> {
   const config = options.config ?? emptyConfig;
-  const contents = await readWheel(wheelPath, { verify: true, limits: config.limits });
-  const { pkg, diagnostics } = buildPackage(contents);
+  const read = typeof wheel === "string" ? await readPackage(wheel, config.limits) : wheel;
+  const { pkg, licenseTexts } = read;
+  const wheelPath = pkg.path;
+  const diagnostics = [...read.diagnostics];
   for (const profile of options.profiles) {
     checkTargetCompatibility(pkg.tags, profile);
     checkRequiresPython(pkg.filename.filename, pkg.metadata.requiresPython, profile);
   }
   const { facts, diagnostics: factDiagnostics } = packageFacts(pkg);
   diagnostics.push(...factDiagnostics);
-  const licenseTexts = await readLicenseTexts(pkg, config.limits);
   let date = options.packaging?.date;
   if (date === undefined) {
-    const dated = await changelogDate(wheelPath, contents.metadataTime);
+    const dated = await changelogDate(wheelPath, pkg.metadataTime);
     date = dated.date;
     diagnostics.push(...dated.diagnostics);
   }

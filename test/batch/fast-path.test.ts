@@ -45,9 +45,9 @@ describe("a rerun over the same input", () => {
       ["lib", "converted"],
       ["lib", "converted"],
     ]);
+    // Each wheel is read (and hashed) once: planning starts from the first pass's read.
     expect(readWheel.mock.calls.map(([path]) => path.split("/").pop()).sort()).toEqual([
       "app-1.0-py3-none-any.whl",
-      "lib-1.0-py3-none-any.whl",
       "lib-1.0-py3-none-any.whl",
     ]);
     // …and the stamps it refreshed make the run after it fast again.
