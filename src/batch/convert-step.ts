@@ -186,7 +186,7 @@ async function planAndWrite(
     }
     entry.diagnostics = dedupe([...plan.diagnostics, ...planned.plan.diagnostics]);
     const directory = packageDirectory(run.outDir, planned);
-    entry.lint.packaging = lintPackaging(planned, directory, profile, run.config);
+    entry.lint.packaging = lintPackaging(planned, directory, run.config);
     if (run.aborted()) {
       run.ledger.finish(entry);
       continue;

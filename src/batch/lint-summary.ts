@@ -3,12 +3,10 @@
  * a batch writes (from the planned files, so the summary is known before the package is written
  * and is kept in its stamp) and over the binary packages it builds, counted by severity and rule.
  */
-import { join } from "node:path";
 import type { Config } from "../config/index.js";
 import type { PlannedPackage } from "../convert/plan.js";
-import { familyOf } from "../families/index.js";
-import { lintPath, parseDebianDir, parseSpec, runRules } from "../lint/index.js";
-import type { Finding, LintInput } from "../lint/types.js";
+import { lintBuiltPackages, lintPlannedPackaging } from "../lint/packaging.js";
+import type { Finding } from "../lint/types.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { LintSummary } from "./types.js";
 
@@ -45,48 +43,22 @@ export function addSummaries(
   return sum;
 }
 
-/** The spec or debian/ directory of a planned package, parsed as lint reads it from disk. */
-function packagingInput(planned: PlannedPackage, directory: string): LintInput | null {
-  const root = familyOf(planned.profile).packagingRoot(planned.files.map((f) => f.path));
-  if (root === null) return null;
-  if (root.kind === "spec") {
-    const spec = planned.files.find((f) => f.path === root.path);
-    if (spec === undefined) return null;
-    return { kind: "spec", path: join(directory, spec.path), spec: parseSpec(spec.content) };
-  }
-  const prefix = `${root.path}/`;
-  const files = planned.files
-    .filter((f) => f.path.startsWith(prefix))
-    .map((f) => ({ path: f.path.slice(prefix.length), content: f.content, mode: f.mode }));
-  return { kind: "debian-dir", path: join(directory, root.path), debian: parseDebianDir(files) };
-}
-
 /** Lints the packaging a planned package will write into `directory`. */
 export function lintPackaging(
   planned: PlannedPackage,
   directory: string,
-  profile: TargetProfile,
   config: Config,
 ): LintSummary | null {
-  const input = packagingInput(planned, directory);
-  if (input === null) return null;
-  return summarise(runRules(input, profile, { severity: config.lintSeverity }));
+  const findings = lintPlannedPackaging(planned, directory, config.lintSeverity);
+  return findings === null ? null : summarise(findings);
 }
 
-/** Lints built binary packages (`.rpm`, `.deb`; source packages are skipped); null for none. */
+/** Lints built binary packages (source packages are skipped); null for none. */
 export async function lintBuilt(
   artifacts: readonly string[],
   profile: TargetProfile,
   config: Config,
 ): Promise<LintSummary | null> {
-  const binaries = artifacts.filter(
-    (a) => (a.endsWith(".rpm") && !a.endsWith(".src.rpm")) || a.endsWith(".deb"),
-  );
-  if (binaries.length === 0) return null;
-  const findings: Finding[] = [];
-  for (const binary of binaries) {
-    const report = await lintPath(binary, { profile, severity: config.lintSeverity });
-    findings.push(...report.findings);
-  }
-  return summarise(findings);
+  const findings = await lintBuiltPackages(artifacts, profile, { severity: config.lintSeverity });
+  return findings === null ? null : summarise(findings);
 }

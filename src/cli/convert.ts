@@ -89,7 +89,10 @@ export async function convert(
   const profiles = args.targets.map(getProfile);
   const maintainer = parseMaintainer(args.maintainer);
   const shared = await sharedOptions(args);
-  const results: (ConvertResult & { lint: Record<string, Finding[]> })[] = [];
+  const results: (Omit<ConvertResult, "packages"> & {
+    packages: Omit<ConvertResult["packages"][number], "planned">[];
+    lint: Record<string, Finding[]>;
+  })[] = [];
   for (const wheel of args.wheels) {
     const result = await convertWheel(wheel, {
       profiles,
@@ -118,17 +121,17 @@ export async function convert(
         }
       }
       if (args.lint) {
-        const profile = getProfile(p.target);
         lint[p.target] = await lintConverted(
           output,
           p,
-          profile,
+          p.planned.profile,
           { native: args.nativeLint, config: shared.config },
           args.json,
         );
       }
     }
-    results.push({ ...result, lint });
+    const packages = result.packages.map(({ planned: _planned, ...rest }) => rest);
+    results.push({ ...result, packages, lint });
     if (!args.json) printDiagnostics(output, result.diagnostics, args.verbose);
   }
   if (args.json) output.out(json(results.map(({ pkg: _pkg, ...result }) => result)));

@@ -2,7 +2,7 @@ import { buildNative } from "./build.js";
 import type { BuildResult } from "../native/types.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { WheelPackage } from "../model/package.js";
-import { planConversion, type PlanOptions } from "./plan.js";
+import { planConversion, type PlannedPackage, type PlanOptions } from "./plan.js";
 import { writePackage } from "./write.js";
 
 export { planConversion, readPackage, changelogDate, defaultMaintainer } from "./plan.js";
@@ -33,6 +33,8 @@ export interface ConvertedPackage {
   directory: string;
   files: string[];
   build: BuildResult | null;
+  /** The package as planned: its profile and every file's content (not part of `--json`). */
+  planned: PlannedPackage;
 }
 
 /** Result of converting one wheel. */
@@ -54,13 +56,13 @@ export async function convertWheel(
   const plan = await planConversion(wheelPath, options);
   const diagnostics = [...plan.diagnostics];
   const packages: ConvertedPackage[] = [];
-  for (const [index, planned] of plan.packages.entries()) {
+  for (const planned of plan.packages) {
     diagnostics.push(...planned.plan.diagnostics);
     const written = await writePackage(options.outDir, planned);
-    const profile = options.profiles[index];
     let build: BuildResult | null = null;
-    if (options.build === true && profile !== undefined) {
-      build = await buildNative(written, profile, Math.floor(plan.packaging.date.getTime() / 1000));
+    if (options.build === true) {
+      const epoch = Math.floor(plan.packaging.date.getTime() / 1000);
+      build = await buildNative(written, planned.profile, epoch);
     }
     packages.push({
       target: planned.plan.target,
@@ -72,6 +74,7 @@ export async function convertWheel(
       directory: written.directory,
       files: [...planned.files.map((file) => file.path), planned.plan.wheelPath],
       build,
+      planned,
     });
   }
   return { wheel: wheelPath, pkg: plan.pkg, packages, diagnostics: dedupe(diagnostics) };
