@@ -229,7 +229,7 @@ async function planAndWrite(
 }
 
 /** Takes one wheel through its steps on every target; each target's entry ends exactly once. */
-export async function convertWheel(run: BatchRun, read: ReadWheel): Promise<void> {
+export async function takeWheel(run: BatchRun, read: ReadWheel): Promise<void> {
   const { member } = read;
   if (read.known !== null && read.project !== null) {
     // The same input as an earlier run: its stamps answer for every target.

@@ -10,7 +10,7 @@ import pLimit from "p-limit";
 import { configForTarget, emptyConfig } from "../config/index.js";
 import { wheel2pkgVersion } from "../version.js";
 import type { BatchRun } from "./context.js";
-import { convertWheel } from "./convert-step.js";
+import { takeWheel } from "./convert-step.js";
 import { blankEntry, errorMessage } from "./entry.js";
 import { commonKey } from "./keys.js";
 import { EntryLedger } from "./ledger.js";
@@ -121,7 +121,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
 /** A bug while processing one wheel must not lose its entries nor stop the others. */
 async function isolated(run: BatchRun, read: ReadWheel): Promise<void> {
   try {
-    await convertWheel(run, read);
+    await takeWheel(run, read);
   } catch (error) {
     for (const id of run.targetIds) {
       if (run.ledger.hasEnded(read.item.wheel, id)) continue;
