@@ -56,7 +56,6 @@ export {
 export { parseRequirement, requirementToString } from "./requirement.js";
 export {
   analyzeWheelTags,
-  checkTargetCompatibility,
   parsePlatformTag,
   type AbiKind,
   type PlatformOs,

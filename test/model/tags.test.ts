@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { UnsupportedWheelError } from "../../src/errors.js";
 import type { TargetProfile } from "../../src/profiles/types.js";
-import {
-  analyzeWheelTags,
-  checkTargetCompatibility,
-  parsePlatformTag,
-} from "../../src/model/tags.js";
+import { analyzeWheelTags, parsePlatformTag } from "../../src/model/tags.js";
 import type { WheelFilename } from "../../src/wheel/types.js";
+import { checkTargetCompatibility } from "../../src/targets/compatibility.js";
 
 /** A WheelFilename from a file name, enough for tag tests (no build tag). */
 function wheelFilename(filename: string): WheelFilename {
