@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { WheelError, type Location } from "../errors.js";
 import { printableName } from "./printable-name.js";
 import type { InstallScheme, RawMetadata, WheelFilename, WheelMember } from "./types.js";
-import type { ZipMember } from "./zip.js";
+import type { ZipMember } from "./zip-member.js";
 
 const SCHEMES: ReadonlySet<string> = new Set<InstallScheme>([
   "purelib",

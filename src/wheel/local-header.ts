@@ -8,7 +8,7 @@ import yauzl from "yauzl";
 import { WheelError, type Location } from "../errors.js";
 import type { WindowedFileReader } from "./file-reader.js";
 import { printableName } from "./printable-name.js";
-import type { ZipMember } from "./zip.js";
+import type { ZipMember } from "./zip-member.js";
 
 const LOCAL_HEADER_SIGNATURE = 0x04034b50;
 const FIXED_SIZE = 30;

@@ -8,7 +8,8 @@ import { onFileSystem, WheelError, type Location } from "../errors.js";
 import { printableName } from "./printable-name.js";
 import { isUnhashedRecordPath } from "./record.js";
 import type { ContentFacts, RecordEntry } from "./types.js";
-import type { WheelZip, ZipMember } from "./zip.js";
+import type { WheelZip } from "./zip.js";
+import type { ZipMember } from "./zip-member.js";
 
 /**
  * Compares the archive's files with RECORD, then streams every hashed file through its RECORD

@@ -5,7 +5,7 @@
 import yauzl from "yauzl";
 import { WheelError, type Location } from "../errors.js";
 import type { WheelLimits } from "./types.js";
-import type { ZipMember } from "./zip.js";
+import type { ZipMember } from "./zip-member.js";
 import { firstControlCharacter, printableName } from "./printable-name.js";
 import { exceedsRatio, limitError, ratioBudget } from "./zip-limits.js";
 

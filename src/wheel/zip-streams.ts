@@ -11,7 +11,7 @@ import { WheelError, type Location } from "../errors.js";
 import { ElfCollector, isElfHead, type ElfFacts } from "./elf.js";
 import type { WindowedFileReader } from "./file-reader.js";
 import { readLocalHeader } from "./local-header.js";
-import type { ZipMember } from "./zip.js";
+import type { ZipMember } from "./zip-member.js";
 
 // Members up to this size (compressed and not) are read and inflated in one call (the call
 // overhead dominates for small members); larger ones stream in 1 MiB chunks, so memory stays
