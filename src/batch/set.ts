@@ -2,11 +2,10 @@
  * The wheels of a batch as a set: what each provides, and the name rules that make a
  * requirement on one of them point at the package the batch produces.
  */
-import { familyOf } from "../families/index.js";
+import { familyOf, targetConfig } from "../families/index.js";
 import { basename } from "node:path";
-import { configForTarget } from "../config/index.js";
 import type { Config, PackageConfig } from "../config/types.js";
-import { familyKey, type ExactNameRule } from "../mapping/name-rules.js";
+import type { ExactNameRule } from "../mapping/name-rules.js";
 import { normalizeName } from "../model/name.js";
 import type { WheelPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -45,11 +44,7 @@ export function setProject(pkg: WheelPackage): SetProject {
  * `python3dist()`.
  */
 function producedName(project: string, profile: TargetProfile, config: Config): string {
-  return familyOf(profile).requirementName(
-    project,
-    profile,
-    configForTarget(config, profile).names,
-  );
+  return familyOf(profile).requirementName(project, profile, targetConfig(config, profile).names);
 }
 
 /**
@@ -74,8 +69,8 @@ export function configWithSet(
     profiles.map((profile) => [
       profile.id,
       new Set(
-        configForTarget(config, profile).names.ignores.map((i) =>
-          familyKey(i.project, profile.family),
+        targetConfig(config, profile).names.ignores.map((i) =>
+          familyOf(profile).mapping.key(i.project),
         ),
       ),
     ]),
@@ -89,7 +84,7 @@ export function configWithSet(
     for (const spelling of [name, project, ...(spelled.get(project) ?? [])]) {
       const targets = new Map<string, ExactNameRule>();
       for (const profile of profiles) {
-        const key = familyKey(spelling, profile.family);
+        const key = familyOf(profile).mapping.key(spelling);
         const keys = seen.get(profile.id);
         if (keys === undefined || keys.has(key)) continue;
         keys.add(key);

@@ -1,9 +1,8 @@
 import { join } from "node:path";
 import type { Config } from "../config/types.js";
-import { configForTarget } from "../config/index.js";
 import type { ConvertedPackage } from "../convert/index.js";
 import { printable } from "../errors.js";
-import { familyOf } from "../families/index.js";
+import { familyOf, targetConfig } from "../families/index.js";
 import type { Finding } from "../lint/types.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { Output } from "./output.js";
@@ -41,7 +40,7 @@ export async function lintConverted(
   quiet: boolean,
 ): Promise<Finding[]> {
   const { lintPath } = await import("../lint/index.js");
-  const names = configForTarget(options.config, profile).names;
+  const names = targetConfig(options.config, profile).names;
   const findings: Finding[] = [];
   const targets = lintTargets(converted, profile);
   for (const { path, native } of targets) {
