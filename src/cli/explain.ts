@@ -1,6 +1,6 @@
 import { loadConfig } from "../config/load.js";
 import { familyOf, targetConfig } from "../families/index.js";
-import { nameLayers, type NameLayer } from "../mapping/name-rules.js";
+import { builtinLayers, nameLayers, type NameLayer } from "../mapping/name-rules.js";
 import { resolveName, type NameCandidate, type NameDecision } from "../mapping/names.js";
 import { parseRequirement } from "../model/requirement.js";
 import { getProfile } from "../profiles/index.js";
@@ -32,11 +32,9 @@ export async function explain(output: Output, options: ExplainOptions): Promise<
  * the target's family: its answer and rule, or `—` when it has none.
  */
 export function formatExplanation(decision: NameDecision, profile: TargetProfile): string {
-  const style = familyOf(profile).mapping;
   // Each target has one built-in layer: Debian's data, python3dist(), or openSUSE's python-<name>.
-  const builtin = style.builtinLayer(profile);
-  const others = new Set<NameLayer>(["distro-data", "python3dist", "singlespec"]);
-  others.delete(builtin);
+  const builtin = familyOf(profile).mapping.builtinLayer(profile);
+  const others = new Set<NameLayer>(builtinLayers.filter((layer) => layer !== builtin));
   const rows = nameLayers
     .filter((layer) => !others.has(layer) && layer !== decision.layer)
     .map((layer) => {

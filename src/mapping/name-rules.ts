@@ -22,6 +22,9 @@ export const nameLayers = [
 /** One layer of name mapping. */
 export type NameLayer = (typeof nameLayers)[number];
 
+/** The built-in layers, one per target: its family's `MappingStyle.builtinLayer`. */
+export const builtinLayers: readonly NameLayer[] = ["distro-data", "python3dist", "singlespec"];
+
 /** An exact rule: this Python project becomes this distro name. */
 export interface ExactNameRule {
   /** The Python project name as written in the rule (compared with {@link MappingStyle.key}). */
