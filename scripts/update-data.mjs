@@ -35,7 +35,7 @@ const LINE =
   /^[^A-Za-z0-9]*(?<name>[A-Za-z0-9][A-Za-z0-9_.-]*)(?:\s+(?<range>-?\d\.\d+(?:-(?:\d\.\d+)?)?))?(?:\s+(?<dependency>[a-z0-9][^;]*?))?\s*(?:;\s*(?<rules>.*))?$/;
 
 // dh-python's key for a distribution name (its safe_name): every run of characters other than
-// ASCII letters, digits and dots becomes `_`, then lower case. Mirrors src/mapping/debian-data.ts.
+// ASCII letters, digits and dots becomes `_`, then lower case. Mirrors src/families/deb/debian-data.ts.
 const dhKey = (name) => name.replace(/[^A-Za-z0-9.]+/g, "_").toLowerCase();
 
 /** Parses fallback text into { map, warnings }; throws on a line dh-python would refuse. */

@@ -4,10 +4,10 @@
  * package goes on to its build when the batch builds.
  */
 import { dirname, resolve } from "node:path";
-import { configForTarget } from "../config/index.js";
 import { dedupe } from "../convert/index.js";
 import { packageDirectory, writePackage, type WrittenPackage } from "../convert/write.js";
 import { InternalError, UserError } from "../errors.js";
+import { targetConfig } from "../families/index.js";
 import { ownPackageNames } from "../mapping/names.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { buildAfterDependencies } from "./build-step.js";
@@ -97,7 +97,7 @@ async function checkEarlier(
   const names = ownPackageNames(
     member.pkg.metadata.name,
     profile,
-    configForTarget(run.config, profile).names,
+    targetConfig(run.config, profile).names,
   );
   const directory = resolve(run.outDir, profile.id, names.source);
   if (run.aborted()) {

@@ -3,10 +3,9 @@
  * edges of its graph, giving the build order) and which nothing known satisfies.
  */
 import type { LimitFunction } from "p-limit";
-import { familyOf } from "../families/index.js";
-import { configForTarget } from "../config/index.js";
+import { familyOf, targetConfig } from "../families/index.js";
 import type { Config } from "../config/types.js";
-import { mapRequirements, type MappedRequirement } from "../mapping/map.js";
+import { mapPackage, type MappedRequirement } from "../mapping/map.js";
 import { normalizeExtra } from "../model/name.js";
 import type { WheelPackage } from "../model/package.js";
 import { requirementToString } from "../model/requirement.js";
@@ -102,14 +101,10 @@ export async function targetRequirements(
   archive: boolean,
 ): Promise<TargetRequirements> {
   const { pkg } = member;
-  const target = configForTarget(config, profile);
+  const target = targetConfig(config, profile);
   const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
   const withExtras = [...new Set([...member.withExtras.map(normalizeExtra), ...configured])];
-  const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
-    machine: pkg.tags.machine,
-    withExtras,
-    rules: target.names,
-  });
+  const mapped = mapPackage(pkg, profile, target.names, withExtras);
   const main = sortOut(mapped.main, pkg, provided);
   const inMain = new Set(
     mapped.main.filter((m) => m.dependencies.length > 0).map((m) => m.project),

@@ -7,7 +7,8 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import pLimit from "p-limit";
-import { configForTarget, emptyConfig } from "../config/index.js";
+import { emptyConfig } from "../config/index.js";
+import { targetConfig } from "../families/index.js";
 import { wheel2pkgVersion } from "../version.js";
 import type { BatchRun } from "./context.js";
 import { takeWheel } from "./convert-step.js";
@@ -64,7 +65,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     (r) => r.member?.pkg.metadata.requiresDist.map((q) => q.name) ?? [],
   );
   const batchConfig = configWithSet(config, projects, profiles, spellings);
-  for (const profile of profiles) configForTarget(batchConfig, profile); // a bad config ends the run here
+  for (const profile of profiles) targetConfig(batchConfig, profile); // a bad config ends the run here
   const requirements = await setRequirements(
     reads,
     provided,

@@ -3,11 +3,10 @@
  * requirement on one of them point at the package the batch produces.
  */
 import type { ReadPackage } from "../convert/plan.js";
-import { familyOf } from "../families/index.js";
+import { familyOf, targetConfig } from "../families/index.js";
 import { basename } from "node:path";
-import { configForTarget } from "../config/index.js";
 import type { Config, PackageConfig } from "../config/types.js";
-import { familyKey, type ExactNameRule } from "../mapping/name-rules.js";
+import type { ExactNameRule } from "../mapping/name-rules.js";
 import { normalizeName } from "../model/name.js";
 import type { WheelPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -48,11 +47,7 @@ export function setProject(pkg: WheelPackage): SetProject {
  * `python3dist()`.
  */
 function producedName(project: string, profile: TargetProfile, config: Config): string {
-  return familyOf(profile).requirementName(
-    project,
-    profile,
-    configForTarget(config, profile).names,
-  );
+  return familyOf(profile).requirementName(project, profile, targetConfig(config, profile).names);
 }
 
 /**
@@ -77,8 +72,8 @@ export function configWithSet(
     profiles.map((profile) => [
       profile.id,
       new Set(
-        configForTarget(config, profile).names.ignores.map((i) =>
-          familyKey(i.project, profile.family),
+        targetConfig(config, profile).names.ignores.map((i) =>
+          familyOf(profile).mapping.key(i.project),
         ),
       ),
     ]),
@@ -92,7 +87,7 @@ export function configWithSet(
     for (const spelling of [name, project, ...(spelled.get(project) ?? [])]) {
       const targets = new Map<string, ExactNameRule>();
       for (const profile of profiles) {
-        const key = familyKey(spelling, profile.family);
+        const key = familyOf(profile).mapping.key(spelling);
         const keys = seen.get(profile.id);
         if (keys === undefined || keys.has(key)) continue;
         keys.add(key);

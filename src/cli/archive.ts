@@ -1,9 +1,9 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import { familyOf } from "../families/index.js";
-import { mapRequirements } from "../mapping/map.js";
+import { familyOf, targetConfig } from "../families/index.js";
+import { mapPackage } from "../mapping/map.js";
 import type { WheelPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
-import { configForTarget, emptyConfig } from "../config/index.js";
+import { emptyConfig } from "../config/index.js";
 import type { Config } from "../config/types.js";
 
 /**
@@ -17,10 +17,7 @@ export async function archiveDiagnostics(
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   for (const profile of profiles) {
-    const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
-      machine: pkg.tags.machine,
-      rules: configForTarget(config, profile).names,
-    });
+    const mapped = mapPackage(pkg, profile, targetConfig(config, profile).names);
     const relations = [...mapped.main, ...[...mapped.extras.values()].flat()].flatMap(
       (m) => m.dependencies,
     );

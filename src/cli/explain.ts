@@ -1,6 +1,6 @@
-import { configForTarget } from "../config/target.js";
 import { loadConfig } from "../config/load.js";
-import { nameLayers, type NameLayer } from "../mapping/name-rules.js";
+import { familyOf, targetConfig } from "../families/index.js";
+import { builtinLayers, nameLayers, type NameLayer } from "../mapping/name-rules.js";
 import { resolveName, type NameCandidate, type NameDecision } from "../mapping/names.js";
 import { parseRequirement } from "../model/requirement.js";
 import { getProfile } from "../profiles/index.js";
@@ -23,7 +23,7 @@ export async function explain(output: Output, options: ExplainOptions): Promise<
   const project = parseRequirement(options.name).name;
   const profile = getProfile(options.target);
   const config = await loadConfig(options.config, options.cwd);
-  const decision = resolveName(project, profile, configForTarget(config, profile).names);
+  const decision = resolveName(project, profile, targetConfig(config, profile).names);
   output.out(options.json ? json(decision) : formatExplanation(decision, profile));
 }
 
@@ -33,14 +33,8 @@ export async function explain(output: Output, options: ExplainOptions): Promise<
  */
 export function formatExplanation(decision: NameDecision, profile: TargetProfile): string {
   // Each target has one built-in layer: Debian's data, python3dist(), or openSUSE's python-<name>.
-  const builtin: NameLayer =
-    profile.family === "deb"
-      ? "distro-data"
-      : profile.rpm?.dependencyStyle === "singlespec"
-        ? "singlespec"
-        : "python3dist";
-  const others = new Set<NameLayer>(["distro-data", "python3dist", "singlespec"]);
-  others.delete(builtin);
+  const builtin = familyOf(profile).mapping.builtinLayer(profile);
+  const others = new Set<NameLayer>(builtinLayers.filter((layer) => layer !== builtin));
   const rows = nameLayers
     .filter((layer) => !others.has(layer) && layer !== decision.layer)
     .map((layer) => {
@@ -67,8 +61,6 @@ export function formatExplanation(decision: NameDecision, profile: TargetProfile
 function shown(candidate: NameCandidate, profile: TargetProfile): string {
   if (candidate.name === null) return "(dropped)";
   if (candidate.relation !== undefined) return candidate.relation;
-  if (profile.family === "deb" || candidate.layer === "default") return candidate.name;
-  return profile.rpm?.dependencyStyle === "singlespec"
-    ? `python-${candidate.name}`
-    : `python3dist(${candidate.name})`;
+  if (candidate.layer === "default") return candidate.name;
+  return familyOf(profile).mapping.relationName(candidate.name, profile);
 }

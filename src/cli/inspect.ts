@@ -3,9 +3,10 @@ import type { Diagnostic } from "../diagnostics.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
 import { specifiersToString } from "../model/specifier.js";
 import { markerToString } from "../model/markers.js";
-import { configForTarget, emptyConfig } from "../config/index.js";
+import { emptyConfig } from "../config/index.js";
+import { targetConfig } from "../families/index.js";
 import type { Config } from "../config/types.js";
-import { mapRequirements } from "../mapping/map.js";
+import { mapPackage } from "../mapping/map.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { readWheel } from "../wheel/index.js";
 import { json, printDiagnostics, type Output } from "./output.js";
@@ -53,10 +54,7 @@ function mappingsFor(
   profile: TargetProfile,
   config: Config,
 ): Map<string, TargetMapping[]> {
-  const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
-    machine: pkg.tags.machine,
-    rules: configForTarget(config, profile).names,
-  });
+  const mapped = mapPackage(pkg, profile, targetConfig(config, profile).names);
   const byRequirement = new Map<string, TargetMapping[]>();
   for (const m of [...mapped.main, ...[...mapped.extras.values()].flat()]) {
     const list = byRequirement.get(m.requirement) ?? [];

@@ -1,16 +1,16 @@
 import { stat } from "node:fs/promises";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import { mapRequirements } from "../mapping/map.js";
+import { mapPackage } from "../mapping/map.js";
 import { ownPackageNames } from "../mapping/names.js";
 import { normalizeExtra } from "../model/name.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
 import { onFileSystem, UserError } from "../errors.js";
-import { configForTarget, emptyConfig, type Config } from "../config/index.js";
+import { emptyConfig, type Config } from "../config/index.js";
 import { checkRequiresPython, checkTargetCompatibility } from "../targets/compatibility.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { createRenderer, type Renderer } from "../render/index.js";
 import { packageFacts } from "../targets/common/facts.js";
-import { familyOf } from "../families/index.js";
+import { familyOf, targetConfig } from "../families/index.js";
 import type { DebianExtrasPolicy, PackagingOptions, TargetPlan } from "../targets/types.js";
 import { readWheel, readWheelMembers, type WheelLimits } from "../wheel/index.js";
 import { wheel2pkgVersion } from "../version.js";
@@ -163,14 +163,12 @@ export async function planConversion(
     options.templateDirs ?? (config.templates === undefined ? [] : [config.templates]);
   const renderer = options.renderer ?? createRenderer(templateDirs);
   const packages = options.profiles.map((profile): PlannedPackage => {
-    const target = configForTarget(config, profile);
+    const target = targetConfig(config, profile);
     // The config names extras for many wheels: fold those this wheel has.
     const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
-    const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
-      machine: pkg.tags.machine,
-      withExtras: [...new Set([...requested, ...configured])],
-      rules: target.names,
-    });
+    const mapped = mapPackage(pkg, profile, target.names, [
+      ...new Set([...requested, ...configured]),
+    ]);
     const plan = familyOf(profile).plan({
       pkg,
       facts,

@@ -2,6 +2,8 @@
  * The package formats, one family each, in the one table the compiler checks: a family that is
  * missing, or a hook a family lacks, is a type error here (docs/architecture.md, "Families").
  */
+import { configForTarget } from "../config/target.js";
+import type { Config, TargetConfig } from "../config/types.js";
 import type { TargetFamily, TargetProfile } from "../profiles/types.js";
 import { debFamily } from "./deb/index.js";
 import { rpmFamily } from "./rpm/index.js";
@@ -15,4 +17,12 @@ export const families = { rpm: rpmFamily, deb: debFamily } satisfies Record<Targ
 /** The family of a target profile. */
 export function familyOf(profile: TargetProfile): Family {
   return families[profile.family];
+}
+
+/**
+ * What one target takes from the configuration, its name rules checked, compared and applied
+ * as the target's family names packages (`Family.mapping`).
+ */
+export function targetConfig(config: Config, profile: TargetProfile): TargetConfig {
+  return configForTarget(config, profile, familyOf(profile).mapping);
 }

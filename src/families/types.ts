@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import type { NameRules } from "../mapping/name-rules.js";
+import type { MappingStyle } from "../mapping/style.js";
 import type { BuiltPackage, NativeLintRun } from "../native/packages.js";
 import type { ArchiveCheck, BuildOptions, BuildResult } from "../native/types.js";
 import type { TargetFamily, TargetProfile } from "../profiles/types.js";
@@ -57,6 +58,11 @@ export interface Family {
    * it (a batch's own packages): Debian's binary package name, RPM's `python3dist()` name.
    */
   requirementName(project: string, profile: TargetProfile, rules: NameRules): string;
+  /**
+   * How the family names Python projects and writes requirements on them, for the mapping and
+   * config stages: name keys and checks, the built-in layer, its own packages' names, relations.
+   */
+  readonly mapping: MappingStyle;
   /** The package names (capabilities) a relation of this family names. */
   relationNames(relation: string): string[];
   /** Looks names up in this host's package index for the family. */

@@ -1,13 +1,12 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { evaluateMarker, markerToString, markerVariables } from "../model/markers.js";
+import type { WheelPackage } from "../model/package.js";
 import { requirementToString } from "../model/requirement.js";
 import type { Requirement } from "../model/types.js";
 import type { TargetProfile } from "../profiles/types.js";
-import { debRelations } from "./deb-version.js";
 import { markerEnvironment } from "./environment.js";
 import type { NameRules } from "./name-rules.js";
 import { resolveName } from "./names.js";
-import { rpmRelations, rpmRelationsOn } from "./rpm-version.js";
 
 /** One Requires-Dist line as the target's packaging carries it. */
 export interface MappedRequirement {
@@ -38,8 +37,11 @@ export interface MapOptions {
   machine: string | null;
   /** The extra whose dependencies are being mapped ("" for the main package). */
   extra?: string;
-  /** The user's name-mapping rules for this target (src/config `configForTarget`); none by default. */
-  rules?: NameRules;
+  /**
+   * The user's name-mapping rules for this target with its family's naming style (src/config
+   * `configForTarget`; `noNameRules(style)` for none).
+   */
+  rules: NameRules;
 }
 
 /**
@@ -123,29 +125,10 @@ export function mapRequirement(
     );
     return result;
   }
-  if (profile.family === "rpm") {
-    const translated =
-      profile.rpm?.dependencyStyle === "singlespec"
-        ? rpmRelationsOn([`python-${name.name}`], name.name, requirement.specifiers)
-        : rpmRelations(name.name, requirement.specifiers, requirement.extras);
-    result.dependencies.push(...translated.relations);
-    result.diagnostics.push(...translated.diagnostics);
-  } else {
-    const translated = debRelations(name.name, requirement.specifiers);
-    result.dependencies.push(...translated.relations.map((group) => group.join(" | ")));
-    result.breaks.push(...translated.breaks);
-    result.diagnostics.push(...translated.diagnostics);
-    if (requirement.extras.length > 0) {
-      result.diagnostics.push(
-        diagnostic(
-          "deb-extras-unsupported",
-          "info",
-          `${result.requirement}: Debian has no packages for extras [${requirement.extras.join(", ")}]; only ${name.name} is required`,
-          field,
-        ),
-      );
-    }
-  }
+  const translated = options.rules.style.relations(requirement, name.name, profile);
+  result.dependencies.push(...translated.dependencies);
+  result.breaks.push(...translated.breaks);
+  result.diagnostics.push(...translated.diagnostics);
   if (name.guess) {
     result.diagnostics.push(
       diagnostic("name-guessed", "info", `${requirement.name} → ${name.name}: ${name.rule}`, field),
@@ -214,4 +197,23 @@ export function mapRequirements(
     }
   }
   return mapped;
+}
+
+/**
+ * Maps the requirements of a wheel for one target under the target's `rules`: the one place that
+ * assembles a package's mapping inputs, with the extras in `withExtras` folded into the main
+ * package.
+ */
+export function mapPackage(
+  pkg: WheelPackage,
+  profile: TargetProfile,
+  rules: NameRules,
+  withExtras: readonly string[] = [],
+): MappedRequirements {
+  const { requiresDist, providesExtra } = pkg.metadata;
+  return mapRequirements(requiresDist, providesExtra, profile, {
+    machine: pkg.tags.machine,
+    withExtras,
+    rules,
+  });
 }

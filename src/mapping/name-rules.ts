@@ -3,10 +3,8 @@
  * merged for one target (src/config builds them from wheel2pkg.toml), each remembering where it
  * was written so that a decision can name the key that made it.
  */
-import { isValidName, normalizeName } from "../model/name.js";
-import type { TargetFamily } from "../profiles/types.js";
-import { dhPythonKey } from "./debian-data.js";
 import type { RenamePattern } from "./rename-pattern.js";
+import type { MappingStyle } from "./style.js";
 
 /** The layers of name mapping, in the order they are asked (the first that answers wins). */
 export const nameLayers = [
@@ -24,9 +22,12 @@ export const nameLayers = [
 /** One layer of name mapping. */
 export type NameLayer = (typeof nameLayers)[number];
 
+/** The built-in layers, one per target: its family's `MappingStyle.builtinLayer`. */
+export const builtinLayers: readonly NameLayer[] = ["distro-data", "python3dist", "singlespec"];
+
 /** An exact rule: this Python project becomes this distro name. */
 export interface ExactNameRule {
-  /** The Python project name as written in the rule (compared with {@link familyKey}). */
+  /** The Python project name as written in the rule (compared with {@link MappingStyle.key}). */
   project: string;
   /** Distro package name (deb) or the Python distribution inside `python3dist()` (rpm). */
   name: string;
@@ -49,8 +50,13 @@ export interface IgnoreRule {
   origin: string;
 }
 
-/** Every user rule that applies to one target, per-target rules before all-target ones. */
+/**
+ * Every user rule that applies to one target, per-target rules before all-target ones, with the
+ * naming style of the target's family that they were checked against and are applied with.
+ */
 export interface NameRules {
+  /** How the target's family compares, checks and writes names (`Family.mapping`). */
+  style: MappingStyle;
   /** `[packages.<name>]` (layer 1). */
   packageOverrides: readonly ExactNameRule[];
   /** `[mapping] overrides` (layer 2, first). */
@@ -61,36 +67,7 @@ export interface NameRules {
   ignores: readonly IgnoreRule[];
 }
 
-/** No user rules at all. */
-export const noNameRules: NameRules = {
-  packageOverrides: [],
-  overrides: [],
-  renames: [],
-  ignores: [],
-};
-
-/**
- * The form in which a target family compares Python project names in rules and data: dh-python's
- * key for Debian (dots kept, `-` = `_`, any case), the PEP 503 name for RPM.
- */
-export function familyKey(project: string, family: TargetFamily): string {
-  return family === "deb" ? dhPythonKey(project) : normalizeName(project);
-}
-
-/** Debian policy §5.6.1: lower case letters, digits, `+ - .`, at least two characters. */
-const DEBIAN_PACKAGE = /^[a-z0-9][a-z0-9+.-]+$/;
-
-/**
- * Why `name` cannot be a distro name for the family, or null when it can. On RPM targets the
- * name goes inside `python3dist()`, so it must be a Python distribution name.
- */
-export function distroNameProblem(name: string, family: TargetFamily): string | null {
-  if (family === "deb") {
-    return DEBIAN_PACKAGE.test(name)
-      ? null
-      : `"${name}" is not a Debian package name (lower case letters, digits, "+", "-", ".")`;
-  }
-  return isValidName(name)
-    ? null
-    : `"${name}" is not a Python distribution name, as python3dist() on RPM targets needs`;
+/** No user rules at all, for a target whose family names with `style`. */
+export function noNameRules(style: MappingStyle): NameRules {
+  return { style, packageOverrides: [], overrides: [], renames: [], ignores: [] };
 }

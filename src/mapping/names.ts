@@ -2,22 +2,16 @@
  * Which distro name a Python project gets on a target, decided in layers (the first layer that
  * answers wins), with every layer's answer kept so that `wheel2pkg explain` can show them:
  * 1. `[packages.<name>]` in the user's config; 2. the user's `[mapping]` rules: exact overrides,
- * then regex renames, then ignores; 3. the profile's own exceptions; 4. the distro's data
- * (dh-python's fallback map on Debian, `python3dist(<PEP 503 name>)` on RPM); 5. the default
- * `python3-<name>`, a guess.
+ * then regex renames, then ignores; 3. the profile's own exceptions; 4. the family's built-in
+ * layer (dh-python's fallback map on Debian, `python3dist(<PEP 503 name>)` on Fedora,
+ * `python-<name>` on openSUSE: see each family's `mapping`); 5. the default `python3-<name>`,
+ * a guess.
  */
 import { UserError } from "../errors.js";
 import { normalizeName } from "../model/name.js";
 import type { TargetProfile } from "../profiles/types.js";
-import { debianFallback } from "./debian-data.js";
-import {
-  distroNameProblem,
-  familyKey,
-  noNameRules,
-  type ExactNameRule,
-  type NameLayer,
-  type NameRules,
-} from "./name-rules.js";
+import type { ExactNameRule, NameLayer, NameRules } from "./name-rules.js";
+import type { MappingStyle } from "./style.js";
 
 /** What one layer says about a project: a name, or null for "drop this requirement". */
 export interface NameCandidate {
@@ -53,21 +47,22 @@ export interface NameDecision {
 
 /**
  * Decides the distro name of `project` (a Python distribution name as a requirement spells it)
- * for `profile` under the user's `rules`. Throws a UserError naming the rule when a rule yields
- * a name the target cannot use.
+ * for `profile` under the user's `rules` and their family's naming style. Throws a UserError
+ * naming the rule when a rule yields a name the target cannot use.
  */
 export function resolveName(
   project: string,
   profile: TargetProfile,
-  rules: NameRules = noNameRules,
+  rules: NameRules,
 ): NameDecision {
+  const { style } = rules;
   const candidates: NameCandidate[] = [];
-  const key = familyKey(project, profile.family);
+  const key = style.key(project);
   const pep503 = normalizeName(project);
   const exact = (layer: NameLayer, list: readonly ExactNameRule[]): void => {
-    const rule = list.find((r) => familyKey(r.project, profile.family) === key);
+    const rule = list.find((r) => style.key(r.project) === key);
     if (rule !== undefined) {
-      const name = checked(rule.name, profile, rule.origin);
+      const name = checked(rule.name, style, rule.origin);
       candidates.push({ layer, name, rule: `${rule.origin} = "${rule.name}"` });
     }
   };
@@ -79,59 +74,33 @@ export function resolveName(
     const renamed = rename.pattern.rename(pep503, rename.replace);
     candidates.push({
       layer: "user-rename",
-      name: checked(renamed, profile, rename.origin),
+      name: checked(renamed, style, rename.origin),
       rule: `${rename.origin}: ${pep503} → ${renamed}`,
     });
   }
-  const ignore = rules.ignores.find((r) => familyKey(r.project, profile.family) === key);
+  const ignore = rules.ignores.find((r) => style.key(r.project) === key);
   if (ignore !== undefined) {
     candidates.push({ layer: "user-ignore", name: null, rule: ignore.origin });
   }
 
   const exceptions = profile.nameExceptions ?? {};
-  const exception = Object.keys(exceptions).find((k) => familyKey(k, profile.family) === key);
+  const exception = Object.keys(exceptions).find((k) => style.key(k) === key);
   if (exception !== undefined) {
     const name = exceptions[exception] ?? "";
     const origin = `profile ${profile.id}: nameExceptions["${exception}"]`;
     candidates.push({
       layer: "profile-exception",
-      name: checked(name, profile, origin),
+      name: checked(name, style, origin),
       rule: `${origin} = "${name}"`,
     });
   }
 
-  if (profile.family === "deb") {
-    const data = debianFallback();
-    const entry = data.lookup(project);
-    if (entry !== undefined) {
-      // A dependency with a version (`python3 (>= 3.2)`) names its package first.
-      const name = entry.dependency.split(/[\s(]/, 1)[0] ?? "";
-      const line = `${entry.distName} ${entry.dependency}`.trim();
-      const how = entry.match === "pep503" ? "; matched by PEP 503 name" : "";
-      candidates.push({
-        layer: "distro-data",
-        name: name === "" ? null : name,
-        rule: `dh-python cpython3_fallback: "${line}" (${data.source}${how})`,
-        ...(name === entry.dependency ? {} : { relation: entry.dependency }),
-      });
-    }
-  } else if (profile.rpm?.dependencyStyle === "singlespec") {
-    candidates.push({
-      layer: "singlespec",
-      name: project,
-      rule: "python-<name as the requirement spells it>, which openSUSE's singlespec macros rename to each flavor's package",
-    });
-  } else {
-    candidates.push({
-      layer: "python3dist",
-      name: pep503,
-      rule: "python3dist(<PEP 503 name>), which Fedora's generator provides for every Python distribution",
-    });
-  }
+  const builtin = style.builtin(project, profile);
+  if (builtin !== undefined) candidates.push(builtin);
 
   candidates.push({
     layer: "default",
-    name: defaultName(project, profile),
+    name: defaultName(project, profile, style),
     rule: `default rule ${profile.naming.binary}<name>`,
   });
   const decision = candidates[0] as NameCandidate;
@@ -146,13 +115,6 @@ export function resolveName(
   };
 }
 
-/**
- * Projects whose requirement dh-python maps to another project's package: a requirement on
- * setuptools means pkg_resources at run time (python3-pkg-resources), but the setuptools
- * wheel itself is Debian's python3-setuptools.
- */
-const debianOwnNames: ReadonlyMap<string, string> = new Map([["setuptools", "python3-setuptools"]]);
-
 /** The names of the packages wheel2pkg makes from a project, and why the binary has its name. */
 export interface OwnPackageNames {
   /** Source package (Debian) or SRPM name (`python-dateutil`). */
@@ -164,57 +126,30 @@ export interface OwnPackageNames {
 }
 
 /**
- * The names wheel2pkg gives the packages it makes from `project`. On Debian the binary package
- * gets the name a requirement on the project maps to (dh-python's data, the user's rules), so
- * that it satisfies its dependents and replaces the archive's package of the same project:
- * PyYAML becomes `python3-yaml`, attrs `python3-attr`. Otherwise, and on Fedora, it is
- * `python3-<name>` without a leading `python-` (python-dateutil: `python3-dateutil`, from the
- * source `python-dateutil`). openSUSE names packages after the PyPI name as it is.
+ * The names wheel2pkg gives the packages it makes from `project` on `profile`, as the family of
+ * `rules.style` names them (Debian after the name a requirement on the project maps to, openSUSE
+ * after the PyPI name, Fedora by the default rule).
  */
 export function ownPackageNames(
   project: string,
   profile: TargetProfile,
-  rules: NameRules = noNameRules,
+  rules: NameRules,
 ): OwnPackageNames {
-  const { source, binary } = profile.naming;
-  if (profile.rpm?.dependencyStyle === "singlespec") {
-    const key = normalizeName(project);
-    return { source: `${source}${key}`, binary: `${binary}${key}`, layer: "default" };
-  }
-  let name = defaultName(project, profile);
-  let layer: NameLayer = "default";
-  if (profile.family === "deb") {
-    const decision = resolveName(project, profile, rules);
-    const own = debianOwnNames.get(normalizeName(project));
-    if (own !== undefined && decision.layer === "distro-data") {
-      name = own;
-      layer = decision.layer;
-    } else if (
-      // A relation the data fixes (`argparse`: python3 itself) names no package of the project.
-      decision.name !== null &&
-      decision.relation === undefined &&
-      decision.name.startsWith(binary) &&
-      decision.name.length > binary.length
-    ) {
-      name = decision.name;
-      layer = decision.layer;
-    }
-  }
-  return { source: `${source}${name.slice(binary.length)}`, binary: name, layer };
+  return rules.style.ownNames(project, profile, rules);
 }
 
 /**
  * The default name: `python3-` and the family's key (on Debian with `-` for `_`), without a
  * leading `python-` (as dh-python and Fedora name `python-dateutil` `python3-dateutil`).
  */
-function defaultName(project: string, profile: TargetProfile): string {
-  const base = familyKey(project, profile.family).replace(/_/g, "-");
+export function defaultName(project: string, profile: TargetProfile, style: MappingStyle): string {
+  const base = style.key(project).replace(/_/g, "-");
   return `${profile.naming.binary}${base.startsWith("python-") ? base.slice(7) : base}`;
 }
 
-/** A rule's name checked for the target family; RPM names are PEP 503 normalized. */
-function checked(name: string, profile: TargetProfile, origin: string): string {
-  const problem = distroNameProblem(name, profile.family);
+/** A rule's name checked for the target family and stored in the family's form. */
+function checked(name: string, style: MappingStyle, origin: string): string {
+  const problem = style.nameProblem(name);
   if (problem !== null) throw new UserError(problem, { field: origin });
-  return profile.family === "rpm" ? normalizeName(name) : name;
+  return style.ruleName(name);
 }

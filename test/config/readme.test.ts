@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
 import { configSchema, type Schema } from "../../src/config/schema.js";
-import { configForTarget } from "../../src/config/target.js";
+import { targetConfig } from "../../src/families/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 
 const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
@@ -28,8 +28,8 @@ describe("README Configuration", () => {
     const example = /```toml\n([\s\S]*?)```/.exec(section)?.[1];
     expect(example).toBeDefined();
     const config = parseConfig(example ?? "", "/p/wheel2pkg.toml");
-    expect(configForTarget(config, getProfile("debian-12")).names.overrides).toHaveLength(1);
-    expect(configForTarget(config, getProfile("fedora")).names.packageOverrides).toHaveLength(1);
+    expect(targetConfig(config, getProfile("debian-12")).names.overrides).toHaveLength(1);
+    expect(targetConfig(config, getProfile("fedora")).names.packageOverrides).toHaveLength(1);
   });
 
   it.each([...new Set(schemaKeys(configSchema))])("documents the key %s", (key) => {

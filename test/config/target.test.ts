@@ -3,6 +3,7 @@ import { parseConfig } from "../../src/config/load.js";
 import { configForTarget } from "../../src/config/target.js";
 import { emptyConfig } from "../../src/config/types.js";
 import { UserError } from "../../src/errors.js";
+import { families, familyOf } from "../../src/families/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 
 const debian = getProfile("debian-12");
@@ -11,8 +12,14 @@ const config = (lines: string[]) => parseConfig(lines.join("\n"), "/p/w.toml", "
 
 describe("configForTarget", () => {
   it("gives no rules and Suggests for extras without a config file", () => {
-    expect(configForTarget(emptyConfig, debian)).toEqual({
-      names: { packageOverrides: [], overrides: [], renames: [], ignores: [] },
+    expect(configForTarget(emptyConfig, debian, families.deb.mapping)).toEqual({
+      names: {
+        style: families.deb.mapping,
+        packageOverrides: [],
+        overrides: [],
+        renames: [],
+        ignores: [],
+      },
       extras: "suggests",
       withExtras: [],
     });
@@ -36,7 +43,7 @@ describe("configForTarget", () => {
   ]);
 
   it("puts per-target rules before all-target ones", () => {
-    const { names } = configForTarget(layered, debian);
+    const { names } = configForTarget(layered, debian, families.deb.mapping);
     expect(names.overrides.map((r) => r.name)).toEqual(["python3-foo-deb", "python3-foo-all"]);
     expect(names.renames.map((r) => r.replace)).toEqual(["python3-ab", "python3-$1"]);
     expect(names.ignores.map((r) => r.project)).toEqual(["tox"]);
@@ -44,7 +51,7 @@ describe("configForTarget", () => {
   });
 
   it("takes a per-target extras policy over the all-target one, and inherits what is unset", () => {
-    expect(configForTarget(layered, debian)).toMatchObject({
+    expect(configForTarget(layered, debian, families.deb.mapping)).toMatchObject({
       extras: "recommends",
       withExtras: ["cli"],
     });
@@ -60,7 +67,7 @@ describe("configForTarget", () => {
       "[mapping.targets.debian-12]",
       'overrides = { foo = "python3-foo-deb" }',
     ]);
-    const { names, extras } = configForTarget(fedoraLayered, fedora);
+    const { names, extras } = configForTarget(fedoraLayered, fedora, families.rpm.mapping);
     expect(names.overrides.map((r) => r.name)).toEqual(["foo-ng"]);
     expect(names.packageOverrides.map((r) => r.name)).toEqual(["bar-ng"]);
     expect(extras).toBe("ignore");
@@ -92,7 +99,7 @@ describe("configForTarget", () => {
       /^w\.toml:2:29: mapping\.ignore\[1\]: "zope-interface" is the same project/,
     ],
   ])("refuses %s, naming the key", (_what, lines, profile, message) => {
-    const call = () => configForTarget(config(lines), profile);
+    const call = () => configForTarget(config(lines), profile, familyOf(profile).mapping);
     expect(call).toThrow(UserError);
     expect(() => {
       try {
@@ -105,6 +112,6 @@ describe("configForTarget", () => {
 
   it("keeps dotted and dashed Debian keys apart, as dh-python does", () => {
     const dotted = config(["[mapping]", 'ignore = ["zope.interface", "zope-interface"]']);
-    expect(configForTarget(dotted, debian).names.ignores).toHaveLength(2);
+    expect(configForTarget(dotted, debian, families.deb.mapping).names.ignores).toHaveLength(2);
   });
 });

@@ -5,8 +5,25 @@
  */
 import { describe, expect, it } from "vitest";
 import { families, familyOf, type Family } from "../../src/families/index.js";
+import { mapRequirement } from "../../src/mapping/map.js";
+import { noNameRules } from "../../src/mapping/name-rules.js";
+import type { MappingStyle } from "../../src/mapping/style.js";
+import { parseRequirement } from "../../src/model/requirement.js";
 import { getProfile, profiles } from "../../src/profiles/index.js";
 import type { TargetFamily } from "../../src/profiles/types.js";
+
+/** Names compared in lower case, no built-in layer, a requirement is its package's name alone. */
+const toyMapping: MappingStyle = {
+  key: (project) => project.toLowerCase(),
+  nameProblem: () => null,
+  ruleName: (name) => name,
+  builtinLayer: () => "distro-data",
+  builtin: () => undefined,
+  ownNames: (project) => ({ source: project, binary: project, layer: "default" }),
+  relations: (_requirement, name) => ({ dependencies: [name], breaks: [], diagnostics: [] }),
+  relationName: (name) => name,
+  relationNotes: () => [],
+};
 
 /** A family that plans nothing: every hook present, none of them useful. */
 const toy: Family = {
@@ -22,6 +39,7 @@ const toy: Family = {
   packagingRoot: () => null,
   isBinaryPackage: () => false,
   requirementName: (project) => project,
+  mapping: toyMapping,
   relationNames: (relation) => [relation],
   checkArchive: () => Promise.resolve({ checked: false, source: "none", missing: [] }),
   archiveTools: "none",
@@ -50,5 +68,15 @@ describe("the family contract", () => {
     const table: Record<TargetFamily, Family> = { ...families, deb: toy };
     expect(table.deb.packageVersion("1.0").version).toBe("1.0");
     expect(table.deb.lintFile("x.deb", false)).toBeNull();
+  });
+
+  it("maps requirements with the family's naming, not a test of which family it is", () => {
+    const rules = noNameRules(toy.mapping);
+    const mapped = mapRequirement(parseRequirement("Foo>=1"), getProfile("debian-12"), {
+      machine: null,
+      rules,
+    });
+    expect(mapped.dependencies).toEqual(["python3-foo"]);
+    expect(mapped.breaks).toEqual([]);
   });
 });

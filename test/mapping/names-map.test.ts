@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
-import { configForTarget } from "../../src/config/target.js";
+import { families, targetConfig } from "../../src/families/index.js";
 import { mapRequirement } from "../../src/mapping/map.js";
+import { noNameRules } from "../../src/mapping/name-rules.js";
 import { parseRequirement } from "../../src/model/requirement.js";
 import { getProfile } from "../../src/profiles/index.js";
 import type { TargetProfile } from "../../src/profiles/types.js";
@@ -20,7 +21,7 @@ const config = parseConfig(
 const map = (requirement: string, profile: TargetProfile) =>
   mapRequirement(parseRequirement(requirement), profile, {
     machine: null,
-    rules: configForTarget(config, profile).names,
+    rules: targetConfig(config, profile).names,
   });
 const codes = (mapped: { diagnostics: { code: string }[] }) =>
   mapped.diagnostics.map((d) => d.code);
@@ -46,7 +47,10 @@ describe("mapRequirement with name rules", () => {
   });
 
   it("maps as before without rules", () => {
-    const mapped = mapRequirement(parseRequirement("Some_Thing>=1"), debian, { machine: null });
+    const mapped = mapRequirement(parseRequirement("Some_Thing>=1"), debian, {
+      machine: null,
+      rules: noNameRules(families.deb.mapping),
+    });
     expect(mapped.dependencies).toEqual(["python3-some-thing (>= 1.0)"]);
     expect(mapped.diagnostics).toEqual([
       {

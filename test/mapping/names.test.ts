@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
-import { configForTarget } from "../../src/config/target.js";
+import { families, targetConfig } from "../../src/families/index.js";
 import { UserError } from "../../src/errors.js";
 import { noNameRules, type NameRules } from "../../src/mapping/name-rules.js";
 import { resolveName } from "../../src/mapping/names.js";
@@ -18,7 +18,7 @@ const debian: TargetProfile = {
 const fedora = getProfile("fedora");
 
 const rulesFor = (profile: TargetProfile, lines: string[]): NameRules =>
-  configForTarget(parseConfig(lines.join("\n"), "/p/w.toml", "w.toml"), profile).names;
+  targetConfig(parseConfig(lines.join("\n"), "/p/w.toml", "w.toml"), profile).names;
 
 const config = [
   "[packages.pkgwins]",
@@ -127,7 +127,7 @@ describe("rename patterns cannot hang wheel2pkg", () => {
 
 describe("resolveName on RPM targets", () => {
   it("asks for python3dist(<PEP 503 name>) when no rule answers", () => {
-    const decision = resolveName("Ruamel.YAML", fedora);
+    const decision = resolveName("Ruamel.YAML", fedora, noNameRules(families.rpm.mapping));
     expect(decision).toMatchObject({ layer: "python3dist", name: "ruamel-yaml", guess: false });
     expect(decision.candidates.map((c) => c.layer)).toEqual(["python3dist", "default"]);
   });
@@ -150,7 +150,7 @@ describe("resolveName on RPM targets", () => {
   });
 
   it("needs no rules", () => {
-    expect(resolveName("attrs", fedora, noNameRules).name).toBe("attrs");
+    expect(resolveName("attrs", fedora, noNameRules(families.rpm.mapping)).name).toBe("attrs");
   });
 });
 
@@ -161,6 +161,10 @@ describe("the default rule", () => {
     ["python_xyzzy_lib", "python3-xyzzy-lib"],
     ["XyzzyLib", "python3-xyzzylib"],
   ])("%s → %s on Debian, as a guess", (project, name) => {
-    expect(resolveName(project, debian)).toMatchObject({ layer: "default", name, guess: true });
+    expect(resolveName(project, debian, noNameRules(families.deb.mapping))).toMatchObject({
+      layer: "default",
+      name,
+      guess: true,
+    });
   });
 });

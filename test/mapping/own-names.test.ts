@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
-import { configForTarget } from "../../src/config/target.js";
+import { familyOf, targetConfig } from "../../src/families/index.js";
+import { noNameRules } from "../../src/mapping/name-rules.js";
 import { ownPackageNames } from "../../src/mapping/names.js";
 import { getProfile } from "../../src/profiles/index.js";
 
@@ -50,7 +51,9 @@ describe("ownPackageNames", () => {
       "default",
     ],
   ])("%s on %s", (project, target, source, binary, layer) => {
-    expect(ownPackageNames(project, getProfile(target))).toEqual({ source, binary, layer });
+    const profile = getProfile(target);
+    const rules = noNameRules(familyOf(profile).mapping);
+    expect(ownPackageNames(project, profile, rules)).toEqual({ source, binary, layer });
   });
 
   it("follows the user's rules first", () => {
@@ -61,7 +64,7 @@ describe("ownPackageNames", () => {
       "/p/w.toml",
       "w.toml",
     );
-    const rules = configForTarget(config, debian).names;
+    const rules = targetConfig(config, debian).names;
     expect(ownPackageNames("PyYAML", debian, rules)).toEqual({
       source: "python-yaml-custom",
       binary: "python3-yaml-custom",

@@ -34,11 +34,12 @@ export const lintCommand: Command = {
         describe: "configuration file (default: wheel2pkg.toml here, if present)",
       }),
   async run(args, output) {
-    const [{ UserError }, { getProfile }, { loadConfig, configForTarget }, lint, report, out] =
+    const [{ UserError }, { getProfile }, { loadConfig }, { targetConfig }, lint, report, out] =
       await Promise.all([
         import("../../errors.js"),
         import("../../profiles/index.js"),
         import("../../config/index.js"),
+        import("../../families/index.js"),
         import("../../lint/index.js"),
         import("../../lint/report.js"),
         import("../output.js"),
@@ -52,7 +53,7 @@ export const lintCommand: Command = {
     const result = await lint.lintPath(String(args.path), {
       profile,
       severity: config.lintSeverity,
-      names: configForTarget(config, profile).names,
+      names: targetConfig(config, profile).names,
       native: args.native === true,
       limits: config.limits,
     });

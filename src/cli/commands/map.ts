@@ -41,21 +41,16 @@ async function mapAll(args: Record<string, unknown>): Promise<MapEntry[]> {
   const profile = getProfile(targets[0] ?? "");
   const machine = await machineFor(args.arch, profile);
   const { loadConfig } = await import("../../config/load.js");
-  const { configForTarget } = await import("../../config/target.js");
+  const { targetConfig } = await import("../../families/index.js");
   const config = await loadConfig(typeof args.config === "string" ? args.config : undefined);
-  const rules = configForTarget(config, profile).names;
-  const singlespec = profile.rpm?.dependencyStyle === "singlespec";
-  const { singlespecRelation } = await import("../../families/rpm/singlespec.js");
+  const rules = targetConfig(config, profile).names;
   return (args.requirements as unknown[]).map(String).map((text) => {
     const requirement = parseRequirement(text);
     const mapped = mapRequirement(requirement, profile, { machine, rules });
     const { dependencies } = mapped;
-    let { diagnostics } = mapped;
-    if (singlespec) {
-      // The notes the openSUSE spec adds to its relations (exact versions, extras).
-      const notes = dependencies.flatMap((d) => singlespecRelation(requirement, d).diagnostics);
-      diagnostics = [...diagnostics, ...notes];
-    }
+    // The notes the target's packaging adds to its relations (openSUSE: exact versions, extras).
+    const notes = dependencies.flatMap((d) => rules.style.relationNotes(requirement, d, profile));
+    const diagnostics = [...mapped.diagnostics, ...notes];
     return {
       requirement: text,
       dependencies,

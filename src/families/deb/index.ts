@@ -5,6 +5,7 @@ import type { Family } from "../types.js";
 import { checkDebianArchive, debianRelationNames } from "./archive.js";
 import { buildDeb } from "./build.js";
 import { queryDeb, runLintian } from "./native.js";
+import { debMapping } from "./mapping.js";
 import { planDebian } from "./plan.js";
 
 /**
@@ -50,6 +51,7 @@ export const debFamily: Family = {
   },
   isBinaryPackage: (file) => file.endsWith(".deb"),
   requirementName: (project, profile, rules) => ownPackageNames(project, profile, rules).binary,
+  mapping: debMapping,
   relationNames: debianRelationNames,
   checkArchive: checkDebianArchive,
   archiveTools: "apt-cache",

@@ -6,6 +6,7 @@ import { checkRpmArchive, rpmRelationNames } from "./archive.js";
 import { buildRpm } from "./build.js";
 import { planFedoraSpec } from "./fedora-spec.js";
 import { queryRpm, runRpmlint } from "./native.js";
+import { rpmMapping } from "./mapping.js";
 import { planOpensuseSpec } from "./opensuse-spec.js";
 
 /**
@@ -45,6 +46,7 @@ export const rpmFamily: Family = {
   },
   isBinaryPackage: (file) => file.endsWith(".rpm") && !file.endsWith(".src.rpm"),
   requirementName: (project) => normalizeName(project),
+  mapping: rpmMapping,
   relationNames: rpmRelationNames,
   checkArchive: checkRpmArchive,
   archiveTools: "dnf or zypper",

@@ -1,3 +1,5 @@
+import { familyOf } from "../../families/index.js";
+import { noNameRules } from "../../mapping/name-rules.js";
 import { ownPackageNames } from "../../mapping/names.js";
 import { guidelines } from "../guidelines.js";
 import { topLevelModules } from "../inputs/wheel.js";
@@ -39,11 +41,16 @@ export const debBinaryName: Rule = {
   families: ["deb"],
   inputs: ["wheel", "deb"],
   check(input, profile) {
+    const noRules = noNameRules(familyOf(profile).mapping);
     let name: string;
     let modules: string[];
     let projects: string[];
     if (input.kind === "wheel") {
-      name = ownPackageNames(input.wheel.pkg.metadata.name, profile, input.wheel.names).binary;
+      name = ownPackageNames(
+        input.wheel.pkg.metadata.name,
+        profile,
+        input.wheel.names ?? noRules,
+      ).binary;
       modules = topLevelModules(input.wheel.pkg);
       projects = [input.wheel.pkg.metadata.name];
     } else if (input.kind === "deb") {
@@ -54,7 +61,7 @@ export const debBinaryName: Rule = {
     if (modules.length === 0) return [];
     // The name Debian's own data (or the user's rules) gives the project is its name already:
     // python3-json-pointer for jsonpointer, python3-yaml for PyYAML.
-    const known = projects.map((project) => ownPackageNames(project, profile));
+    const known = projects.map((project) => ownPackageNames(project, profile, noRules));
     if (known.some((own) => own.layer !== "default" && own.binary === name)) return [];
     const expected = modules.map((m) => `${profile.naming.binary}${asPackagePart(m)}`);
     if (expected.includes(name)) return [];

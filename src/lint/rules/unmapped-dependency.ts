@@ -1,4 +1,6 @@
-import { mapRequirements } from "../../mapping/map.js";
+import { familyOf } from "../../families/index.js";
+import { mapPackage } from "../../mapping/map.js";
+import { noNameRules } from "../../mapping/name-rules.js";
 import { guidelines } from "../guidelines.js";
 import type { Rule } from "../types.js";
 
@@ -13,10 +15,7 @@ export const unmappedDependency: Rule = {
   check(input, profile) {
     if (input.kind !== "wheel") return [];
     const { pkg, names } = input.wheel;
-    const mapped = mapRequirements(pkg.metadata.requiresDist, pkg.metadata.providesExtra, profile, {
-      machine: pkg.tags.machine,
-      ...(names === undefined ? {} : { rules: names }),
-    });
+    const mapped = mapPackage(pkg, profile, names ?? noNameRules(familyOf(profile).mapping));
     const all = [...mapped.main, ...[...mapped.extras.values()].flat()];
     return all.flatMap((requirement) =>
       requirement.diagnostics

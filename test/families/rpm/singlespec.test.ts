@@ -1,4 +1,6 @@
+import { families } from "../../../src/families/index.js";
 import { mapRequirement } from "../../../src/mapping/map.js";
+import { noNameRules } from "../../../src/mapping/name-rules.js";
 import { describe, expect, it } from "vitest";
 import { parseRequirement } from "../../../src/model/requirement.js";
 import { parseSpecifiers } from "../../../src/model/specifier.js";
@@ -11,6 +13,7 @@ import {
 } from "../../../src/families/rpm/singlespec.js";
 
 const opensuse = getProfile("opensuse");
+const options = { machine: null, rules: noNameRules(families.rpm.mapping) };
 
 describe("singlespecRelation", () => {
   it.each([
@@ -23,9 +26,9 @@ describe("singlespecRelation", () => {
     ["foo>=1.0,<2", "(python-foo < 2~~ with python-foo >= 1)"],
     ["foo>=2.0rc1", "python-foo >= 2~rc1"],
   ])("%s → %s", (text, relation) => {
-    expect(
-      mapRequirement(parseRequirement(text), opensuse, { machine: null }).dependencies,
-    ).toEqual([relation]);
+    expect(mapRequirement(parseRequirement(text), opensuse, options).dependencies).toEqual([
+      relation,
+    ]);
   });
 
   it.each([
@@ -37,14 +40,14 @@ describe("singlespecRelation", () => {
     ["foo>=1.2", false],
   ])("%s names one exact version: %s", (text, noted) => {
     const requirement = parseRequirement(text);
-    const [relation = ""] = mapRequirement(requirement, opensuse, { machine: null }).dependencies;
+    const [relation = ""] = mapRequirement(requirement, opensuse, options).dependencies;
     const codes = singlespecRelation(requirement, relation).diagnostics.map((d) => d.code);
     expect(codes.includes("opensuse-exact-version")).toBe(noted);
   });
 
   it("drops extras of a required project, with a note", () => {
     const requirement = parseRequirement("requests[socks,security]>=2");
-    const mapped = mapRequirement(requirement, opensuse, { machine: null });
+    const mapped = mapRequirement(requirement, opensuse, options);
     expect(mapped.dependencies).toEqual(["python-requests >= 2"]);
     const notes = singlespecRelation(requirement, "python-requests >= 2").diagnostics;
     expect(notes.map((d) => d.code)).toEqual(["opensuse-extras-unsupported"]);

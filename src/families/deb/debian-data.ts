@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { InternalError } from "../errors.js";
-import { normalizeName } from "../model/name.js";
-import { packageRoot } from "../package-root.js";
+import { InternalError } from "../../errors.js";
+import { normalizeName } from "../../model/name.js";
+import { packageRoot } from "../../package-root.js";
 
 /** One line of dh-python's fallback data, as found for a requirement. */
 export interface FallbackEntry {

@@ -3,13 +3,20 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { debianFallback, dhPythonKey, fallbackFromJson } from "../../src/mapping/debian-data.js";
-import { resolveName } from "../../src/mapping/names.js";
-import { getProfile } from "../../src/profiles/index.js";
+import {
+  debianFallback,
+  dhPythonKey,
+  fallbackFromJson,
+} from "../../../src/families/deb/debian-data.js";
+import { families } from "../../../src/families/index.js";
+import { noNameRules } from "../../../src/mapping/name-rules.js";
+import { resolveName } from "../../../src/mapping/names.js";
+import { getProfile } from "../../../src/profiles/index.js";
 
 const debian = getProfile("debian-12");
-const dataFile = join(import.meta.dirname, "../../data/debian/cpython3_fallback.json");
-const script = join(import.meta.dirname, "../../scripts/update-data.mjs");
+const rules = noNameRules(families.deb.mapping);
+const dataFile = join(import.meta.dirname, "../../../data/debian/cpython3_fallback.json");
+const script = join(import.meta.dirname, "../../../scripts/update-data.mjs");
 
 describe("dhPythonKey (dh-python's safe_name)", () => {
   it.each([
@@ -43,7 +50,7 @@ describe("Debian names from the committed dh-python data", () => {
     // dh-python misreads `2ping 2ping` as "ignore ping"; wheel2pkg reads the line as written.
     ["2ping", "2ping"],
   ])("%s → %s", (project, name) => {
-    const decision = resolveName(project, debian);
+    const decision = resolveName(project, debian, rules);
     expect({ layer: decision.layer, name: decision.name, guess: decision.guess }).toEqual({
       layer: "distro-data",
       name,
@@ -53,13 +60,13 @@ describe("Debian names from the committed dh-python data", () => {
   });
 
   it("finds a dotted entry by PEP 503 name when dh-python's key misses it, and says so", () => {
-    const decision = resolveName("zope-interface", debian);
+    const decision = resolveName("zope-interface", debian, rules);
     expect(decision).toMatchObject({ layer: "distro-data", name: "python3-zope.interface" });
     expect(decision.rule).toContain("matched by PEP 503 name");
   });
 
   it("uses a relation the data fixes as it is", () => {
-    expect(resolveName("argparse", debian)).toMatchObject({
+    expect(resolveName("argparse", debian, rules)).toMatchObject({
       name: "python3",
       relation: "python3 (>= 3.2)",
     });

@@ -1,0 +1,58 @@
+/**
+ * Each family's `mapping`: what the mapping and config stages ask of a package format instead of
+ * testing which format a target has.
+ */
+import { describe, expect, it } from "vitest";
+import { families, familyOf } from "../../src/families/index.js";
+import { parseRequirement } from "../../src/model/requirement.js";
+import { getProfile } from "../../src/profiles/index.js";
+
+const { deb, rpm } = families;
+
+describe("the families' mapping styles", () => {
+  it("compare names with dh-python's key on Debian and the PEP 503 name on RPM", () => {
+    expect(deb.mapping.key("Zope.Interface")).toBe("zope.interface");
+    expect(deb.mapping.key("zope-interface")).toBe("zope_interface");
+    expect(rpm.mapping.key("Zope.Interface")).toBe("zope-interface");
+  });
+
+  it("check a rule's name as the format needs it, and store RPM names normalized", () => {
+    expect(deb.mapping.nameProblem("python3-foo")).toBeNull();
+    expect(deb.mapping.nameProblem("Python3-Foo")).toMatch(/not a Debian package name/);
+    expect(rpm.mapping.nameProblem("Foo_Bar")).toBeNull();
+    expect(rpm.mapping.nameProblem("python3-foo+x")).toMatch(/not a Python distribution name/);
+    expect(rpm.mapping.ruleName("Foo_Bar")).toBe("foo-bar");
+    expect(deb.mapping.ruleName("python3-foo")).toBe("python3-foo");
+  });
+
+  it.each([
+    ["debian-12", "distro-data", "python3-foo"],
+    ["fedora", "python3dist", "python3dist(python3-foo)"],
+    ["opensuse", "singlespec", "python-python3-foo"],
+  ])("give %s its built-in layer %s and write a name as %s", (target, layer, written) => {
+    const profile = getProfile(target);
+    const { mapping } = familyOf(profile);
+    expect(mapping.builtinLayer(profile)).toBe(layer);
+    expect(mapping.relationName("python3-foo", profile)).toBe(written);
+  });
+
+  it("translate a requirement's versions and note what the format loses", () => {
+    const requirement = parseRequirement("foo[x]>=1");
+    const debian = getProfile("debian-12");
+    const onDebian = deb.mapping.relations(requirement, "python3-foo", debian);
+    expect(onDebian.dependencies).toEqual(["python3-foo (>= 1.0)"]);
+    expect(onDebian.diagnostics.map((d) => d.code)).toEqual(["deb-extras-unsupported"]);
+    const fedora = getProfile("fedora");
+    const opensuse = getProfile("opensuse");
+    expect(rpm.mapping.relations(requirement, "foo", fedora).dependencies).toEqual([
+      "python3dist(foo) >= 1",
+      "python3dist(foo[x]) >= 1",
+    ]);
+    expect(rpm.mapping.relations(requirement, "foo", opensuse).dependencies).toEqual([
+      "python-foo >= 1",
+    ]);
+    expect(rpm.mapping.relationNotes(requirement, "python-foo >= 1", fedora)).toEqual([]);
+    const notes = rpm.mapping.relationNotes(requirement, "python-foo >= 1", opensuse);
+    expect(notes.map((d) => d.code)).toEqual(["opensuse-extras-unsupported"]);
+  });
+});
