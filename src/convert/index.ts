@@ -2,6 +2,7 @@ import { buildNative } from "./build.js";
 import type { BuildResult } from "../native/types.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { WheelPackage } from "../model/package.js";
+import type { TargetFamily } from "../profiles/types.js";
 import { planConversion, type PlannedPackage, type PlanOptions } from "./plan.js";
 import { writePackage } from "./write.js";
 
@@ -25,7 +26,7 @@ export interface ConvertOptions extends PlanOptions {
 /** One package converted for one target, and built if asked. */
 export interface ConvertedPackage {
   target: string;
-  family: "rpm" | "deb";
+  family: TargetFamily;
   sourceName: string;
   binaryNames: string[];
   version: string;

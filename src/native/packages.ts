@@ -7,6 +7,7 @@ import { lstat, mkdtemp, open, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Severity } from "../diagnostics.js";
+import type { TargetFamily } from "../profiles/types.js";
 import { onFileSystem } from "../errors.js";
 import { runChecker } from "./run.js";
 
@@ -24,7 +25,7 @@ export interface BuiltFile {
 
 /** What lint needs to know about a built package. */
 export interface BuiltPackage {
-  format: "rpm" | "deb";
+  format: TargetFamily;
   name: string;
   /** RPM arch (`noarch`, `x86_64`) or Debian architecture (`all`, `amd64`). */
   architecture: string;
