@@ -77,7 +77,7 @@ async function readInput(path: string, options: LintOptions): Promise<LintInput 
       const theirs = other.lintFile(path, info.isDirectory());
       if (theirs === null) continue;
       throw new UserError(
-        `${theirs.what} is linted for an ${other.id} target, not ${options.profile.id}`,
+        `${theirs.what} is linted for a target of the ${other.id} family, not ${options.profile.id}`,
         { file: path, field: "--target" },
       );
     }

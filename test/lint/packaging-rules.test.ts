@@ -147,6 +147,8 @@ describe("forbidden-spec-tag", () => {
     ["Packager: Someone <someone@example.org>", [2]],
     ["Vendor: Example", [2]],
     ["PreReq: shadow-utils", [2]],
+    ["BuildRoot: %{_tmppath}/%{name}-%{version}-build", [2]],
+    ["Group: Development/Libraries", [2]],
   ])("%s → %j", (tag, lines) => {
     expect(specLines("forbidden-spec-tag", `Name: demo\n${tag}\n`)).toEqual(lines);
   });

@@ -7,13 +7,18 @@ const forbidden: Readonly<Record<string, { tag: string; why: string }>> = {
   packager: { tag: "Packager", why: "the build system records who built the package" },
   vendor: { tag: "Vendor", why: "the build system sets the vendor" },
   prereq: { tag: "PreReq", why: "it is obsolete; use Requires(pre) or Requires(post)" },
+  buildroot: { tag: "BuildRoot", why: "rpm sets the build root itself and ignores the tag" },
+  group: { tag: "Group", why: "Fedora does not use package groups" },
 };
 
-/** Fedora: the Copyright, Packager, Vendor and PreReq tags are not used. */
+/**
+ * Fedora: the Copyright, Packager, Vendor and PreReq tags are not used, nor BuildRoot and Group,
+ * which rpm and Fedora ignore.
+ */
 export const forbiddenSpecTag: Rule = {
   id: "forbidden-spec-tag",
   severity: "error",
-  summary: "the spec has no Copyright, Packager, Vendor or PreReq tag",
+  summary: "the spec has no Copyright, Packager, Vendor, PreReq, BuildRoot or Group tag",
   guideline: guidelines.fedoraTags,
   families: ["rpm"],
   inputs: ["spec"],
