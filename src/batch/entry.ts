@@ -52,7 +52,13 @@ export async function planEach(
   try {
     const plan = await planConversion(wheel, { ...options, profiles });
     const epoch = Math.floor(plan.packaging.date.getTime() / 1000);
-    return { planned: plan.packages, diagnostics: plan.diagnostics, epoch };
+    const planned = profiles.map(
+      (profile): PlannedPackage | Error =>
+        plan.packages.find((p) => p.profile.id === profile.id) ??
+        plan.refused.find((r) => r.profile.id === profile.id)?.error ??
+        new Error(`${profile.id} was not planned`),
+    );
+    return { planned, diagnostics: plan.diagnostics, epoch };
   } catch (error) {
     if (profiles.length === 1 || !(error instanceof UserError)) {
       const failure = error instanceof Error ? error : new Error(String(error));

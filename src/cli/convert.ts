@@ -1,3 +1,4 @@
+import { printable } from "../errors.js";
 import { loadConfig } from "../config/index.js";
 import type { Config } from "../config/types.js";
 import {
@@ -37,11 +38,14 @@ async function sharedOptions(
   };
 }
 
-/** `wheel2pkg preview`: renders every file and prints it; writes nothing. */
+/**
+ * `wheel2pkg preview`: renders every file and prints it; writes nothing. Returns 1 when a target
+ * refused the wheel (the others are shown), else 0.
+ */
 export async function preview(
   output: Output,
   args: ConversionArgs & { wheel: string },
-): Promise<void> {
+): Promise<number> {
   const profiles = args.targets.map(getProfile);
   const shared = await sharedOptions(args);
   const plan = await planConversion(args.wheel, { profiles, ...shared });
@@ -61,8 +65,13 @@ export async function preview(
       files: p.files.map(({ path, content }) => ({ path, content })),
       diagnostics: [...plan.diagnostics, ...p.plan.diagnostics],
     }));
-    output.out(json(documents.length === 1 ? documents[0] : documents));
-    return;
+    const refusals = plan.refused.map((r) => ({
+      target: r.profile.id,
+      refused: r.error.describe(),
+    }));
+    const all = [...documents, ...refusals];
+    output.out(json(all.length === 1 ? all[0] : all));
+    return refusals.length > 0 ? 1 : 0;
   }
   for (const p of plan.packages) {
     for (const file of p.files) {
@@ -71,9 +80,16 @@ export async function preview(
     printDiagnostics(output, p.plan.diagnostics, args.verbose);
   }
   printDiagnostics(output, plan.diagnostics, args.verbose);
+  for (const { profile, error } of plan.refused) {
+    output.err(`wheel2pkg: error: ${profile.id}: refused: ${printable(error.describe())}\n`);
+  }
+  return plan.refused.length > 0 ? 1 : 0;
 }
 
-/** `wheel2pkg convert`: writes the packages of each wheel, builds them with --build. */
+/**
+ * `wheel2pkg convert`: writes the packages of each wheel, builds them with --build. Returns 1
+ * when a target refused a wheel (the other targets were converted), else 0.
+ */
 export async function convert(
   output: Output,
   args: ConversionArgs & {
@@ -85,7 +101,7 @@ export async function convert(
     release: string | undefined;
     maintainer: string | undefined;
   },
-): Promise<void> {
+): Promise<number> {
   const profiles = args.targets.map(getProfile);
   const maintainer = parseMaintainer(args.maintainer);
   const shared = await sharedOptions(args);
@@ -132,7 +148,13 @@ export async function convert(
     }
     const packages = result.packages.map(({ planned: _planned, ...rest }) => rest);
     results.push({ ...result, packages, lint });
-    if (!args.json) printDiagnostics(output, result.diagnostics, args.verbose);
+    if (!args.json) {
+      for (const { target, error } of result.refused) {
+        output.err(`wheel2pkg: error: ${target}: refused: ${printable(error)}\n`);
+      }
+      printDiagnostics(output, result.diagnostics, args.verbose);
+    }
   }
   if (args.json) output.out(json(results.map(({ pkg: _pkg, ...result }) => result)));
+  return results.some((result) => result.refused.length > 0) ? 1 : 0;
 }

@@ -43,12 +43,14 @@ export interface ConvertResult {
   wheel: string;
   pkg: WheelPackage;
   packages: ConvertedPackage[];
+  /** Targets that refused the wheel, each with the reason; the others were converted. */
+  refused: { target: string; error: string }[];
   diagnostics: Diagnostic[];
 }
 
 /**
  * Converts one wheel for every requested target: plans everything first (bad input fails
- * before anything is written), writes each package atomically, then builds if asked.
+ * before anything is written; a target that refuses the wheel is reported, the others go on), writes each package atomically, then builds if asked.
  */
 export async function convertWheel(
   wheelPath: string,
@@ -78,7 +80,8 @@ export async function convertWheel(
       planned,
     });
   }
-  return { wheel: wheelPath, pkg: plan.pkg, packages, diagnostics: dedupe(diagnostics) };
+  const refused = plan.refused.map((r) => ({ target: r.profile.id, error: r.error.describe() }));
+  return { wheel: wheelPath, pkg: plan.pkg, packages, refused, diagnostics: dedupe(diagnostics) };
 }
 
 /** The same diagnostic from several targets is shown once. */

@@ -32,10 +32,19 @@ export interface PlannedPackage {
   wheelSource: string;
 }
 
+/** A target a wheel cannot become a package for, and why. */
+export interface RefusedTarget {
+  profile: TargetProfile;
+  error: UserError;
+}
+
 /** The conversion of one wheel for several targets, computed but not yet written. */
 export interface ConversionPlan {
   pkg: WheelPackage;
+  /** One package for each target that takes the wheel, in the order of the profiles. */
   packages: PlannedPackage[];
+  /** The targets that refused it; planning throws instead when every target does. */
+  refused: RefusedTarget[];
   /** The packaging options in effect (identity, release, date). */
   packaging: PackagingOptions;
   diagnostics: Diagnostic[];
@@ -127,10 +136,6 @@ export async function planConversion(
   const { pkg, licenseTexts } = read;
   const wheelPath = pkg.path;
   const diagnostics = [...read.diagnostics];
-  for (const profile of options.profiles) {
-    checkTargetCompatibility(pkg.tags, profile);
-    checkRequiresPython(pkg.filename.filename, pkg.metadata.requiresPython, profile);
-  }
   const { facts, diagnostics: factDiagnostics } = packageFacts(pkg);
   diagnostics.push(...factDiagnostics);
   let date = options.packaging?.date;
@@ -162,7 +167,9 @@ export async function planConversion(
   const templateDirs =
     options.templateDirs ?? (config.templates === undefined ? [] : [config.templates]);
   const renderer = options.renderer ?? createRenderer(templateDirs);
-  const packages = options.profiles.map((profile): PlannedPackage => {
+  const planOne = (profile: TargetProfile): PlannedPackage => {
+    checkTargetCompatibility(pkg.tags, profile);
+    checkRequiresPython(pkg.filename.filename, pkg.metadata.requiresPython, profile);
     const target = targetConfig(config, profile);
     // The config names extras for many wheels: fold those this wheel has.
     const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
@@ -185,8 +192,22 @@ export async function planConversion(
       mode: output.mode,
     }));
     return { profile, plan, files, wheelSource: wheelPath };
-  });
-  return { pkg, packages, packaging, diagnostics };
+  };
+  // Each target stands alone: one the wheel cannot serve is refused, the others are planned.
+  const packages: PlannedPackage[] = [];
+  const refused: RefusedTarget[] = [];
+  for (const profile of options.profiles) {
+    try {
+      packages.push(planOne(profile));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      refused.push({ profile, error });
+    }
+  }
+  // A wheel no target can take is refused as a whole, with the first target's reason.
+  const first = refused[0];
+  if (packages.length === 0 && first !== undefined) throw first.error;
+  return { pkg, packages, refused, packaging, diagnostics };
 }
 
 /** Normalizes the requested extras and refuses one the wheel does not provide. */

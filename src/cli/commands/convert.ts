@@ -29,7 +29,7 @@ export const convertCommand: Command = {
       }),
   async run(args, output) {
     const { convert } = await import("../convert.js");
-    await convert(output, {
+    return convert(output, {
       ...conversionArgs(args),
       wheels: (args.wheels as unknown[]).map(String),
       outDir: String(args.out),
@@ -39,6 +39,5 @@ export const convertCommand: Command = {
       release: typeof args.release === "string" ? args.release : undefined,
       maintainer: typeof args.maintainer === "string" ? args.maintainer : undefined,
     });
-    return undefined;
   },
 };

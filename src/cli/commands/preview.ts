@@ -13,7 +13,6 @@ export const previewCommand: Command = {
     }),
   async run(args, output) {
     const { preview } = await import("../convert.js");
-    await preview(output, { ...conversionArgs(args), wheel: String(args.wheel) });
-    return undefined;
+    return preview(output, { ...conversionArgs(args), wheel: String(args.wheel) });
   },
 };
