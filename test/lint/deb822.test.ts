@@ -27,3 +27,27 @@ Description: demo things
     expect(field(binary, "Section")).toBeUndefined();
   });
 });
+
+describe("parseDeb822 refuses what dpkg refuses", () => {
+  it.each([
+    [
+      "a blank line inside Build-Depends",
+      "Source: demo\nBuild-Depends:\n debhelper-compat (= 13),\n\n dh-python\n",
+      "line 5",
+      /continuation line outside any field/,
+    ],
+    [
+      "a line that is no field",
+      "Source: demo\nnot a field\n",
+      "line 2",
+      /neither a field nor a continuation/,
+    ],
+  ])("%s: an error naming the file and line", (_what, text, line, message) => {
+    expect(() => parseDeb822(text, "debian/control")).toThrow(message);
+    try {
+      parseDeb822(text, "debian/control");
+    } catch (error) {
+      expect(error).toMatchObject({ location: { file: "debian/control", field: line } });
+    }
+  });
+});

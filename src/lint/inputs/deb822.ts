@@ -1,4 +1,5 @@
 /** deb822 paragraphs (debian/control, DEP-5 debian/copyright, `dpkg-deb -f` output). */
+import { UserError } from "../../errors.js";
 
 /** One field of a paragraph: its value with continuation lines joined by newlines. */
 export interface Deb822Field {
@@ -37,10 +38,12 @@ export function buildDependencyNames(source: Deb822Paragraph): Set<string> {
 }
 
 /**
- * Splits deb822 text into paragraphs. Tolerant: comment lines are skipped, a line that is
- * neither a field nor a continuation is ignored (the rules report what matters).
+ * Splits deb822 text into paragraphs; comment lines are skipped. As dpkg does, refuses with the
+ * file and line a continuation line outside a field (after a blank line that ended the
+ * paragraph, say) and a line that is neither a field nor a continuation: read leniently, either
+ * would make phantom fields or relations.
  */
-export function parseDeb822(text: string): Deb822Paragraph[] {
+export function parseDeb822(text: string, file = "deb822 text"): Deb822Paragraph[] {
   const paragraphs: Deb822Paragraph[] = [];
   let fields: Map<string, Deb822Field> | null = null;
   let last: Deb822Field | null = null;
@@ -52,12 +55,20 @@ export function parseDeb822(text: string): Deb822Paragraph[] {
       last = null;
       return;
     }
+    const refuse = (message: string): never => {
+      throw new UserError(message, { file, field: `line ${line}` });
+    };
     if (/^[ \t]/.test(raw)) {
-      if (last !== null) last.value += `\n${raw.trim()}`;
+      if (last === null)
+        refuse(
+          "a continuation line outside any field (a blank line ended the paragraph before it)",
+        );
+      else last.value += `\n${raw.trim()}`;
       return;
     }
     const m = /^([^\s:][^:]*):(.*)$/.exec(raw);
-    if (m === null) return;
+    if (m === null)
+      return refuse(`neither a field nor a continuation line: ${JSON.stringify(raw)}`);
     if (fields === null) {
       fields = new Map();
       paragraphs.push({ line, fields });

@@ -32,11 +32,14 @@ export function parseDebianDir(files: readonly DebianDirFile[]): DebianDir {
   const copyright = byPath.get("copyright");
   const rules = byPath.get("rules");
   return {
-    control: control === undefined ? null : parseDeb822(control.content),
+    control: control === undefined ? null : parseDeb822(control.content, "debian/control"),
     copyright:
       copyright === undefined
         ? null
-        : { text: copyright.content, paragraphs: parseDeb822(copyright.content) },
+        : {
+            text: copyright.content,
+            paragraphs: parseDeb822(copyright.content, "debian/copyright"),
+          },
     changelog: byPath.get("changelog")?.content ?? null,
     rules: rules === undefined ? null : { executable: (rules.mode & 0o111) !== 0 },
     disabled: control === undefined ? new Set() : inlineDisables(control.content),
