@@ -1,8 +1,15 @@
-import yargs from "yargs";
+import { createRequire } from "node:module";
+import type { Argv } from "yargs";
 import { asFileSystemError, printable, ToolError, UserError } from "../errors.js";
 import { wheel2pkgVersion } from "../version.js";
 import { commands } from "./commands/index.js";
 import { processOutput, type Output } from "./output.js";
+
+/**
+ * yargs as its CommonJS build: that one wraps help text at word boundaries, while the ESM build
+ * cuts words in two when a description does not fit the terminal.
+ */
+const yargs = createRequire(import.meta.url)("yargs") as (args: string[]) => Argv;
 
 /** Exit codes of the CLI contract (README, "Commands"). */
 export const exitCodes = { ok: 0, findings: 1, usage: 2, tool: 3, internal: 70 } as const;
