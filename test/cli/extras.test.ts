@@ -29,6 +29,13 @@ describe("extras on Debian targets", () => {
     expect(field(text, "Depends").join(" ")).not.toMatch(/pytest|rich|hypothesis/);
   });
 
+  it("say in preview --json which extras went where", async () => {
+    const result = await runCli(["preview", wheel, "--target", "debian-12", "--json"]);
+    const document = JSON.parse(result.stdout) as { diagnostics: { code: string }[] };
+    const codes = document.diagnostics.map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(["extras-dev-only", "extras-optional"]));
+  });
+
   it("put them in Recommends, or nowhere, when asked", async () => {
     const recommends = await control("--debian-extras", "recommends");
     expect(field(recommends, "Recommends")).toContain("python3-rich (>= 12.0)");
