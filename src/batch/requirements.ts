@@ -104,7 +104,10 @@ export async function targetRequirements(
   const target = targetConfig(config, profile);
   const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
   const withExtras = [...new Set([...member.withExtras.map(normalizeExtra), ...configured])];
-  const mapped = mapPackage(pkg, profile, target.names, withExtras);
+  const mapped = mapPackage(pkg, profile, target.names, {
+    withExtras,
+    devExtras: target.devExtras,
+  });
   const main = sortOut(mapped.main, pkg, provided);
   const inMain = new Set(
     mapped.main.filter((m) => m.dependencies.length > 0).map((m) => m.project),

@@ -17,7 +17,8 @@ export async function archiveDiagnostics(
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   for (const profile of profiles) {
-    const mapped = mapPackage(pkg, profile, targetConfig(config, profile).names);
+    const target = targetConfig(config, profile);
+    const mapped = mapPackage(pkg, profile, target.names, { devExtras: target.devExtras });
     const relations = [...mapped.main, ...[...mapped.extras.values()].flat()].flatMap(
       (m) => m.dependencies,
     );

@@ -54,7 +54,8 @@ function mappingsFor(
   profile: TargetProfile,
   config: Config,
 ): Map<string, TargetMapping[]> {
-  const mapped = mapPackage(pkg, profile, targetConfig(config, profile).names);
+  const target = targetConfig(config, profile);
+  const mapped = mapPackage(pkg, profile, target.names, { devExtras: target.devExtras });
   const byRequirement = new Map<string, TargetMapping[]>();
   for (const m of [...mapped.main, ...[...mapped.extras.values()].flat()]) {
     const list = byRequirement.get(m.requirement) ?? [];

@@ -37,6 +37,7 @@ interface MappingDocument {
   ignore?: string[];
   extras?: ExtrasPolicy;
   "with-extras"?: string[];
+  "dev-extras"?: string[];
 }
 
 /** The document once the schema has accepted it. */
@@ -173,5 +174,8 @@ function mappingSection(
     ...(doc["with-extras"] === undefined
       ? {}
       : { withExtras: [...new Set(doc["with-extras"].map(normalizeExtra))] }),
+    ...(doc["dev-extras"] === undefined
+      ? {}
+      : { devExtras: [...new Set(doc["dev-extras"].map(normalizeExtra))] }),
   };
 }

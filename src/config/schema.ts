@@ -42,6 +42,7 @@ const mappingFields: Readonly<Record<string, Schema>> = {
   ignore: { type: "array", items: pythonName },
   extras: { type: "enum", values: ["recommends", "suggests", "ignore"] },
   "with-extras": { type: "array", items: { type: "string", format: "extra-name" } },
+  "dev-extras": { type: "array", items: { type: "string", format: "extra-name" } },
 };
 
 /** The whole file. README.md "Configuration" documents every key. */

@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { defaultDevExtras } from "../mapping/extras.js";
 import type { ExactNameRule, IgnoreRule } from "../mapping/name-rules.js";
 import type { MappingStyle } from "../mapping/style.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -44,6 +45,7 @@ export function configForTarget(
     },
     extras: own?.extras ?? config.mapping.extras ?? "suggests",
     withExtras: own?.withExtras ?? config.mapping.withExtras ?? [],
+    devExtras: own?.devExtras ?? config.mapping.devExtras ?? defaultDevExtras,
   };
 }
 

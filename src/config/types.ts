@@ -21,6 +21,8 @@ export interface MappingSection {
   extras?: ExtrasPolicy;
   /** Extras folded into the main package, normalized (PEP 685). Unset: the other section's. */
   withExtras?: readonly string[];
+  /** First words of development-only extras, normalized. Unset: the other section's. */
+  devExtras?: readonly string[];
 }
 
 /** `[packages.<name>]`: the distro name of one Python project, for all targets or per target. */
@@ -71,6 +73,8 @@ export interface TargetConfig {
   names: NameRules;
   extras: ExtrasPolicy;
   withExtras: readonly string[];
+  /** First words of the extras that are not packaged (`defaultDevExtras` unless configured). */
+  devExtras: readonly string[];
 }
 
 /** One problem in a config file, with the key path and the 1-based line and column. */

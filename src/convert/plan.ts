@@ -173,9 +173,10 @@ export async function planConversion(
     const target = targetConfig(config, profile);
     // The config names extras for many wheels: fold those this wheel has.
     const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
-    const mapped = mapPackage(pkg, profile, target.names, [
-      ...new Set([...requested, ...configured]),
-    ]);
+    const mapped = mapPackage(pkg, profile, target.names, {
+      withExtras: [...new Set([...requested, ...configured])],
+      devExtras: target.devExtras,
+    });
     const plan = familyOf(profile).plan({
       pkg,
       facts,

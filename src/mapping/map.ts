@@ -4,7 +4,9 @@ import type { WheelPackage } from "../model/package.js";
 import { requirementToString } from "../model/requirement.js";
 import type { Requirement } from "../model/types.js";
 import type { TargetProfile } from "../profiles/types.js";
+import { normalizeExtra } from "../model/name.js";
 import { markerEnvironment } from "./environment.js";
+import { placeExtras, type ExtrasChoice, type ExtrasPlacement } from "./extras.js";
 import type { NameRules } from "./name-rules.js";
 import { resolveName } from "./names.js";
 
@@ -28,6 +30,8 @@ export interface MappedRequirements {
   main: MappedRequirement[];
   /** Extra name → the requirements it adds (markers evaluated with that extra). */
   extras: Map<string, MappedRequirement[]>;
+  /** Where each declared extra went (set by {@link mapPackage}). */
+  placement?: ExtrasPlacement;
   diagnostics: Diagnostic[];
 }
 
@@ -137,83 +141,166 @@ export function mapRequirement(
   return result;
 }
 
+/** How {@link mapRequirements} treats extras beyond marker evaluation. */
+export interface RequirementsOptions extends MapOptions {
+  /** Extras folded into the main package. */
+  withExtras?: readonly string[];
+  /** Extras that are not packaged at all (development-only). */
+  devOnly?: readonly string[];
+  /** PEP 503 name of the package itself: requirements on it are never relations. */
+  self?: string;
+}
+
 /**
  * Maps all of a package's requirements. Requirements that apply only with an extra
  * (`extra == "x"` markers) are left out of the main package and grouped by extra, each with
- * a diagnostic, unless that extra is one of `withExtras`: then they are folded into the main
- * package.
+ * a diagnostic, unless that extra is one of `withExtras` (folded into the main package) or of
+ * `devOnly` (dropped, with a note). A requirement on the package itself (`attrs[tests]` in
+ * attrs) is no relation: the requirements of the extras it names join the extra (or the main
+ * package) that requires it.
  */
 export function mapRequirements(
   requirements: readonly Requirement[],
   providesExtra: readonly string[],
   profile: TargetProfile,
-  options: MapOptions & { withExtras?: readonly string[] },
+  options: RequirementsOptions,
 ): MappedRequirements {
   const mapped: MappedRequirements = { main: [], extras: new Map(), diagnostics: [] };
   const withExtras = new Set(options.withExtras ?? []);
+  const devOnly = new Set(options.devOnly ?? []);
+  const holdsWith = (marker: Requirement["marker"], extra: string) =>
+    marker === null ||
+    evaluateMarker(marker, markerEnvironment(profile, options.machine, extra)).value !== false;
+  const conditional = (r: Requirement) =>
+    r.marker !== null && markerVariables(r.marker).includes("extra");
+  // A requirement on the package itself includes the extras it names in those that require it.
+  const includes = new Map<string, Set<string>>();
   for (const requirement of requirements) {
-    const marker = requirement.marker;
-    if (marker === null || !markerVariables(marker).includes("extra")) {
+    if (requirement.normalizedName !== options.self) continue;
+    const by =
+      !conditional(requirement) || holdsWith(requirement.marker, "")
+        ? [""]
+        : providesExtra.filter((extra) => holdsWith(requirement.marker, extra));
+    for (const extra of by) {
+      const set = includes.get(extra) ?? new Set();
+      for (const named of requirement.extras) set.add(normalizeExtra(named));
+      includes.set(extra, set);
+    }
+  }
+  // `via.get(e)`: the extras (and "" for the main package) that get e's requirements.
+  const via = (extra: string): Set<string> => {
+    const reached = new Set([extra]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [by, named] of includes) {
+        if (!reached.has(by) && [...named].some((n) => reached.has(n))) {
+          reached.add(by);
+          grew = true;
+        }
+      }
+    }
+    return reached;
+  };
+  for (const requirement of requirements) {
+    if (requirement.normalizedName === options.self) {
+      const dropped = mapRequirement(requirement, profile, { ...options, extra: "" });
+      const named = requirement.extras.map((e) => `[${normalizeExtra(e)}]`).join(", ");
+      const note = diagnostic(
+        "self-requirement",
+        "info",
+        `${requirement.raw}: the package itself is no dependency${named === "" ? "" : `; the requirements of ${named} are included instead`}`,
+        "Requires-Dist",
+      );
+      mapped.main.push({ ...dropped, dependencies: [], breaks: [], diagnostics: [note] });
+      continue;
+    }
+    if (!conditional(requirement)) {
       mapped.main.push(mapRequirement(requirement, profile, options));
       continue;
     }
-    const holdsWith = (extra: string) =>
-      evaluateMarker(marker, markerEnvironment(profile, options.machine, extra)).value !== false;
-    if (holdsWith("")) {
+    if (holdsWith(requirement.marker, "")) {
       mapped.main.push(mapRequirement(requirement, profile, { ...options, extra: "" }));
       continue;
     }
-    const extras = providesExtra.filter(holdsWith);
-    const folded = extras.find((extra) => withExtras.has(extra));
+    const holders = providesExtra.filter((extra) => holdsWith(requirement.marker, extra));
+    // Each extra that gets the requirement, with the extra whose marker holds for it.
+    const reach = new Map<string, string>();
+    for (const holder of holders) {
+      for (const extra of via(holder)) if (!reach.has(extra)) reach.set(extra, holder);
+    }
+    const folded = [...reach].find(([extra]) => extra === "" || withExtras.has(extra));
     if (folded !== undefined) {
-      mapped.main.push(mapRequirement(requirement, profile, { ...options, extra: folded }));
+      const [extra, holder] = folded;
+      mapped.main.push(mapRequirement(requirement, profile, { ...options, extra: holder }));
       mapped.diagnostics.push(
         diagnostic(
           "extra-folded",
           "info",
-          `${requirement.raw}: needed with extra [${folded}], which is folded into the main package`,
+          `${requirement.raw}: needed with extra [${holder}], which ${extra === holder ? "is" : `[${extra}] includes, and is`} folded into the main package`,
           "Requires-Dist",
         ),
       );
       continue;
     }
-    for (const extra of extras) {
+    const packaged = [...reach].filter(([extra]) => !devOnly.has(extra));
+    for (const [extra, holder] of packaged) {
       const list = mapped.extras.get(extra) ?? [];
-      list.push(mapRequirement(requirement, profile, { ...options, extra }));
+      const one = mapRequirement(requirement, profile, { ...options, extra: holder });
+      list.push({ ...one, extra });
       mapped.extras.set(extra, list);
     }
-    const leftOut = diagnostic(
-      "extra-left-out",
-      "info",
-      `${requirement.raw}: only needed with extra ${extras.length > 0 ? extras.map((e) => `[${e}]`).join(", ") : "(none declared in Provides-Extra)"}; left out of the main package`,
-      "Requires-Dist",
-    );
-    if (extras.length > 0) {
-      mapped.diagnostics.push(leftOut);
-    } else {
-      // No extra declares it: it is dropped, and the drop is recorded with the requirement.
-      const dropped = mapRequirement(requirement, profile, { ...options, extra: "" });
-      mapped.main.push({ ...dropped, dependencies: [], breaks: [], diagnostics: [leftOut] });
+    const names = (extras: readonly string[]) => extras.map((e) => `[${e}]`).join(", ");
+    if (packaged.length > 0) {
+      mapped.diagnostics.push(
+        diagnostic(
+          "extra-left-out",
+          "info",
+          `${requirement.raw}: only needed with extra ${names(packaged.map(([e]) => e))}; left out of the main package`,
+          "Requires-Dist",
+        ),
+      );
+      continue;
     }
+    // Nothing packages it (no extra declares it, or only development extras): it is dropped, and
+    // the drop is recorded with the requirement.
+    const note =
+      holders.length === 0
+        ? diagnostic(
+            "extra-left-out",
+            "info",
+            `${requirement.raw}: only needed with extra (none declared in Provides-Extra); left out of the main package`,
+            "Requires-Dist",
+          )
+        : diagnostic(
+            "extra-dev-only",
+            "info",
+            `${requirement.raw}: only needed with development extra ${names([...reach.keys()])}; not packaged`,
+            "Requires-Dist",
+          );
+    const dropped = mapRequirement(requirement, profile, { ...options, extra: "" });
+    mapped.main.push({ ...dropped, dependencies: [], breaks: [], diagnostics: [note] });
   }
   return mapped;
 }
 
 /**
  * Maps the requirements of a wheel for one target under the target's `rules`: the one place that
- * assembles a package's mapping inputs, with the extras in `withExtras` folded into the main
- * package.
+ * assembles a package's mapping inputs and decides where its extras go ({@link placeExtras}).
  */
 export function mapPackage(
   pkg: WheelPackage,
   profile: TargetProfile,
   rules: NameRules,
-  withExtras: readonly string[] = [],
+  choice: ExtrasChoice = {},
 ): MappedRequirements {
   const { requiresDist, providesExtra } = pkg.metadata;
-  return mapRequirements(requiresDist, providesExtra, profile, {
+  const { placement, diagnostics } = placeExtras(pkg, choice);
+  const mapped = mapRequirements(requiresDist, providesExtra, profile, {
     machine: pkg.tags.machine,
-    withExtras,
+    withExtras: [...placement.folded.keys()],
+    devOnly: placement.devOnly,
+    self: pkg.normalizedName,
     rules,
   });
+  return { ...mapped, placement, diagnostics: [...diagnostics, ...mapped.diagnostics] };
 }

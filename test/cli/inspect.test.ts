@@ -44,9 +44,12 @@ describe("inspect --json --target", () => {
     expect(byText.get("attrs~=23.1")?.["debian-12"]).toMatchObject([
       { extra: null, dependencies: ["python3-attr (>= 23.1)", "python3-attr (<< 24~~)"] },
     ]);
-    expect(byText.get('pytest>=7; extra == "test"')?.fedora).toMatchObject([
-      { extra: "test", dependencies: ["python3dist(pytest) >= 7"] },
+    expect(byText.get('rich>=12; extra == "cli"')?.fedora).toMatchObject([
+      { extra: "cli", dependencies: ["python3dist(rich) >= 12"] },
     ]);
+    const tests = byText.get('pytest>=7; extra == "test"')?.fedora;
+    expect(tests).toMatchObject([{ extra: null, dependencies: [] }]);
+    expect(tests?.[0]?.diagnostics.map((d) => d.code)).toEqual(["extra-dev-only"]);
     const windows = byText.get('pywin32>=300; sys_platform == "win32"')?.["debian-12"];
     expect(windows).toMatchObject([{ extra: null, dependencies: [] }]);
     expect(windows?.[0]?.diagnostics.map((d) => d.code)).toEqual(["marker-false"]);

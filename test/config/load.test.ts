@@ -227,6 +227,19 @@ describe("parseConfig builds", () => {
     expect(config.mappingTargets.get("debian-12")).toMatchObject({ extras: "recommends" });
     expect(config.mapping.extras).toBeUndefined();
   });
+
+  it("reads dev-extras per section, normalized, and refuses what is no extra name", () => {
+    const dev = parseConfig(
+      '[mapping]\ndev-extras = ["Tests", "docs"]\n[mapping.targets.fedora]\ndev-extras = []',
+      FILE,
+      "wheel2pkg.toml",
+    );
+    expect(dev.mapping.devExtras).toEqual(["tests", "docs"]);
+    expect(dev.mappingTargets.get("fedora")?.devExtras).toEqual([]);
+    expect(() => parseConfig('[mapping]\ndev-extras = ["a b"]', FILE, "wheel2pkg.toml")).toThrow(
+      /wheel2pkg\.toml:2:15: mapping\.dev-extras\[0\]: "a b" is not an extra name/,
+    );
+  });
 });
 
 describe("loadConfig", () => {

@@ -4,6 +4,7 @@ import { configForTarget } from "../../src/config/target.js";
 import { emptyConfig } from "../../src/config/types.js";
 import { UserError } from "../../src/errors.js";
 import { families, familyOf } from "../../src/families/index.js";
+import { defaultDevExtras } from "../../src/mapping/extras.js";
 import { getProfile } from "../../src/profiles/index.js";
 
 const debian = getProfile("debian-12");
@@ -22,6 +23,7 @@ describe("configForTarget", () => {
       },
       extras: "suggests",
       withExtras: [],
+      devExtras: defaultDevExtras,
     });
   });
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../../diagnostics.js";
+import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { debPackageVersion, debRelations } from "../../mapping/deb-version.js";
 import type { Specifier } from "../../model/types.js";
 import { compare, importNames, siteLayout } from "../../targets/common/files.js";
@@ -81,6 +81,22 @@ export function planDebian(input: PlanInput): TargetPlan {
         ].sort(compare);
   for (const requirements of mapped.extras.values()) {
     for (const requirement of requirements) diagnostics.push(...requirement.diagnostics);
+  }
+  const optional = mapped.placement?.optional ?? [];
+  if (optional.length > 0) {
+    const where = {
+      suggests: "their dependencies in Suggests",
+      recommends: "their dependencies in Recommends",
+      ignore: 'not listed (extras = "ignore")',
+    };
+    diagnostics.push(
+      diagnostic(
+        "extras-optional",
+        "info",
+        `optional extras, ${where[input.debianExtras]}: ${optional.map((e) => `[${e}]`).join(", ")}`,
+        "Provides-Extra",
+      ),
+    );
   }
   const python = pythonRelations(input.pkg.metadata.requiresPython, facts.pure);
   diagnostics.push(...python.diagnostics);

@@ -21,7 +21,7 @@ export type ExtraSubpackage = {
 
 /**
  * The extras metapackages of a package, as Fedora's `%pyproject_extras_subpkg` makes them: one
- * per declared extra, requiring the main package and the relations of that extra's
+ * per declared extra that is not development-only, requiring the main package and the relations of that extra's
  * requirements. An extra with a requirement that did not map (an invalid specifier, whose
  * relation would be incomplete) gets no metapackage and a diagnostic: a metapackage that claims
  * to satisfy an extra must carry all of it.
@@ -33,7 +33,8 @@ export function extraSubpackages(
 ): { subpackages: ExtraSubpackage[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byExtra = new Map<string, { declared: string; requirements: MappedRequirement[] }>();
-  for (const extra of declared) {
+  const devOnly = new Set(mapped.placement?.devOnly ?? []);
+  for (const extra of declared.filter((e) => !devOnly.has(normalizeExtra(e)))) {
     const key = normalizeExtra(extra);
     const entry = byExtra.get(key) ?? { declared: extra, requirements: [] };
     entry.requirements.push(...(mapped.extras.get(extra) ?? []));

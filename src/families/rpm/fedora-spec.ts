@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../../diagnostics.js";
+import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { compare } from "../../targets/common/files.js";
 import type { PlanInput, TargetPlan } from "../../targets/types.js";
 import { spec, token, type SpecText } from "../../targets/text.js";
@@ -37,6 +37,16 @@ export function planFedoraSpec(input: PlanInput): TargetPlan {
     ? extraSubpackages(binaryName, facts.providesExtra, mapped)
     : { subpackages: [], diagnostics: [] };
   diagnostics.push(...extras.diagnostics);
+  if (extras.subpackages.length > 0) {
+    diagnostics.push(
+      diagnostic(
+        "extras-optional",
+        "info",
+        `extras as metapackages: ${extras.subpackages.map((s) => s.name).join(", ")}`,
+        "Provides-Extra",
+      ),
+    );
+  }
   if (profile.rpm?.extrasSubpackages) {
     // The extras' relations are now part of the packaging: so is what was lost making them.
     for (const list of mapped.extras.values()) {

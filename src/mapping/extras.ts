@@ -1,0 +1,123 @@
+/**
+ * Which of a package's extras a distro packager packages, and how: folded into the main package
+ * (asked for, or needed by the package's own commands), kept optional (Suggests, Recommends or a
+ * `+extra` metapackage, as the family does it) or left out as development-only.
+ */
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { normalizeExtra } from "../model/name.js";
+import type { WheelPackage } from "../model/package.js";
+
+/**
+ * The first words of extras that only a project's developers install (tests, docs, linters,
+ * type checkers, coverage): distro packages build and test from their own tools, so these are
+ * not packaged unless the configuration (`dev-extras`) says otherwise.
+ */
+export const defaultDevExtras: readonly string[] = [
+  "test",
+  "tests",
+  "testing",
+  "doc",
+  "docs",
+  "documentation",
+  "dev",
+  "develop",
+  "development",
+  "lint",
+  "linting",
+  "typing",
+  "types",
+  "mypy",
+  "coverage",
+  "cov",
+];
+
+/**
+ * Whether `extra` is development-only: the first word of its PEP 685 form (`tests-no-zope` →
+ * `tests`) is one of `words`.
+ */
+export function isDevExtra(extra: string, words: readonly string[]): boolean {
+  const first = normalizeExtra(extra).split("-", 1)[0] ?? "";
+  return words.some((word) => normalizeExtra(word) === first);
+}
+
+/** How the user asked a package's extras to be packaged. */
+export interface ExtrasChoice {
+  /** Extras folded into the main package (`--with-extras`, `with-extras`), PEP 685 form. */
+  withExtras?: readonly string[];
+  /** First words of development-only extras (`dev-extras`); default {@link defaultDevExtras}. */
+  devExtras?: readonly string[];
+}
+
+/** Where each declared extra of a package goes. */
+export interface ExtrasPlacement {
+  /** Extra → why it is folded into the main package. */
+  folded: ReadonlyMap<string, string>;
+  /** Extras left out as development-only. */
+  devOnly: readonly string[];
+  /** Extras kept apart from the main package, for the family to offer (sorted). */
+  optional: readonly string[];
+}
+
+/**
+ * Places the declared extras of `pkg`. An extra that a `console_scripts` or `gui_scripts` entry
+ * point declares (`httpx = httpx:main [cli]`) is folded: the installed command needs it. Folding
+ * wins over the development-only rule, so a packager can always ask for an extra.
+ */
+export function placeExtras(
+  pkg: Pick<WheelPackage, "consoleScripts" | "guiScripts" | "metadata">,
+  choice: ExtrasChoice,
+): { placement: ExtrasPlacement; diagnostics: Diagnostic[] } {
+  const declared = [...new Set(pkg.metadata.providesExtra.map(normalizeExtra))].sort();
+  const diagnostics: Diagnostic[] = [];
+  const folded = new Map<string, string>();
+  for (const extra of choice.withExtras ?? []) folded.set(normalizeExtra(extra), "asked for");
+  const commands = new Map<string, string[]>();
+  for (const entry of [...pkg.consoleScripts, ...pkg.guiScripts]) {
+    for (const extra of entry.extras.map(normalizeExtra)) {
+      if (!declared.includes(extra)) {
+        diagnostics.push(
+          diagnostic(
+            "entry-point-extra-undeclared",
+            "warning",
+            `the command ${entry.name} declares the extra [${extra}], which Provides-Extra lacks`,
+            "entry_points.txt",
+          ),
+        );
+        continue;
+      }
+      commands.set(extra, [...(commands.get(extra) ?? []), entry.name]);
+    }
+  }
+  for (const [extra, names] of commands) {
+    if (folded.has(extra)) continue;
+    folded.set(
+      extra,
+      `the command${names.length > 1 ? "s" : ""} ${names.join(", ")} need${names.length > 1 ? "" : "s"} it`,
+    );
+  }
+  const words = choice.devExtras ?? defaultDevExtras;
+  const devOnly = declared.filter((e) => !folded.has(e) && isDevExtra(e, words));
+  const optional = declared.filter((e) => !folded.has(e) && !devOnly.includes(e));
+  const sortedFolded = new Map([...folded].filter(([e]) => declared.includes(e)).sort());
+  if (sortedFolded.size > 0) {
+    diagnostics.push(
+      diagnostic(
+        "extras-folded",
+        "info",
+        `extras folded into the main package: ${[...sortedFolded].map(([e, why]) => `[${e}] (${why})`).join(", ")}`,
+        "Provides-Extra",
+      ),
+    );
+  }
+  if (devOnly.length > 0) {
+    diagnostics.push(
+      diagnostic(
+        "extras-dev-only",
+        "info",
+        `development extras not packaged: ${devOnly.map((e) => `[${e}]`).join(", ")} (mapping.dev-extras chooses which)`,
+        "Provides-Extra",
+      ),
+    );
+  }
+  return { placement: { folded: sortedFolded, devOnly, optional }, diagnostics };
+}

@@ -1,0 +1,228 @@
+import { describe, expect, it } from "vitest";
+import { families } from "../../src/families/index.js";
+import { defaultDevExtras, isDevExtra, placeExtras } from "../../src/mapping/extras.js";
+import { mapPackage, type MappedRequirements } from "../../src/mapping/map.js";
+import { noNameRules } from "../../src/mapping/name-rules.js";
+import type { WheelPackage } from "../../src/model/package.js";
+import { parseRequirement } from "../../src/model/requirement.js";
+import { getProfile } from "../../src/profiles/index.js";
+import type { EntryPoint } from "../../src/wheel/types.js";
+
+/** The parts of a package that extras placement and mapping read. */
+function wheel(
+  name: string,
+  requires: string[],
+  extras: string[],
+  scripts: Partial<EntryPoint>[] = [],
+): WheelPackage {
+  const entries = scripts.map((s) => ({
+    group: "console_scripts",
+    name: "cmd",
+    value: "m:f",
+    module: "m",
+    attr: "f",
+    extras: [],
+    ...s,
+  }));
+  return {
+    normalizedName: name,
+    metadata: { requiresDist: requires.map(parseRequirement), providesExtra: extras },
+    tags: { machine: null },
+    consoleScripts: entries.filter((e) => e.group === "console_scripts"),
+    guiScripts: entries.filter((e) => e.group === "gui_scripts"),
+  } as unknown as WheelPackage;
+}
+
+const debian = getProfile("debian-12");
+const fedora = getProfile("fedora");
+const codes = (mapped: MappedRequirements) => mapped.diagnostics.map((d) => d.code);
+const depends = (mapped: MappedRequirements) => mapped.main.flatMap((r) => r.dependencies);
+const byExtra = (mapped: MappedRequirements) =>
+  Object.fromEntries(
+    [...mapped.extras].map(([e, list]) => [e, list.flatMap((r) => r.dependencies)]),
+  );
+
+describe("isDevExtra", () => {
+  it.each([
+    ["tests", true],
+    ["test", true],
+    ["Testing", true],
+    ["tests-no-zope", true],
+    ["test_extras", true],
+    ["docs", true],
+    ["doc", true],
+    ["documentation", true],
+    ["dev", true],
+    ["dev-deps", true],
+    ["develop", true],
+    ["lint", true],
+    ["typing", true],
+    ["types", true],
+    ["mypy", true],
+    ["cov", true],
+    ["coverage", true],
+    ["cli", false],
+    ["socks", false],
+    ["testdata", false],
+    ["benchmark-tests", false],
+    ["developer-tools", false],
+    ["all", false],
+  ])("%s → %s", (extra, expected) => {
+    expect(isDevExtra(extra, defaultDevExtras)).toBe(expected);
+  });
+
+  it("takes the configured words instead", () => {
+    expect(isDevExtra("docs", ["tests"])).toBe(false);
+    expect(isDevExtra("bench", ["bench"])).toBe(true);
+    expect(isDevExtra("tests", [])).toBe(false);
+  });
+});
+
+describe("placeExtras", () => {
+  it.each([
+    [
+      "an entry point's extra is folded",
+      wheel("httpx", [], ["brotli", "cli", "http2"], [{ name: "httpx", extras: ["cli"] }]),
+      {},
+      { folded: ["cli"], devOnly: [], optional: ["brotli", "http2"] },
+    ],
+    [
+      "a gui_scripts entry point's extra too",
+      wheel("app", [], ["gui"], [{ group: "gui_scripts", name: "app-gui", extras: ["GUI"] }]),
+      {},
+      { folded: ["gui"], devOnly: [], optional: [] },
+    ],
+    [
+      "development extras are left out",
+      wheel("attrs", [], ["benchmark", "cov", "dev", "docs", "tests", "tests-mypy"], []),
+      {},
+      {
+        folded: [],
+        devOnly: ["cov", "dev", "docs", "tests", "tests-mypy"],
+        optional: ["benchmark"],
+      },
+    ],
+    [
+      "asking for a development extra packages it",
+      wheel("attrs", [], ["docs", "tests"], []),
+      { withExtras: ["tests"] },
+      { folded: ["tests"], devOnly: ["docs"], optional: [] },
+    ],
+    [
+      "an entry point that needs a development extra folds it",
+      wheel("tool", [], ["lint"], [{ name: "tool-lint", extras: ["lint"] }]),
+      {},
+      { folded: ["lint"], devOnly: [], optional: [] },
+    ],
+    [
+      "dev-extras = [] packages every extra",
+      wheel("attrs", [], ["docs", "tests"], []),
+      { devExtras: [] },
+      { folded: [], devOnly: [], optional: ["docs", "tests"] },
+    ],
+  ])("%s", (_, pkg, choice, expected) => {
+    const { placement } = placeExtras(pkg, choice);
+    expect({
+      folded: [...placement.folded.keys()],
+      devOnly: placement.devOnly,
+      optional: placement.optional,
+    }).toEqual(expected);
+  });
+
+  it("says which command needs a folded extra, and warns of an undeclared one", () => {
+    const pkg = wheel(
+      "httpx",
+      [],
+      ["cli"],
+      [
+        { name: "httpx", extras: ["cli"] },
+        { name: "other", extras: ["gui"] },
+      ],
+    );
+    const { diagnostics } = placeExtras(pkg, {});
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["entry-point-extra-undeclared", "warning"],
+      ["extras-folded", "info"],
+    ]);
+    expect(diagnostics[1]?.message).toContain("[cli] (the command httpx needs it)");
+  });
+});
+
+// attrs 24: its extras require attrs itself, and most are for development.
+const attrs = wheel(
+  "attrs",
+  [
+    'cloudpickle; platform_python_implementation == "CPython" and extra == "benchmark"',
+    'attrs[tests]; extra == "cov"',
+    'coverage[toml]>=5.3; extra == "cov"',
+    'attrs[tests]; extra == "dev"',
+    'pre-commit; extra == "dev"',
+    'furo; extra == "docs"',
+    'towncrier; extra == "docs"',
+    'attrs[tests-mypy]; extra == "tests"',
+    'hypothesis; extra == "tests"',
+    'mypy>=1.11.1; extra == "tests-mypy"',
+    'attrs[tests]; extra == "benchmark"',
+  ],
+  ["benchmark", "cov", "dev", "docs", "tests", "tests-mypy"],
+);
+
+// httpx: /usr/bin/httpx needs the [cli] extra.
+const httpx = wheel(
+  "httpx",
+  [
+    "anyio",
+    "certifi",
+    'brotli; platform_python_implementation == "CPython" and extra == "brotli"',
+    'click==8.*; extra == "cli"',
+    'pygments==2.*; extra == "cli"',
+    'rich<14,>=10; extra == "cli"',
+    'h2<5,>=3; extra == "http2"',
+  ],
+  ["brotli", "cli", "http2"],
+  [{ name: "httpx", value: "httpx:main", module: "httpx", attr: "main", extras: ["cli"] }],
+);
+
+describe("mapPackage places extras", () => {
+  it("never makes the package depend on or suggest itself, and expands what it names", () => {
+    const mapped = mapPackage(attrs, debian, noNameRules(families.deb.mapping));
+    // [benchmark] is kept; its attrs[tests] brings tests' and tests-mypy's requirements along.
+    expect(byExtra(mapped)).toEqual({
+      benchmark: ["python3-cloudpickle", "python3-hypothesis", "python3-mypy (>= 1.11.1)"],
+    });
+    const all = [...depends(mapped), ...Object.values(byExtra(mapped)).flat()];
+    expect(all.filter((r) => r.startsWith("python3-attr"))).toEqual([]);
+    const self = mapped.main.filter((r) => r.project === "attrs");
+    expect(self.map((r) => r.diagnostics.map((d) => d.code))).toEqual(
+      Array.from({ length: 4 }, () => ["self-requirement"]),
+    );
+    expect(codes(mapped)).toContain("extras-dev-only");
+  });
+
+  it("leaves development extras out of Fedora's metapackages too", () => {
+    const mapped = mapPackage(attrs, fedora, noNameRules(families.rpm.mapping));
+    expect([...mapped.extras.keys()]).toEqual(["benchmark"]);
+    expect(mapped.placement?.devOnly).toEqual(["cov", "dev", "docs", "tests", "tests-mypy"]);
+  });
+
+  it("folds the extras of the package's own commands into the main package", () => {
+    const mapped = mapPackage(httpx, debian, noNameRules(families.deb.mapping));
+    const names = (relations: string[]) => [...new Set(relations.map((r) => r.split(" ")[0]))];
+    expect(names(depends(mapped))).toEqual([
+      "python3-anyio",
+      "python3-certifi",
+      "python3-click",
+      "python3-pygments",
+      "python3-rich",
+    ]);
+    expect(Object.keys(byExtra(mapped))).toEqual(["brotli", "http2"]);
+    expect(codes(mapped)).toContain("extras-folded");
+  });
+
+  it("folds a self-requirement of the main package: its extras join Depends", () => {
+    const pkg = wheel("app", ["app[cli]", 'rich; extra == "cli"'], ["cli"]);
+    const mapped = mapPackage(pkg, debian, noNameRules(families.deb.mapping));
+    expect(depends(mapped)).toEqual(["python3-rich"]);
+    expect(mapped.extras.size).toBe(0);
+  });
+});
