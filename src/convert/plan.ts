@@ -134,6 +134,7 @@ export async function planConversion(
   const { facts, diagnostics: factDiagnostics } = packageFacts(
     pkg,
     configuredLicense(config, pkg.metadata.normalizedName),
+    licenseTexts,
   );
   diagnostics.push(...factDiagnostics);
   let date = options.packaging?.date;

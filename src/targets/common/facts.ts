@@ -52,18 +52,20 @@ const schemeOrder = ["purelib", "platlib", "scripts", "data", "headers"] as cons
 
 /**
  * Computes the facts of a package; every guess is reported as a diagnostic. A license the
- * configuration gives wins over the wheel's.
+ * configuration gives wins over the wheel's; the license files' texts (by member path) are its
+ * last source.
  */
 export function packageFacts(
   pkg: WheelPackage,
   license?: ConfiguredLicense,
+  licenseTexts?: ReadonlyMap<string, string>,
 ): {
   facts: PackageFacts;
   diagnostics: Diagnostic[];
 } {
   const { metadata } = pkg;
   const diagnostics: Diagnostic[] = [];
-  const licensed = resolveLicense(metadata, license);
+  const licensed = resolveLicense(metadata, license, licenseTexts);
   diagnostics.push(...licensed.diagnostics);
 
   // A summary starts with a capital letter (Fedora: rpmlint summary-not-capitalized; Debian's

@@ -2,12 +2,13 @@ import type { ConfiguredLicense } from "../../config/types.js";
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { isSpdxExpression } from "../../model/spdx.js";
 import { classifierReading, licenseFieldReading } from "./license-readings.js";
+import { matchLicenseText } from "./license-texts.js";
 
 /** The license of a package as an SPDX expression, and where it came from. */
 export interface LicenseInfo {
   /** A valid SPDX expression, or `LicenseRef-Unknown` when the inputs do not settle one. */
   spdx: string;
-  source: "config" | "License-Expression" | "classifier" | "License" | "none";
+  source: "config" | "License-Expression" | "classifier" | "License" | "license-file" | "none";
 }
 
 /** What METADATA says about the license. */
@@ -22,12 +23,14 @@ export interface LicenseFields {
  * Finds the package's license as SPDX, never assuming a version the inputs do not state:
  * `[packages.<name>] license` in wheel2pkg.toml, then License-Expression (PEP 639), then the
  * license classifiers when together they name exactly one SPDX license, then a License field
- * that is or plainly names one. When the inputs say something but settle nothing, the license
+ * that is or plainly names one, then the license files when each holds the text of the same
+ * license (one without `-only`/`-or-later` variants). When the inputs say something but settle nothing, the license
  * is `LicenseRef-Unknown` with a `license-ambiguous` error that says how to set it.
  */
 export function resolveLicense(
   fields: LicenseFields,
   configured?: ConfiguredLicense,
+  licenseTexts: ReadonlyMap<string, string> = new Map(),
 ): { license: LicenseInfo; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (configured !== undefined) {
@@ -85,6 +88,25 @@ export function resolveLicense(
     }
     problems.push(reading.problem);
   }
+  const matches = [...licenseTexts.values()].map(matchLicenseText);
+  const [first] = matches;
+  if (first && matches.every((match) => match?.id === first.id)) {
+    const files = [...licenseTexts.keys()].join(", ");
+    if (first.whole) {
+      diagnostics.push(
+        diagnostic(
+          "license-from-text",
+          "info",
+          `${files} read as SPDX "${first.id}" by its text`,
+          "License-File",
+        ),
+      );
+      return { license: { spdx: first.id, source: "license-file" }, diagnostics };
+    }
+    problems.push(
+      `${files} holds the text of ${first.id}, which does not say whether later versions apply`,
+    );
+  }
   const setIt = `the packages say LicenseRef-Unknown (Debian: unknown) until it is set in wheel2pkg.toml: [packages.${tomlKey(fields.name)}] license = "<SPDX expression>"`;
   diagnostics.push(
     problems.length > 0
@@ -92,7 +114,7 @@ export function resolveLicense(
       : diagnostic(
           "license-unknown",
           "warning",
-          `no license in License-Expression, classifiers or License; ${setIt}`,
+          `no license in License-Expression, classifiers, License or the license files; ${setIt}`,
           "License",
         ),
   );
