@@ -54,7 +54,10 @@ interface ConfigDocument {
     "unpacked-ratio"?: number;
     "compression-ratio"?: number;
   };
-  packages?: Record<string, { name?: string; targets?: Record<string, { name: string }> }>;
+  packages?: Record<
+    string,
+    { name?: string; license?: string; targets?: Record<string, { name: string }> }
+  >;
 }
 
 /**
@@ -127,6 +130,9 @@ function buildConfig(doc: ConfigDocument, file: string, origin: (path: KeyPath) 
         ...(table.name === undefined
           ? {}
           : { name: { project, name: table.name, origin: origin([...base, "name"]) } }),
+        ...(table.license === undefined
+          ? {}
+          : { license: { spdx: table.license, origin: origin([...base, "license"]) } }),
         targets: new Map(
           Object.entries(table.targets ?? {}).map(([id, { name }]) => [
             id,

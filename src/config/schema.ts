@@ -5,12 +5,13 @@
  */
 import { renamePatternProblem } from "../mapping/rename-pattern.js";
 import { isValidExtra, isValidName } from "../model/name.js";
+import { isSpdxExpression } from "../model/spdx.js";
 import { profiles } from "../profiles/index.js";
 import type { KeyPath } from "./positions.js";
 
 /** What a string value must look like. */
 export type StringFormat =
-  "text" | "python-name" | "extra-name" | "package-name" | "regex" | "email" | "release";
+  "text" | "python-name" | "extra-name" | "package-name" | "regex" | "email" | "release" | "spdx";
 
 /** What the keys of an open table (a `map`) must look like. */
 export type KeyFormat = "python-name" | "target-id" | "rule-id";
@@ -93,6 +94,7 @@ export const configSchema: Schema = {
         type: "table",
         fields: {
           name: packageName,
+          license: { type: "string", format: "spdx" },
           targets: {
             type: "map",
             keys: "target-id",
@@ -198,6 +200,8 @@ function stringProblems(value: string, format: StringFormat): string[] {
       return /^[A-Za-z0-9.+~]+$/.test(value)
         ? []
         : [`"${value}" is not a release (letters, digits, ".", "+", "~")`];
+    case "spdx":
+      return isSpdxExpression(value) ? [] : [`"${value}" is not an SPDX license expression`];
   }
 }
 

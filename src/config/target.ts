@@ -3,7 +3,8 @@ import { defaultDevExtras } from "../mapping/extras.js";
 import type { ExactNameRule, IgnoreRule } from "../mapping/name-rules.js";
 import type { MappingStyle } from "../mapping/style.js";
 import type { TargetProfile } from "../profiles/types.js";
-import type { Config, MappingSection, TargetConfig } from "./types.js";
+import { normalizeName } from "../model/name.js";
+import type { Config, ConfiguredLicense, MappingSection, TargetConfig } from "./types.js";
 
 /**
  * The configuration one target uses: `[mapping.targets.<id>]` over `[mapping]`, and
@@ -69,4 +70,24 @@ function checkUnique(
     }
     seen.set(key, rule.origin);
   }
+}
+
+/**
+ * The license `[packages.<name>] license` gives a project (keys compared by PEP 503 name, as a
+ * license does not differ by target), or undefined. Two keys that denote the project are refused.
+ */
+export function configuredLicense(
+  config: Config,
+  normalizedName: string,
+): ConfiguredLicense | undefined {
+  const found = config.packages.filter(
+    (pkg) => pkg.license !== undefined && normalizeName(pkg.project) === normalizedName,
+  );
+  const [first, second] = found;
+  if (second?.license !== undefined && first?.license !== undefined) {
+    throw new UserError(`"${second.project}" is the same project as ${first.license.origin}`, {
+      field: second.license.origin,
+    });
+  }
+  return first?.license;
 }

@@ -25,11 +25,23 @@ export interface MappingSection {
   devExtras?: readonly string[];
 }
 
-/** `[packages.<name>]`: the distro name of one Python project, for all targets or per target. */
+/** `[packages.<name>] license`: the SPDX expression the user gives a project's license. */
+export interface ConfiguredLicense {
+  spdx: string;
+  /** `file:line:column: key`, for the note that says where the license came from. */
+  origin: string;
+}
+
+/**
+ * `[packages.<name>]`: the distro name of one Python project, for all targets or per target, and
+ * its license.
+ */
 export interface PackageConfig {
   /** The project name as the table key spells it. */
   project: string;
   name?: ExactNameRule;
+  /** Wins over everything the wheel says about its license. */
+  license?: ConfiguredLicense;
   /** Target id → the rule for that target. */
   targets: ReadonlyMap<string, ExactNameRule>;
 }

@@ -5,7 +5,7 @@ import { ownPackageNames } from "../mapping/names.js";
 import { normalizeExtra } from "../model/name.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
 import { onFileSystem, UserError } from "../errors.js";
-import { emptyConfig, type Config } from "../config/index.js";
+import { configuredLicense, emptyConfig, type Config } from "../config/index.js";
 import { checkRequiresPython, checkTargetCompatibility } from "../targets/compatibility.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { createRenderer, type Renderer } from "../render/index.js";
@@ -136,7 +136,11 @@ export async function planConversion(
   const { pkg, licenseTexts } = read;
   const wheelPath = pkg.path;
   const diagnostics = [...read.diagnostics];
-  const { facts, diagnostics: factDiagnostics } = packageFacts(pkg);
+  const { facts, diagnostics: factDiagnostics } = packageFacts(
+    pkg,
+    configuredLicense(config, pkg.metadata.normalizedName),
+    licenseTexts,
+  );
   diagnostics.push(...factDiagnostics);
   let date = options.packaging?.date;
   if (date === undefined) {

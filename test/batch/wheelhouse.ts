@@ -12,6 +12,8 @@ export interface HouseWheel {
   extras?: string[];
   /** Summary (default: `The <name> test project`). */
   summary?: string;
+  /** The License field (default `MIT`). */
+  license?: string;
 }
 
 /** The file name of a pure wheel. */
@@ -26,7 +28,7 @@ export function writeWheel(dir: string, wheel: HouseWheel, extraModule = ""): st
     `Name: ${wheel.name}`,
     `Version: ${wheel.version}`,
     `Summary: ${wheel.summary ?? `The ${wheel.name} test project`}`,
-    "License: MIT",
+    `License: ${wheel.license ?? "MIT"}`,
     ...(wheel.extras ?? []).map((e) => `Provides-Extra: ${e}`),
     ...(wheel.requires ?? []).map((r) => `Requires-Dist: ${r}`),
     "",

@@ -7,7 +7,9 @@ import { runCli } from "../helpers/cli.js";
 const WHEEL =
   "fixtures/wheels/fastmath-0.5.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl";
 const out = mkdtempSync(join(tmpdir(), "w2p-targets-"));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+});
 
 describe("each target of a multi-target conversion stands alone", () => {
   // A CPython 3.11 wheel suits debian-12 (Python 3.11) and no Fedora (another CPython).

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig, parseConfig } from "../../src/config/load.js";
+import { configuredLicense } from "../../src/config/target.js";
 import { ConfigError, emptyConfig, type ConfigProblem } from "../../src/config/types.js";
 import { UserError } from "../../src/errors.js";
 
@@ -104,6 +105,11 @@ describe("parseConfig refuses", () => {
       "a package key that is no project name",
       '[packages."a b"]\nname = "x"',
       ['packages."a b"@1:11'],
+    ],
+    [
+      "a package license that is not SPDX",
+      '[packages.paramiko]\nlicense = "LGPL"',
+      ["packages.paramiko.license@2:1"],
     ],
     [
       "every problem at once",
@@ -239,6 +245,35 @@ describe("parseConfig builds", () => {
     expect(() => parseConfig('[mapping]\ndev-extras = ["a b"]', FILE, "wheel2pkg.toml")).toThrow(
       /wheel2pkg\.toml:2:15: mapping\.dev-extras\[0\]: "a b" is not an extra name/,
     );
+  });
+});
+
+describe("a package's license", () => {
+  const licensed = parseConfig(
+    '[packages.Paramiko_SSH]\nlicense = "LGPL-2.1-or-later"\n',
+    FILE,
+    "wheel2pkg.toml",
+  );
+
+  it("is found by PEP 503 name, with where it was written", () => {
+    expect(configuredLicense(licensed, "paramiko-ssh")).toEqual({
+      spdx: "LGPL-2.1-or-later",
+      origin: "wheel2pkg.toml:2:1: packages.Paramiko_SSH.license",
+    });
+    expect(configuredLicense(licensed, "paramiko")).toBeUndefined();
+  });
+
+  it("sets no name rule", () => {
+    expect(licensed.packages[0]?.name).toBeUndefined();
+  });
+
+  it("is refused when two keys denote the project", () => {
+    const twice = parseConfig(
+      '[packages.a_b]\nlicense = "MIT"\n[packages.a-b]\nlicense = "MIT"\n',
+      FILE,
+      "wheel2pkg.toml",
+    );
+    expect(() => configuredLicense(twice, "a-b")).toThrow(UserError);
   });
 });
 

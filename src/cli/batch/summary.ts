@@ -1,9 +1,12 @@
 /**
- * What ends every batch on stderr: the unresolved requirements summed up per project, the
- * dependency cycles that were broken, and the summary line with the counts.
+ * What ends every batch on stderr: the diagnostics that are errors, the unresolved requirements
+ * summed up per project, the dependency cycles that were broken, and the summary line with the
+ * counts.
  */
+import { basename } from "node:path";
 import type { BatchReport } from "../../batch/index.js";
 import { addSummaries } from "../../batch/lint-summary.js";
+import { printable } from "../../errors.js";
 import type { Output } from "../output.js";
 
 /** The last line of a run: entries by status, unresolved projects, lint counts, cycles, time. */
@@ -25,8 +28,33 @@ export function summaryLine(report: BatchReport): string {
   return `batch: ${t.wheels} wheel(s) × ${report.targets.length} target(s): ${parts.join(", ") || "nothing to do"}${unresolved}${findings}${cycles} in ${t.seconds.toFixed(1)} s\n`;
 }
 
-/** Prints the unresolved requirements (unless `quiet`), the cycles and the summary line. */
+/**
+ * Each diagnostic that is an error (`license-ambiguous`), once per project with the targets it
+ * concerns: like `convert`, a batch shows errors whatever its verbosity.
+ */
+export function errorLines(report: BatchReport): string[] {
+  const errors = new Map<string, { head: string; message: string; targets: string[] }>();
+  for (const entry of report.entries) {
+    for (const d of entry.diagnostics) {
+      if (d.severity !== "error") continue;
+      const head = `error: ${d.code}: ${entry.project ?? basename(entry.wheel)}`;
+      const key = `${entry.wheel}\0${d.code}\0${d.message}`;
+      const found = errors.get(key) ?? { head, message: d.message, targets: [] };
+      found.targets.push(entry.target);
+      errors.set(key, found);
+    }
+  }
+  return [...errors.values()].map(
+    ({ head, message, targets }) => `${head} (${targets.join(", ")}): ${printable(message)}\n`,
+  );
+}
+
+/**
+ * Prints the errors among the diagnostics, the unresolved requirements (unless `quiet`), the
+ * cycles and the summary line.
+ */
 export function printSummary(output: Output, report: BatchReport, quiet: boolean): void {
+  for (const line of errorLines(report)) output.err(line);
   if (report.unresolved.length > 0 && !quiet) {
     output.err("unresolved requirements (required by):\n");
     for (const u of report.unresolved) {

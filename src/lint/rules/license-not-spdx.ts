@@ -1,17 +1,7 @@
-import parse from "spdx-expression-parse";
+import { isSpdxExpression as isSpdx } from "../../model/spdx.js";
 import { guidelines } from "../guidelines.js";
 import { specTag } from "../inputs/spec.js";
 import type { Rule } from "../types.js";
-
-/** Whether a License value is a valid SPDX expression (with `LicenseRef-` references allowed). */
-function isSpdx(value: string): boolean {
-  try {
-    parse(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Fedora's License field holds an SPDX expression. */
 export const licenseNotSpdx: Rule = {

@@ -1,3 +1,4 @@
+import type { ConfiguredLicense } from "../../config/types.js";
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { UnsupportedWheelError } from "../../errors.js";
 import type { WheelPackage } from "../../model/package.js";
@@ -49,14 +50,22 @@ export interface PackageFacts {
 
 const schemeOrder = ["purelib", "platlib", "scripts", "data", "headers"] as const;
 
-/** Computes the facts of a package; every guess is reported as a diagnostic. */
-export function packageFacts(pkg: WheelPackage): {
+/**
+ * Computes the facts of a package; every guess is reported as a diagnostic. A license the
+ * configuration gives wins over the wheel's; the license files' texts (by member path) are its
+ * last source.
+ */
+export function packageFacts(
+  pkg: WheelPackage,
+  license?: ConfiguredLicense,
+  licenseTexts?: ReadonlyMap<string, string>,
+): {
   facts: PackageFacts;
   diagnostics: Diagnostic[];
 } {
   const { metadata } = pkg;
   const diagnostics: Diagnostic[] = [];
-  const licensed = resolveLicense(metadata);
+  const licensed = resolveLicense(metadata, license, licenseTexts);
   diagnostics.push(...licensed.diagnostics);
 
   // A summary starts with a capital letter (Fedora: rpmlint summary-not-capitalized; Debian's

@@ -1,131 +1,129 @@
-import parseSpdx from "spdx-expression-parse";
-import correctSpdx from "spdx-correct";
+import type { ConfiguredLicense } from "../../config/types.js";
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import { isSpdxExpression } from "../../model/spdx.js";
+import { classifierReading, licenseFieldReading } from "./license-readings.js";
+import { matchLicenseText } from "./license-texts.js";
 
 /** The license of a package as an SPDX expression, and where it came from. */
 export interface LicenseInfo {
-  /** A valid SPDX expression, or `LicenseRef-Unknown` when none could be found. */
+  /** A valid SPDX expression, or `LicenseRef-Unknown` when the inputs do not settle one. */
   spdx: string;
-  source: "License-Expression" | "License" | "classifier" | "none";
+  source: "config" | "License-Expression" | "classifier" | "License" | "license-file" | "none";
 }
 
-/** Trove license classifiers that name exactly one SPDX license. */
-const classifierLicenses: Readonly<Record<string, string>> = {
-  "License :: OSI Approved :: MIT License": "MIT",
-  "License :: OSI Approved :: MIT No Attribution License (MIT-0)": "MIT-0",
-  "License :: OSI Approved :: Apache Software License": "Apache-2.0",
-  "License :: OSI Approved :: BSD License": "BSD-3-Clause",
-  "License :: OSI Approved :: ISC License (ISCL)": "ISC",
-  "License :: OSI Approved :: Python Software Foundation License": "PSF-2.0",
-  "License :: OSI Approved :: Mozilla Public License 2.0 (MPL 2.0)": "MPL-2.0",
-  "License :: OSI Approved :: GNU General Public License v2 (GPLv2)": "GPL-2.0-only",
-  "License :: OSI Approved :: GNU General Public License v2 or later (GPLv2+)": "GPL-2.0-or-later",
-  "License :: OSI Approved :: GNU General Public License v3 (GPLv3)": "GPL-3.0-only",
-  "License :: OSI Approved :: GNU General Public License v3 or later (GPLv3+)": "GPL-3.0-or-later",
-  "License :: OSI Approved :: GNU Lesser General Public License v2 (LGPLv2)": "LGPL-2.0-only",
-  "License :: OSI Approved :: GNU Lesser General Public License v2 or later (LGPLv2+)":
-    "LGPL-2.0-or-later",
-  "License :: OSI Approved :: GNU Lesser General Public License v3 (LGPLv3)": "LGPL-3.0-only",
-  "License :: OSI Approved :: GNU Lesser General Public License v3 or later (LGPLv3+)":
-    "LGPL-3.0-or-later",
-  "License :: OSI Approved :: GNU Affero General Public License v3": "AGPL-3.0-only",
-  "License :: OSI Approved :: GNU Affero General Public License v3 or later (AGPLv3+)":
-    "AGPL-3.0-or-later",
-  "License :: OSI Approved :: Eclipse Public License 2.0 (EPL-2.0)": "EPL-2.0",
-  "License :: OSI Approved :: The Unlicense (Unlicense)": "Unlicense",
-  "License :: OSI Approved :: zlib/libpng License": "Zlib",
-  "License :: OSI Approved :: Academic Free License (AFL)": "AFL-3.0",
-  "License :: OSI Approved :: Historical Permission Notice and Disclaimer (HPND)": "HPND",
-  "License :: OSI Approved :: Boost Software License 1.0 (BSL-1.0)": "BSL-1.0",
-  "License :: OSI Approved :: Universal Permissive License (UPL)": "UPL-1.0",
-  "License :: CC0 1.0 Universal (CC0 1.0) Public Domain Dedication": "CC0-1.0",
-};
-
-/** Whether a string is a valid SPDX license expression. */
-export function isSpdxExpression(text: string): boolean {
-  try {
-    parseSpdx(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Finds the package's license as SPDX: License-Expression (PEP 639) first, then a License field
- * that is or can be corrected to an SPDX id, then trove classifiers (joined with AND, as they
- * all apply). Every guess is reported.
- */
-export function resolveLicense(fields: {
+/** What METADATA says about the license. */
+export interface LicenseFields {
+  name: string;
   licenseExpression: string | null;
   license: string | null;
   classifiers: readonly string[];
-}): { license: LicenseInfo; diagnostics: Diagnostic[] } {
+}
+
+/**
+ * Finds the package's license as SPDX, never assuming a version the inputs do not state:
+ * `[packages.<name>] license` in wheel2pkg.toml, then License-Expression (PEP 639), then the
+ * license classifiers when together they name exactly one SPDX license, then a License field
+ * that is or plainly names one, then the license files when each holds the text of the same
+ * license (one without `-only`/`-or-later` variants). When the inputs say something but settle nothing, the license
+ * is `LicenseRef-Unknown` with a `license-ambiguous` error that says how to set it.
+ */
+export function resolveLicense(
+  fields: LicenseFields,
+  configured?: ConfiguredLicense,
+  licenseTexts: ReadonlyMap<string, string> = new Map(),
+): { license: LicenseInfo; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  if (configured !== undefined) {
+    diagnostics.push(
+      diagnostic(
+        "license-configured",
+        "info",
+        `license ${configured.spdx} set by ${configured.origin}`,
+        "License",
+      ),
+    );
+    return { license: { spdx: configured.spdx, source: "config" }, diagnostics };
+  }
+  // Why each source that said something settled nothing.
+  const problems: string[] = [];
   const expression = fields.licenseExpression?.trim();
   if (expression) {
     if (isSpdxExpression(expression)) {
       return { license: { spdx: expression, source: "License-Expression" }, diagnostics };
     }
+    const problem = `License-Expression "${expression}" is not a valid SPDX expression`;
+    problems.push(problem);
     diagnostics.push(
-      diagnostic(
-        "license-expression-invalid",
-        "warning",
-        `License-Expression "${expression}" is not a valid SPDX expression`,
-        "License-Expression",
-      ),
+      diagnostic("license-expression-invalid", "warning", problem, "License-Expression"),
     );
   }
+  const { named, unnamed } = classifierReading(fields.classifiers);
+  if (named.length === 1 && unnamed.length === 0) {
+    return { license: { spdx: named[0] as string, source: "classifier" }, diagnostics };
+  }
+  if (named.length > 1) {
+    problems.push(
+      `the classifiers name ${named.join(", ")} without saying whether all apply (AND) or any (OR)`,
+    );
+  }
+  problems.push(
+    ...unnamed.map((classifier) => `the classifier "${classifier}" names no single SPDX license`),
+  );
   const text = fields.license?.trim();
-  // A License field holding a whole license text is not an identifier: only look at short ones.
-  if (text && !text.includes("\n") && text.length <= 100) {
-    if (isSpdxExpression(text)) {
-      return { license: { spdx: text, source: "License" }, diagnostics };
+  // setuptools wrote "UNKNOWN" when the project gave no license.
+  if (text && text !== "UNKNOWN") {
+    const reading = licenseFieldReading(text);
+    if (reading.spdx !== null) {
+      if (reading.corrected) {
+        diagnostics.push(
+          diagnostic(
+            "license-guessed",
+            "info",
+            `License "${text}" read as SPDX "${reading.spdx}"`,
+            "License",
+          ),
+        );
+      }
+      return { license: { spdx: reading.spdx, source: "License" }, diagnostics };
     }
-    const corrected = correctSpdx(text, { upgrade: true });
-    if (corrected !== null) {
+    problems.push(reading.problem);
+  }
+  const matches = [...licenseTexts.values()].map(matchLicenseText);
+  const [first] = matches;
+  if (first && matches.every((match) => match?.id === first.id)) {
+    const files = [...licenseTexts.keys()].join(", ");
+    if (first.whole) {
       diagnostics.push(
         diagnostic(
-          "license-guessed",
+          "license-from-text",
           "info",
-          `License "${text}" read as SPDX "${corrected}"`,
+          `${files} read as SPDX "${first.id}" by its text`,
+          "License-File",
+        ),
+      );
+      return { license: { spdx: first.id, source: "license-file" }, diagnostics };
+    }
+    problems.push(
+      `${files} holds the text of ${first.id}, which does not say whether later versions apply`,
+    );
+  }
+  const setIt = `the packages say LicenseRef-Unknown (Debian: unknown) until it is set in wheel2pkg.toml: [packages.${tomlKey(fields.name)}] license = "<SPDX expression>"`;
+  diagnostics.push(
+    problems.length > 0
+      ? diagnostic("license-ambiguous", "error", `${problems.join("; ")}; ${setIt}`, "License")
+      : diagnostic(
+          "license-unknown",
+          "warning",
+          `no license in License-Expression, classifiers, License or the license files; ${setIt}`,
           "License",
         ),
-      );
-      return { license: { spdx: corrected, source: "License" }, diagnostics };
-    }
-  }
-  const fromClassifiers = [
-    ...new Set(
-      fields.classifiers
-        .map((classifier) => classifierLicenses[classifier])
-        .filter((id): id is string => id !== undefined),
-    ),
-  ].sort();
-  if (fromClassifiers.length > 0) {
-    const spdx =
-      fromClassifiers.length === 1 ? (fromClassifiers[0] as string) : fromClassifiers.join(" AND ");
-    if (fromClassifiers.includes("BSD-3-Clause")) {
-      diagnostics.push(
-        diagnostic(
-          "license-guessed",
-          "info",
-          `the "BSD License" classifier does not say which BSD license; assumed BSD-3-Clause`,
-          "Classifier",
-        ),
-      );
-    }
-    return { license: { spdx, source: "classifier" }, diagnostics };
-  }
-  diagnostics.push(
-    diagnostic(
-      "license-unknown",
-      "warning",
-      "no SPDX license found in License-Expression, License or classifiers",
-      "License",
-    ),
   );
   return { license: { spdx: "LicenseRef-Unknown", source: "none" }, diagnostics };
+}
+
+/** A project name as a TOML key: bare when it can be, else quoted (`"zope.interface"`). */
+function tomlKey(name: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name);
 }
 
 /** DEP-5 short names differ from SPDX for a few licenses (Debian copyright-format 1.0). */

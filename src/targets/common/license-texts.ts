@@ -1,0 +1,76 @@
+/**
+ * Recognizes a license file by its text: the file's words are compared with the SPDX texts of a
+ * few common licenses (data/spdx/license-texts.json, made by scripts/update-license-texts.mjs)
+ * by the share of word triples they have in common, ignoring copyright lines, placeholders,
+ * case and punctuation. Deterministic, offline, and strict: a file matches only when it is
+ * nearly the whole text of one license and clearly not of another.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../../package-root.js";
+
+/** A license text as the data file gives it. */
+interface KnownText {
+  /** The SPDX id, or for GPL-family texts the name without `-only` / `-or-later`. */
+  id: string;
+  /** False when the text states a version but not whether later versions apply. */
+  whole: boolean;
+  text: string;
+}
+
+/** What a license file's text says. */
+export type TextMatch = { id: string; whole: boolean } | null;
+
+/** How alike a file and a license must be, and how much less alike the next-best license. */
+const threshold = 0.95;
+const margin = 0.03;
+
+/** A known license with its word triples. */
+type KnownTriples = { id: string; whole: boolean; triples: Set<string> }[];
+
+let known: KnownTriples | undefined;
+
+/** The known licenses, read once. */
+function knownTexts(): KnownTriples {
+  known ??= (
+    JSON.parse(readFileSync(join(packageRoot, "data", "spdx", "license-texts.json"), "utf8")) as {
+      texts: KnownText[];
+    }
+  ).texts.map(({ id, whole, text }) => ({ id, whole, triples: triples(text) }));
+  return known;
+}
+
+/** The license a file's text is, or null when it is no single known license. */
+export function matchLicenseText(text: string): TextMatch {
+  const own = triples(text);
+  const scored = knownTexts()
+    .map((license) => ({ license, score: dice(own, license.triples) }))
+    .sort((a, b) => b.score - a.score);
+  const [best, next] = scored;
+  if (best === undefined || best.score < threshold) return null;
+  if (next !== undefined && best.score - next.score < margin) return null;
+  return { id: best.license.id, whole: best.license.whole };
+}
+
+/** The word triples of a text, without copyright lines and `<placeholders>`. */
+function triples(text: string): Set<string> {
+  const words = text
+    .split("\n")
+    .filter((line) => !/^\s*copyright\b/i.test(line))
+    .join(" ")
+    .toLowerCase()
+    .replace(/<[^>]*>/g, " ")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const result = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++)
+    result.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return result;
+}
+
+/** The Sørensen–Dice coefficient of two sets: 1 for equal sets, 0 for disjoint ones. */
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let common = 0;
+  for (const item of a) if (b.has(item)) common += 1;
+  return a.size + b.size === 0 ? 0 : (2 * common) / (a.size + b.size);
+}

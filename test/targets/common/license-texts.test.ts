@@ -1,0 +1,82 @@
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { resolveLicense } from "../../../src/targets/common/license.js";
+import { matchLicenseText } from "../../../src/targets/common/license-texts.js";
+
+const full = createRequire(import.meta.url)("spdx-license-list/full") as Record<
+  string,
+  { licenseText: string }
+>;
+
+/** A license file as a project writes it: the SPDX text with its placeholders filled in. */
+function licenseFile(id: string): string {
+  return (full[id]?.licenseText ?? "")
+    .replace(/<year>|\[yyyy\]/g, "2024")
+    .replace(/<copyright holders>|<owner>|\[name of copyright owner\]/g, "The Example Authors")
+    .replace(/copyright holder/g, "Example Project");
+}
+
+describe("matchLicenseText", () => {
+  it.each(["MIT", "BSD-2-Clause", "BSD-3-Clause", "ISC", "Apache-2.0", "MPL-2.0"])(
+    "recognizes the %s text",
+    (id) => {
+      expect(matchLicenseText(licenseFile(id))).toEqual({ id, whole: true });
+    },
+  );
+
+  it.each([
+    ["GPL-2.0-only", "GPL-2.0"],
+    ["GPL-3.0-only", "GPL-3.0"],
+    ["LGPL-2.1-only", "LGPL-2.1"],
+  ])("gives the %s text its version only", (spdx, id) => {
+    expect(matchLicenseText(licenseFile(spdx))).toEqual({ id, whole: false });
+  });
+
+  it.each([
+    ["a text of its own", "All rights reserved. Ask us before using this."],
+    ["MIT with another license appended", `${licenseFile("MIT")}\n\n${licenseFile("Apache-2.0")}`],
+    ["a license not in the list", licenseFile("Zlib")],
+  ])("matches nothing for %s", (_, text) => {
+    expect(matchLicenseText(text)).toBeNull();
+  });
+});
+
+describe("resolveLicense with license files", () => {
+  const fields = { name: "demo", licenseExpression: null, classifiers: [] };
+
+  it("settles an unversioned License by the file's text", () => {
+    const result = resolveLicense(
+      { ...fields, license: "BSD" },
+      undefined,
+      new Map([["demo-1.0.dist-info/LICENSE", licenseFile("BSD-3-Clause")]]),
+    );
+    expect(result.license).toEqual({ spdx: "BSD-3-Clause", source: "license-file" });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["license-from-text"]);
+  });
+
+  it("keeps an LGPL text ambiguous: it does not say whether later versions apply", () => {
+    const result = resolveLicense(
+      { ...fields, license: "LGPL" },
+      undefined,
+      new Map([["demo-1.0.dist-info/LICENSE", licenseFile("LGPL-2.1-only")]]),
+    );
+    expect(result.license.spdx).toBe("LicenseRef-Unknown");
+    const error = result.diagnostics.find((d) => d.code === "license-ambiguous");
+    expect(error?.message).toMatch(/holds the text of LGPL-2\.1, which does not say whether later/);
+  });
+
+  it("settles nothing when the files hold different licenses", () => {
+    const result = resolveLicense(
+      { ...fields, license: null },
+      undefined,
+      new Map([
+        ["a/LICENSE-MIT", licenseFile("MIT")],
+        ["a/LICENSE-APACHE", licenseFile("Apache-2.0")],
+      ]),
+    );
+    expect(result.license.source).toBe("none");
+    expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual([
+      "warning license-unknown",
+    ]);
+  });
+});
