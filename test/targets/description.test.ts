@@ -36,6 +36,11 @@ describe("Markdown descriptions", () => {
       '# Title\n\n<p align="center"><img src="x.png"></p>\n\nText with `code` and [a link](https://x.org) &amp; more.\n\n```python\nimport x\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
       [paragraph("Text with code and a link & more.")],
     ],
+    [
+      "a list of links only, as a navigation bar",
+      "- [Website](https://x.org)\n- [Documentation](https://x.org/doc)\n\nProse.\n",
+      [paragraph("Prose.")],
+    ],
     ["a nested list, flattened", "- one\n  - one.a\n- two\n", [list("one", "one.a", "two")]],
     [
       "a reference-style badge and link definitions",

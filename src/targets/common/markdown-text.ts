@@ -22,6 +22,8 @@ function blockOf(token: Token): DescriptionBlock[] {
       return text === "" ? [] : [{ kind: "paragraph", text }];
     }
     case "list": {
+      // A list of nothing but links is a navigation bar (Website, Documentation, …).
+      if ((token as Tokens.List).items.every(isOnlyLinks)) return [];
       const items = listItems(token as Tokens.List);
       return items.length === 0 ? [] : [{ kind: "list", items }];
     }
@@ -31,6 +33,15 @@ function blockOf(token: Token): DescriptionBlock[] {
       // heading, code, html, table, hr, def, space: markup, not prose.
       return [];
   }
+}
+
+/** Whether a list item holds links and nothing else. */
+function isOnlyLinks(item: Tokens.ListItem): boolean {
+  const inline = item.tokens.flatMap((child) => (child as Tokens.Text).tokens ?? []);
+  return (
+    inline.some((token) => token.type === "link") &&
+    inline.every((token) => token.type === "link" || token.raw.trim() === "")
+  );
 }
 
 /** A list's items as one line of text each; a nested list's items follow their parent's. */
