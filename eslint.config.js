@@ -26,8 +26,8 @@ const escapers = [
   "src/families/deb/rules-text.ts",
 ];
 
-/** Where each library may be imported: yauzl reads wheels, nunjucks renders, execa runs tools. */
-const libraryHomes = { yauzl: "wheel", nunjucks: "render", execa: "native" };
+/** Where each library may be imported: yauzl reads wheels, nunjucks renders, execa runs tools, marked reads Markdown descriptions. */
+const libraryHomes = { yauzl: "wheel", nunjucks: "render", execa: "native", marked: "targets" };
 
 /** The import restrictions of one stage's files; `brands` for the escapers themselves. */
 function importRules(stage, later, brands) {

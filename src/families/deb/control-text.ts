@@ -1,4 +1,9 @@
-import { oneLine, wrapParagraph } from "../../targets/common/description.js";
+import {
+  maxSummaryLength,
+  shorten,
+  wrapParagraph,
+  type DescriptionBlock,
+} from "../../targets/common/description.js";
 import {
   changelog,
   escapedFor,
@@ -39,41 +44,61 @@ export function maintainerValue(
 }
 
 /**
- * The package synopsis: one line under 80 characters, no leading article and no final period
- * (Debian Developer's Reference 6.2.2; lintian description-synopsis-starts-with-article).
+ * The package synopsis: one line under 80 characters (Debian Policy 3.4.1), shortened at a word,
+ * no leading article and no final period (Debian Developer's Reference 6.2.2; lintian
+ * description-synopsis-starts-with-article).
  */
 export function controlSynopsis(summary: string): Deb822Text {
-  // Debian Policy 3.4.1: "certainly under 80 characters".
-  const line = oneLine(foldLine(summary), 79).replace(/\.$/, "");
+  const line = shorten(foldLine(summary), maxSummaryLength).replace(/\.$/, "");
   const stripped = line.replace(/^(?:a|an|the)\s+(?=\S)/i, "");
   return controlValue(stripped.charAt(0).toUpperCase() + stripped.slice(1));
 }
 
 /**
  * The extended description: paragraphs wrapped at 79 columns, each line prefixed by one space,
- * paragraphs separated by ` .`. Only lines starting with `.`, `-` or `*` get two spaces (which
- * makes them verbatim); no line is a `.` alone.
+ * blocks separated by ` .`; a list's items as `  * ` lines, their continuation lines indented
+ * to the text (Debian Policy 5.6.13: lines with two leading spaces are shown verbatim). A
+ * paragraph line starting with `.`, `-` or `*` gets two spaces too; no line is a `.` alone.
  */
 export function controlDescription(
-  paragraphs: readonly string[],
+  blocks: readonly (DescriptionBlock | string)[],
   synopsis = "",
   project = "",
 ): Deb822Text[] {
   const lines: string[] = [];
   // A first paragraph that only repeats the synopsis says nothing (lintian:
-  // description-synopsis-is-duplicated).
-  // (lintian compares the words only: "Pure-Python" repeats "Pure Python").
+  // description-synopsis-is-duplicated), which compares the words only: "Pure-Python" repeats
+  // "Pure Python".
   const same = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-  let kept = paragraphs.filter((p, i) => i > 0 || synopsis === "" || same(p) !== same(synopsis));
-  if (kept.length === 0) kept = [`This package provides the ${project} distribution for Python 3.`];
-  for (const paragraph of kept) {
+  const all = blocks.map((b): DescriptionBlock =>
+    typeof b === "string" ? { kind: "paragraph", text: b } : b,
+  );
+  const kept = all.filter(
+    (b, i) => i > 0 || synopsis === "" || b.kind === "list" || same(b.text) !== same(synopsis),
+  );
+  // The first line may not be verbatim (lintian: description-starts-with-leading-spaces), so a
+  // description starts with a paragraph.
+  if (kept[0]?.kind !== "paragraph") {
+    kept.unshift({
+      kind: "paragraph",
+      text: `This package provides the ${project} distribution for Python 3.`,
+    });
+  }
+  for (const block of kept) {
     if (lines.length > 0) lines.push(" .");
+    if (block.kind === "list") {
+      for (const item of block.items) {
+        wrapParagraph(foldLine(item), 75).forEach((line, i) => {
+          lines.push(`${i === 0 ? "  * " : "    "}${line}`);
+        });
+      }
+      continue;
+    }
     // A line may not start with a dot (reserved for ` .`), and a list item must be indented to
     // be shown as one (lintian: possible-unindented-list-in-extended-description): two spaces
     // make such a line verbatim.
-    for (let line of wrapParagraph(foldLine(paragraph), 78)) {
-      // The first line may not be verbatim (lintian: description-starts-with-leading-spaces): a
-      // bullet or an ellipsis that starts it is dropped instead.
+    for (let line of wrapParagraph(foldLine(block.text), 78)) {
+      // A bullet or an ellipsis that starts the first line is dropped.
       if (lines.length === 0) line = line.replace(/^[.*-]+\s*/, "");
       if (line === "") continue;
       lines.push(/^[.*-]/.test(line) ? `  ${line}` : ` ${line}`);

@@ -166,7 +166,7 @@ export function planDebian(input: PlanInput): TargetPlan {
     ),
     privateLibraryNames: libraryDirs.map(rulesWord),
     descriptionLines: controlDescription(
-      facts.paragraphs,
+      facts.description,
       controlSynopsis(facts.summary),
       facts.name,
     ),

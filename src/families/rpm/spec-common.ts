@@ -2,7 +2,7 @@ import type { OwnPackageNames } from "../../mapping/names.js";
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { rpmPackageVersion } from "../../mapping/rpm-version.js";
 import type { TargetProfile } from "../../profiles/types.js";
-import { wrapParagraph } from "../../targets/common/description.js";
+import { wrapParagraph, type DescriptionBlock } from "../../targets/common/description.js";
 import type { PackageFacts } from "../../targets/common/facts.js";
 import type { PackagingOptions } from "../../targets/types.js";
 import { spec, token, type SpecText } from "../../targets/text.js";
@@ -68,7 +68,7 @@ export function specBasics(
   return {
     sourceName: names.source,
     ...texts,
-    descriptionLines: specParagraphs(facts.paragraphs),
+    descriptionLines: specParagraphs(facts.description),
     architecture,
     preamble: {
       ...texts,
@@ -79,10 +79,23 @@ export function specBasics(
   };
 }
 
-/** Paragraphs as escaped `%description` lines, wrapped at 79 columns (rpmlint's limit). */
-export function specParagraphs(paragraphs: readonly string[]): SpecText[] {
-  return paragraphs
-    .flatMap((paragraph, i) => [...(i > 0 ? [""] : []), ...wrapParagraph(paragraph, 79)])
+/**
+ * Description blocks as escaped `%description` lines, wrapped at 79 columns (rpmlint's limit):
+ * paragraphs as they are, a list's items as `- ` lines with their continuation lines indented
+ * to the text, blocks separated by an empty line.
+ */
+export function specParagraphs(blocks: readonly (DescriptionBlock | string)[]): SpecText[] {
+  return blocks
+    .flatMap((block, i) => [
+      ...(i > 0 ? [""] : []),
+      ...(typeof block === "string"
+        ? wrapParagraph(block, 79)
+        : block.kind === "paragraph"
+          ? wrapParagraph(block.text, 79)
+          : block.items.flatMap((item) =>
+              wrapParagraph(item, 77).map((line, j) => `${j === 0 ? "- " : "  "}${line}`),
+            )),
+    ])
     .map(specTextLine);
 }
 

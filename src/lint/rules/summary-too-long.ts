@@ -1,12 +1,13 @@
 import { guidelines } from "../guidelines.js";
 import { summaries } from "../subjects.js";
 import type { Rule } from "../types.js";
+import { maxSummaryLength } from "../../targets/common/description.js";
 import { locate } from "./locate.js";
 
-/** The longest Summary/synopsis the guidelines allow. */
-export const maxSummaryLength = 80;
-
-/** Fedora: a Summary is a short line (rpmlint's summary-too-long is at 80). */
+/**
+ * Fedora: a Summary is a short line. rpmlint's summary-too-long fires past 79 characters, and
+ * the Summary wheel2pkg writes is shortened to the same limit.
+ */
 export const summaryTooLong: Rule = {
   id: "summary-too-long",
   severity: "warning",

@@ -1,100 +1,130 @@
+import { isProse, tidyText, type DescriptionBlock } from "./description-blocks.js";
+import { markdownBlocks } from "./markdown-text.js";
+import { rstBlocks } from "./rst-text.js";
+
 /**
  * Turns a project's long description (usually its README, in Markdown or reStructuredText) into
- * the few plain paragraphs a distro package description wants: prose only, no badges, headings,
- * HTML, tables or code. Both families render these paragraphs with their own escaping.
+ * the few blocks of plain text a distro package description wants: paragraphs and lists of
+ * prose, no badges, headings, HTML, tables, code or link targets. Both families render these
+ * blocks with their own escaping; the summary line is shortened here for both.
  */
 
-/** Most characters of description text kept; packages describe, READMEs document. */
-const maxLength = 1200;
-
-/** Lines that are markup, not prose. */
-const markupLine: readonly RegExp[] = [
-  /^\s*[[!]?!\[/, // Markdown images and badge links
-  /^\s*\[!\[/,
-  /^\s*<\/?[a-zA-Z!]/, // HTML
-  /^\s*#{1,6}(\s|$)/, // Markdown headings
-  /^\s*([=\-~^"'`#*+.:_])\1{2,}\s*$/, // rST section underlines, rules
-  /^\s*\.\. /, // rST directives and comments
-  /^\s*:[\w-]+:/, // rST field lists
-  /^\s*\|/, // tables, rST substitutions
-  /^\s*(```|~~~)/,
-  /^\s*[-*+]\s+\[[ xX]\]/,
-  /^\s*\+[-=+]+\+\s*$/,
-];
-
-function isMarkup(line: string): boolean {
-  return markupLine.some((pattern) => pattern.test(line));
-}
-
-/** Splits text into paragraphs of prose, dropping markup and code blocks. */
-function proseParagraphs(text: string): string[] {
-  const paragraphs: string[] = [];
-  let current: string[] = [];
-  let inFence = false;
-  const flush = () => {
-    if (current.length > 0) paragraphs.push(current.join(" "));
-    current = [];
-  };
-  for (const rawLine of text.replace(/\r\n?/g, "\n").split("\n")) {
-    const line = rawLine.replace(/\t/g, " ").trimEnd();
-    if (/^\s*(```|~~~)/.test(line)) {
-      inFence = !inFence;
-      flush();
-      continue;
-    }
-    if (inFence) continue;
-    if (line.trim() === "") {
-      flush();
-      continue;
-    }
-    // Indented blocks are code (Markdown) or literal blocks (rST).
-    if (/^( {4}|\t)/.test(rawLine) && current.length === 0) continue;
-    if (isMarkup(line)) {
-      flush();
-      continue;
-    }
-    current.push(stripInlineMarkup(line.trim()));
-  }
-  flush();
-  return paragraphs.filter((paragraph) => /[a-zA-Z]{2}/.test(paragraph));
-}
-
-/** Removes inline Markdown/rST markup: links keep their text, emphasis and roles their content. */
-function stripInlineMarkup(line: string): string {
-  return line
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-    .replace(/`([^`<]+?)\s*<[^>]+>`_{1,2}/g, "$1")
-    .replace(/:[\w-]+:`([^`]+)`/g, "$1")
-    .replace(/`{1,2}([^`]+)`{1,2}_{0,2}/g, "$1")
-    .replace(/\*{1,2}([^*]+)\*{1,2}/g, "$1")
-    .replace(/\s{2,}/g, " ")
-    .trim();
-}
+export type { DescriptionBlock } from "./description-blocks.js";
 
 /**
- * The description paragraphs for a package: the first prose paragraphs of the long description
- * up to a size limit, or the summary when the description has no prose.
+ * The longest Summary (RPM) or synopsis (Debian) line: rpmlint's summary-too-long fires past
+ * its MaxLineLength of 79, and Debian Policy 3.4.1 wants a synopsis "certainly under 80
+ * characters" (lintian's synopsis-too-long fires past 80, counting the synopsis alone). The
+ * generator and both lint rules read this one number.
  */
-export function descriptionParagraphs(longDescription: string, summary: string): string[] {
-  const chosen: string[] = [];
-  let length = 0;
-  for (const paragraph of proseParagraphs(longDescription)) {
-    if (length > 0 && length + paragraph.length > maxLength) break;
-    chosen.push(paragraph.length > maxLength ? truncate(paragraph) : paragraph);
-    length += paragraph.length;
-  }
-  if (chosen.length === 0) {
-    const fallback = summary.trim() || "No description given.";
-    return [/[.!?]$/.test(fallback) ? fallback : `${fallback}.`];
-  }
-  return chosen;
+export const maxSummaryLength = 79;
+
+/** About how many characters of description text are kept; packages describe, READMEs document. */
+const maxLength = 1000;
+
+/** The prose blocks of a long description, read as its Description-Content-Type says. */
+function blocksOf(text: string, contentType: string | null): DescriptionBlock[] {
+  const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type === "text/markdown") return markdownBlocks(text);
+  // Without a type, PyPI reads a description as reStructuredText, as it does here.
+  if (type === "text/plain") return rstBlocks(text, { markup: false });
+  return rstBlocks(text);
 }
 
-function truncate(paragraph: string): string {
-  const cut = paragraph.slice(0, maxLength);
-  const sentenceEnd = cut.lastIndexOf(". ");
-  return sentenceEnd > maxLength / 2 ? cut.slice(0, sentenceEnd + 1) : `${cut.trimEnd()}…`;
+/** Text compared by its words alone: `Pure-Python` repeats `Pure Python`. */
+const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+const textOf = (block: DescriptionBlock) =>
+  block.kind === "paragraph" ? block.text : block.items.join(" ");
+
+/**
+ * The description of a package: the first blocks of the long description up to about
+ * `maxLength` characters, cut between blocks. Paragraphs that only name the project or repeat
+ * the summary, and a paragraph ending in `:` whose list or code is not kept, are left out. When
+ * nothing is left, the summary as a sentence.
+ */
+export function descriptionBlocks(
+  longDescription: string,
+  contentType: string | null,
+  summary: string,
+  project: string,
+): DescriptionBlock[] {
+  const said = new Set([words(summary), words(project)]);
+  const candidates = blocksOf(longDescription, contentType).filter(
+    (block) => block.kind === "list" || (isProse(block.text) && !said.has(words(block.text))),
+  );
+  const chosen: DescriptionBlock[] = [];
+  let length = 0;
+  for (const block of candidates) {
+    const size = textOf(block).length;
+    if (length > 0 && length + size > maxLength) {
+      // A list may be cut between items, if a few of them fit.
+      if (block.kind === "list") {
+        const items = itemsWithin(block.items, maxLength - length);
+        if (items.length >= 2) chosen.push({ kind: "list", items });
+      }
+      break;
+    }
+    chosen.push(
+      block.kind === "paragraph"
+        ? { kind: "paragraph", text: shorten(block.text, maxLength) }
+        : { kind: "list", items: itemsWithin(block.items, maxLength) },
+    );
+    length += size;
+  }
+  // A paragraph ending in `:` introduced what follows; when that is not kept, its last
+  // sentence goes.
+  const kept = chosen.flatMap((block, i): DescriptionBlock[] => {
+    if (block.kind === "list" || !block.text.endsWith(":") || chosen[i + 1]?.kind === "list") {
+      return [block];
+    }
+    const before = /^.*[.!?](?=\s)/.exec(block.text)?.[0];
+    return before === undefined ? [] : [{ kind: "paragraph", text: before }];
+  });
+  if (kept.length === 0) {
+    const fallback = tidyText(summary) || "No description given.";
+    return [{ kind: "paragraph", text: /[.!?]$/.test(fallback) ? fallback : `${fallback}.` }];
+  }
+  return kept;
+}
+
+/** The first items whose text fits in `room` characters (at least one). */
+function itemsWithin(items: readonly string[], room: number): string[] {
+  const kept: string[] = [];
+  let length = 0;
+  for (const item of items) {
+    if (kept.length > 0 && length + item.length > room) break;
+    kept.push(shorten(item, room));
+    length += item.length;
+  }
+  return kept;
+}
+
+/** Function words a shortened line should not end on. */
+const danglingWord =
+  /\s+(?:a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|which|that|with|without)$/i;
+
+/**
+ * Text shortened to at most `max` characters without cutting a word: at the end of the last
+ * sentence that fits if there is one, otherwise at the last word that fits, without a dangling
+ * function word, open parenthesis or trailing punctuation. Text that fits is returned folded.
+ */
+export function shorten(text: string, max: number): string {
+  const folded = text.replace(/\s+/g, " ").trim();
+  if (folded.length <= max) return folded;
+  const cut = folded.slice(0, max + 1);
+  const sentence = /^.*[.!?](?=\s)/.exec(cut.slice(0, max + 1))?.[0] ?? "";
+  if (sentence.length > max / 2 && sentence.length <= max) return sentence;
+  const space = cut.lastIndexOf(" ");
+  // One word longer than the line: cut it, since nothing else fits.
+  let line = space > 0 ? cut.slice(0, space) : folded.slice(0, max);
+  const open = line.lastIndexOf("(");
+  if (open > max / 2 && !line.slice(open).includes(")")) line = line.slice(0, open);
+  for (let previous = ""; previous !== line;) {
+    previous = line;
+    line = line.replace(/[\s,;:(\u2013\u2014-]+$/, "").replace(danglingWord, "");
+  }
+  return line;
 }
 
 /**
@@ -120,10 +150,4 @@ export function wrapParagraph(paragraph: string, width: number): string[] {
   }
   if (line !== "") lines.push(line);
   return lines;
-}
-
-/** A one-line summary: whitespace folded, at most `max` characters. */
-export function oneLine(text: string, max: number): string {
-  const folded = text.replace(/\s+/g, " ").trim();
-  return folded.length <= max ? folded : `${folded.slice(0, max - 1).trimEnd()}…`;
 }

@@ -3,7 +3,12 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { UnsupportedWheelError } from "../../errors.js";
 import type { WheelPackage } from "../../model/package.js";
 import type { Requirement } from "../../model/types.js";
-import { descriptionParagraphs, oneLine } from "./description.js";
+import {
+  descriptionBlocks,
+  maxSummaryLength,
+  shorten,
+  type DescriptionBlock,
+} from "./description.js";
 import { compare, type InstalledFile } from "./files.js";
 import { resolveLicense, type LicenseInfo } from "./license.js";
 
@@ -20,8 +25,8 @@ export interface PackageFacts {
   version: string;
   /** One line, at most 80 characters, no trailing dot. */
   summary: string;
-  /** Plain-text paragraphs describing the package. */
-  paragraphs: string[];
+  /** Plain-text paragraphs and lists describing the package. */
+  description: DescriptionBlock[];
   homepage: string | null;
   /** The project's own home page, when METADATA names one (`homepage` may be its index page). */
   upstreamHomepage: string | null;
@@ -70,7 +75,7 @@ export function packageFacts(
 
   // A summary starts with a capital letter (Fedora: rpmlint summary-not-capitalized; Debian's
   // synopsis rules say the same).
-  const summary = capitalized(oneLine(metadata.summary ?? "", 80).replace(/\.$/, ""));
+  const summary = capitalized(shorten(metadata.summary ?? "", maxSummaryLength).replace(/\.$/, ""));
   const home = homepage(metadata);
   if (home === null) {
     diagnostics.push(
@@ -163,7 +168,12 @@ export function packageFacts(
     normalizedName: metadata.normalizedName,
     version: pkg.version,
     summary: summary === "" ? `The ${metadata.name} Python package` : summary,
-    paragraphs: descriptionParagraphs(metadata.description ?? "", summary),
+    description: descriptionBlocks(
+      metadata.description ?? "",
+      metadata.descriptionContentType,
+      summary,
+      metadata.name,
+    ),
     homepage: home ?? indexPage(metadata.normalizedName),
     upstreamHomepage: home,
     license: licensed.license,
@@ -227,6 +237,6 @@ function copyrightHolders(metadata: WheelPackage["metadata"]): string[] {
       if (match?.[1]) names.push(match[1].trim());
     }
   }
-  const unique = [...new Set(names.map((n) => oneLine(n, 200)).filter(Boolean))];
+  const unique = [...new Set(names.map((n) => shorten(n, 200)).filter(Boolean))];
   return unique.length > 0 ? unique : [`The ${metadata.name} authors`];
 }

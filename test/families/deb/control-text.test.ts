@@ -46,12 +46,20 @@ describe("control-file folding of METADATA text", () => {
 });
 
 describe("controlSynopsis length", () => {
-  it("keeps a synopsis under 80 characters", () => {
+  it("keeps a synopsis under 80 characters, shortened at a word without an ellipsis", () => {
     const summary = `${"word ".repeat(20)}end`;
     const synopsis = controlSynopsis(summary);
-    expect(synopsis.length).toBe(79);
-    expect(synopsis.endsWith("…")).toBe(true);
+    expect(synopsis).toBe(`Word ${"word ".repeat(14)}word`);
+    expect(synopsis.length).toBeLessThanOrEqual(79);
     expect(controlSynopsis("x".repeat(79))).toBe("X".concat("x".repeat(78)));
+  });
+
+  it("shortens cryptography's summary after a whole word, not mid-word", () => {
+    expect(
+      controlSynopsis(
+        "cryptography is a package which provides cryptographic recipes and primitives to Python developers.",
+      ),
+    ).toBe("Cryptography is a package which provides cryptographic recipes and primitives");
   });
 });
 
