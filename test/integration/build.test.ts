@@ -28,6 +28,8 @@ interface Case {
   depends: string[];
   /** Other binary packages (by name) and relations each must carry. */
   subpackages?: Record<string, string[]>;
+  /** Binary packages that must not be built. */
+  absent?: string[];
 }
 
 const cases: Case[] = [
@@ -76,8 +78,9 @@ const cases: Case[] = [
         "python3dist(rich) >= 12",
         "python(abi) = 3.15",
       ],
-      "python3-extras-demo+test": ["python3dist(pytest) >= 7", "python3dist(hypothesis)"],
     },
+    // The test extra is development-only: it gets no metapackage (config: dev-extras).
+    absent: ["python3-extras-demo+test"],
   },
   {
     wheel: "hello_cli-1.2.0-py3-none-any.whl",
@@ -151,6 +154,9 @@ describe.skipIf(skipWithout(...tools))("built packages install and import", () =
     for (const [name, required] of Object.entries(testCase.subpackages ?? {})) {
       const requires = rpmRequires(binaryNamed(binaries, name));
       for (const relation of required) expect(requires).toContain(relation);
+    }
+    for (const name of testCase.absent ?? []) {
+      expect(() => binaryNamed(binaries, name)).toThrow(/no package/);
     }
   });
 });
