@@ -1,4 +1,6 @@
+import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { UserError } from "../../errors.js";
+import type { PackageFacts } from "../../targets/common/facts.js";
 import { rpmPackageVersion } from "../../mapping/rpm-version.js";
 import { normalizeName } from "../../model/name.js";
 import type { Family } from "../types.js";
@@ -10,6 +12,28 @@ import { rpmMapping } from "./mapping.js";
 import { planOpensuseSpec } from "./opensuse-spec.js";
 
 /**
+ * RPM distributions build every binary from source: a package that ships a wheel's compiled code
+ * cannot be accepted there, whatever else it gets right. Said as the error it is at planning, so
+ * convert, preview and batch show it (`wheel2pkg lint` on the wheel reports it as the rule
+ * prebuilt-binary).
+ */
+function prebuiltBinaries(facts: PackageFacts): Diagnostic[] {
+  const compiled = facts.files.filter((file) => file.elf != null).map((file) => file.path);
+  if (facts.pure && compiled.length === 0) return [];
+  const what =
+    compiled.length > 0
+      ? `compiled objects (${compiled.slice(0, 3).join(", ")}${compiled.length > 3 ? ", …" : ""})`
+      : "a platform tag";
+  return [
+    diagnostic(
+      "prebuilt-binary",
+      "error",
+      `${facts.wheel.filename} ships ${what}; the distribution builds binaries from source, so a package made from this wheel cannot be accepted there`,
+    ),
+  ];
+}
+
+/**
  * The RPM family: one SRPM per wheel whose spec follows the target distribution's Python
  * guidelines, chosen by the profile's `rpm.specStyle`: Fedora's (Fedora, EPEL) or openSUSE's
  * singlespec; built with rpmbuild, linted with rpmlint, looked up with dnf or zypper.
@@ -17,9 +41,9 @@ import { planOpensuseSpec } from "./opensuse-spec.js";
 export const rpmFamily: Family = {
   id: "rpm",
   plan(input) {
-    return input.profile.rpm?.specStyle === "opensuse"
-      ? planOpensuseSpec(input)
-      : planFedoraSpec(input);
+    const plan =
+      input.profile.rpm?.specStyle === "opensuse" ? planOpensuseSpec(input) : planFedoraSpec(input);
+    return { ...plan, diagnostics: [...prebuiltBinaries(input.facts), ...plan.diagnostics] };
   },
   packageVersion(version) {
     const rpm = rpmPackageVersion(version);
