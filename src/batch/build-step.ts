@@ -2,6 +2,7 @@
  * The native build of one written package, once the builds of the set's packages it requires
  * have finished. Waiting happens outside the build pool (order-gate.ts).
  */
+import { diagnostic } from "../diagnostics.js";
 import { buildNative } from "../convert/build.js";
 import type { WrittenPackage } from "../convert/write.js";
 import { ToolError } from "../errors.js";
@@ -44,6 +45,10 @@ export async function buildAfterDependencies(run: BatchRun, job: BuildJob): Prom
       });
       entry.artifacts = [...result.sourcePackages, ...result.binaryPackages];
       entry.log = result.logFile;
+      entry.diagnostics = [
+        ...entry.diagnostics,
+        ...result.notes.map((note) => diagnostic("build-host-not-target", "info", note)),
+      ];
       entry.lint.built = await lintBuilt(result.binaryPackages, profile, run.config);
       await writeBuiltStamp(
         written.directory,

@@ -135,6 +135,7 @@ export async function convert(
         ]) {
           output.out(`  ${artifact}\n`);
         }
+        for (const note of p.build?.notes ?? []) output.out(`  note: ${note}\n`);
       }
       if (args.lint) {
         lint[p.target] = await lintConverted(

@@ -14,6 +14,8 @@ export interface BuildResult {
   binaryPackages: string[];
   /** The full log of the build. */
   logFile: string;
+  /** What the user should know of how it was built (a host toolchain that is not the target's). */
+  notes: string[];
 }
 
 /** What a look-up in the host's package index found. */

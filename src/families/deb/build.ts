@@ -104,13 +104,21 @@ export async function buildDeb(
     "--no-pre-clean",
   ];
   // Build-Depends are checked where the host is the target release; elsewhere they cannot be.
-  if ((await hostSuite()) !== profile.deb?.suite) args.push("-d");
+  const host = await hostSuite();
+  const notes: string[] = [];
+  if (host !== profile.deb?.suite) {
+    args.push("-d");
+    notes.push(
+      `built with this host's (${host ?? "not Debian"}) dpkg, debhelper and dh-python, not ${profile.name}'s; build it on ${profile.deb?.suite ?? profile.id} (sbuild, a chroot) for a package its archive would build alike`,
+    );
+  }
   await runTool("dpkg-buildpackage", args, { ...run, label: `dpkg-buildpackage ${tree}` });
   // What dh_clean would remove, without starting it; a failed build keeps its tree to look at.
   await restoreTree(treeDir, written);
   const names = (await readdir(dir)).sort();
   return {
     logFile,
+    notes,
     sourcePackages: names.filter((name) => name.endsWith(".dsc")).map((name) => join(dir, name)),
     binaryPackages: names.filter((name) => name.endsWith(".deb")).map((name) => join(dir, name)),
   };

@@ -47,6 +47,7 @@ export async function buildRpm(
     mkdtemp(join(tmpdir(), "wheel2pkg-rpm-")),
   );
   const logFile = join(dir, "build.log");
+  const notes: string[] = [];
   try {
     await onFileSystem(logFile, "cannot write the build log", () => writeFile(logFile, ""));
     const args = [
@@ -72,6 +73,9 @@ export async function buildRpm(
     ];
     const foreign = await isForeignHost();
     if (foreign) {
+      notes.push(
+        `built with this host's rpmbuild and ${profile.name}'s Python macros from the target profile, not ${profile.name}'s own tools; BuildRequires were not checked (build it in ${profile.name}'s build system, mock for instance, for a package it would build alike)`,
+      );
       const macros = join(work, "target.macros");
       await onFileSystem(macros, "cannot write", () => writeFile(macros, hostMacroFile(profile)));
       args.push("--nodeps", "--load", macros);
@@ -96,6 +100,7 @@ export async function buildRpm(
   const names = (await readdir(dir)).sort();
   return {
     logFile,
+    notes,
     sourcePackages: names
       .filter((name) => name.endsWith(".src.rpm"))
       .map((name) => join(dir, name)),
