@@ -3,6 +3,7 @@
  * expansion (`rpmspec -P`), its packages, summaries, scriptlets and relations (`rpmspec -q`),
  * an SRPM (`rpmbuild -bs`), and the `%install` script run with recording stubs.
  */
+import { hostMacroFile } from "../../src/families/rpm/build.js";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TargetProfile } from "../../src/profiles/index.js";
@@ -34,21 +35,8 @@ function isForeignHost(): Promise<boolean> {
   return foreign;
 }
 
-/**
- * The macro file wheel2pkg's rpmbuild step loads on a foreign host (`hostMacroFile` in
- * src/build/rpm.ts), written the same way from the profile.
- */
-export function hostMacros(profile: TargetProfile): string {
-  const macros = {
-    _buildshell: "/bin/bash",
-    __brp_compress: "/bin/bash /usr/lib/rpm/brp-compress %{?_prefix}",
-    ...(profile.rpm?.hostMacros ?? {}),
-    dist: profile.rpm?.distTag ?? "",
-  };
-  return Object.entries(macros)
-    .map(([name, value]) => `%${name} ${value}\n`)
-    .join("");
-}
+/** The macro file wheel2pkg's rpmbuild step loads on a foreign host, from the profile. */
+export const hostMacros = hostMacroFile;
 
 /** rpm options that place the work tree in `work` and read sources and spec from `dir`. */
 async function rpmOptions(profile: TargetProfile, dir: string, work: string): Promise<string[]> {

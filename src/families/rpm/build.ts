@@ -17,7 +17,7 @@ async function isForeignHost(): Promise<boolean> {
 }
 
 /** The macro file that stands in for the target distro's macros on a foreign host. */
-function hostMacroFile(profile: TargetProfile): string {
+export function hostMacroFile(profile: TargetProfile): string {
   const macros = {
     // The RPM distributions' /bin/sh is bash, and their build scripts rely on it (brp-compress
     // uses `read -d`): run by a dash /bin/sh, it would leave man pages uncompressed.
