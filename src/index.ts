@@ -18,7 +18,7 @@ export { profiles, getProfile } from "./profiles/index.js";
 export type { TargetProfile, TargetFamily } from "./profiles/index.js";
 export { mapPackage, mapRequirement, mapRequirements } from "./mapping/map.js";
 export { noNameRules } from "./mapping/name-rules.js";
-export type { MappingStyle } from "./mapping/style.js";
+export type { MappingStyle } from "./mapping/name-rules.js";
 export { resolveName } from "./mapping/names.js";
 export { rpmPackageVersion, rpmRelations, rpmVersion } from "./mapping/rpm-version.js";
 export { debPackageVersion, debRelations, debVersion } from "./mapping/deb-version.js";

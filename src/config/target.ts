@@ -1,7 +1,7 @@
 import { UserError } from "../errors.js";
 import { defaultDevExtras } from "../mapping/extras.js";
 import type { ExactNameRule, IgnoreRule } from "../mapping/name-rules.js";
-import type { MappingStyle } from "../mapping/style.js";
+import type { MappingStyle } from "../mapping/name-rules.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { normalizeName } from "../model/name.js";
 import type { Config, ConfiguredLicense, MappingSection, TargetConfig } from "./types.js";

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import type { NameRules } from "../mapping/name-rules.js";
-import type { MappingStyle } from "../mapping/style.js";
+import type { MappingStyle } from "../mapping/name-rules.js";
 import type { BuiltPackage, NativeLintRun } from "../native/packages.js";
 import type { ArchiveCheck, BuildOptions, BuildResult } from "../native/types.js";
 import type { TargetFamily, TargetProfile } from "../profiles/types.js";

@@ -10,21 +10,16 @@
 import { UserError } from "../errors.js";
 import { normalizeName } from "../model/name.js";
 import type { TargetProfile } from "../profiles/types.js";
-import type { ExactNameRule, NameLayer, NameRules } from "./name-rules.js";
-import type { MappingStyle } from "./style.js";
+import type {
+  ExactNameRule,
+  MappingStyle,
+  NameCandidate,
+  NameLayer,
+  NameRules,
+  OwnPackageNames,
+} from "./name-rules.js";
 
-/** What one layer says about a project: a name, or null for "drop this requirement". */
-export interface NameCandidate {
-  layer: NameLayer;
-  name: string | null;
-  /** The rule that answered, for a human: a config key, a data line, a built-in rule. */
-  rule: string;
-  /**
-   * A complete relation fixed by the distro data (dh-python's `argparse python3 (>= 3.2)`),
-   * used as it is instead of a translation of the requirement's versions.
-   */
-  relation?: string;
-}
+export type { NameCandidate, OwnPackageNames } from "./name-rules.js";
 
 /** The distro name chosen for a Python project on a target, and why. */
 export interface NameDecision {
@@ -113,16 +108,6 @@ export function resolveName(
     ...(decision.relation === undefined ? {} : { relation: decision.relation }),
     candidates,
   };
-}
-
-/** The names of the packages wheel2pkg makes from a project, and why the binary has its name. */
-export interface OwnPackageNames {
-  /** Source package (Debian) or SRPM name (`python-dateutil`). */
-  source: string;
-  /** The binary package that holds the modules (`python3-dateutil`). */
-  binary: string;
-  /** The name layer that decided the binary name (`default` when none did). */
-  layer: NameLayer;
 }
 
 /**

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { families, familyOf, type Family } from "../../src/families/index.js";
 import { mapRequirement } from "../../src/mapping/map.js";
 import { noNameRules } from "../../src/mapping/name-rules.js";
-import type { MappingStyle } from "../../src/mapping/style.js";
+import type { MappingStyle } from "../../src/mapping/name-rules.js";
 import { parseRequirement } from "../../src/model/requirement.js";
 import { getProfile, profiles } from "../../src/profiles/index.js";
 import type { TargetFamily } from "../../src/profiles/types.js";

@@ -12,7 +12,7 @@ import {
   type NameCandidate,
   type OwnPackageNames,
 } from "../../mapping/names.js";
-import type { MappingStyle } from "../../mapping/style.js";
+import type { MappingStyle } from "../../mapping/name-rules.js";
 import { normalizeName } from "../../model/name.js";
 import { requirementToString } from "../../model/requirement.js";
 import type { TargetProfile } from "../../profiles/types.js";

@@ -7,7 +7,7 @@
  */
 import { defaultName, type NameCandidate, type OwnPackageNames } from "../../mapping/names.js";
 import { rpmRelations, rpmRelationsOn } from "../../mapping/rpm-version.js";
-import type { MappingStyle } from "../../mapping/style.js";
+import type { MappingStyle } from "../../mapping/name-rules.js";
 import { isValidName, normalizeName } from "../../model/name.js";
 import type { TargetProfile } from "../../profiles/types.js";
 import { singlespecRelation } from "./singlespec.js";
