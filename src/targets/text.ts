@@ -1,5 +1,5 @@
 /**
- * The one boundary where text becomes packaging text (docs/architecture.md, "Untrusted text").
+ * The one boundary where text becomes packaging text (docs/architecture.md, "Untrusted input").
  *
  * A template context holds only {@link PackagingText}: strings branded with the file they were
  * made safe for. A wheel's text (every METADATA field, extra, entry point, file name) becomes
