@@ -12,7 +12,7 @@ import { createRenderer, type Renderer } from "../render/index.js";
 import { packageFacts } from "../targets/common/facts.js";
 import { familyOf, targetConfig } from "../families/index.js";
 import type { DebianExtrasPolicy, PackagingOptions, TargetPlan } from "../targets/types.js";
-import { readWheel, readWheelMembers, type WheelLimits } from "../wheel/index.js";
+import { readWheel, type WheelLimits } from "../wheel/index.js";
 import { wheel2pkgVersion } from "../version.js";
 
 /** A file of a planned package: its content is fully computed before anything is written. */
@@ -117,10 +117,10 @@ export async function readPackage(
   wheelPath: string,
   limits: Readonly<Partial<WheelLimits>> = {},
 ): Promise<ReadPackage> {
-  const contents = await readWheel(wheelPath, { verify: true, limits });
+  // One open of the zip: every member hashed, and the license files read on the way.
+  const contents = await readWheel(wheelPath, { verify: true, limits, licenseBodies: true });
   const { pkg, diagnostics } = buildPackage(contents);
-  const licenseTexts = await readLicenseTexts(pkg, limits);
-  return { pkg, diagnostics, licenseTexts };
+  return { pkg, diagnostics, licenseTexts: licenseTexts(contents.licenseBodies) };
 }
 
 /**
@@ -228,12 +228,8 @@ function checkExtras(requested: readonly string[], provided: readonly string[]):
   return normalized;
 }
 
-/** License texts by member path; a license file that is not UTF-8 is read as Latin-1. */
-async function readLicenseTexts(
-  pkg: WheelPackage,
-  limits: Readonly<Partial<WheelLimits>>,
-): Promise<Map<string, string>> {
-  const bodies = await readWheelMembers(pkg.path, pkg.licenseFiles, { limits });
+/** License file bytes as text: UTF-8, else Latin-1 (which decodes any byte). */
+function licenseTexts(bodies: ReadonlyMap<string, Buffer>): Map<string, string> {
   const texts = new Map<string, string>();
   for (const [path, body] of bodies) {
     let text: string;

@@ -91,6 +91,17 @@ export async function readWheel(
       }
     }
 
+    const licenseBodies = new Map<string, Buffer>();
+    if (options.licenseBodies === true) {
+      for (const name of licenseFiles) {
+        const member = zip.member(name);
+        if (member === undefined || member.directory) {
+          throw new WheelError("no such file in the wheel", { ...where, member: name });
+        }
+        licenseBodies.set(name, await zip.read(member, DEFAULT_MEMBER_MAX_SIZE));
+      }
+    }
+
     return {
       path,
       filename,
@@ -102,6 +113,7 @@ export async function readWheel(
       entryPoints,
       members,
       licenseFiles,
+      licenseBodies,
       verified: verify,
       size: zip.size,
       sha256,

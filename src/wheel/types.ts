@@ -103,6 +103,8 @@ export interface WheelContents {
   members: WheelMember[];
   /** License files: paths inside the zip (from License-File and `.dist-info/licenses/`). */
   licenseFiles: string[];
+  /** The license files' bytes by member path, when `licenseBodies` was asked for; else empty. */
+  licenseBodies: ReadonlyMap<string, Buffer>;
   /** Whether every member's bytes were checked against RECORD. */
   verified: boolean;
   /** Size of the wheel file in bytes. */
@@ -127,6 +129,8 @@ export interface ReadWheelOptions {
   verify?: boolean;
   /** Limits past which the wheel is refused unread; each unset one takes its default. */
   limits?: Partial<WheelLimits>;
+  /** Also read the license files' bytes (`WheelContents.licenseBodies`), in the same open. */
+  licenseBodies?: boolean;
 }
 
 /** What a wheel may declare before it is refused (wheel2pkg.toml's `[limits]`). */

@@ -68,6 +68,7 @@ function contents(overrides: {
       },
     ],
     licenseFiles: [`${distInfoDir}/licenses/LICENSE`],
+    licenseBodies: new Map(),
     verified: true,
     size: 1234,
     sha256: "ab".repeat(32),

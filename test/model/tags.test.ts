@@ -1,23 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UnsupportedWheelError } from "../../src/errors.js";
 import { analyzeWheelTags, parsePlatformTag } from "../../src/model/tags.js";
-import type { WheelFilename } from "../../src/wheel/types.js";
-
-/** A WheelFilename from a file name, enough for tag tests (no build tag). */
-function wheelFilename(filename: string): WheelFilename {
-  const [distribution = "", version = "", py = "", abi = "", plat = ""] = filename
-    .replace(/\.whl$/, "")
-    .split("-");
-  return {
-    filename,
-    distribution,
-    version,
-    buildTag: null,
-    pythonTags: py.split("."),
-    abiTags: abi.split("."),
-    platformTags: plat.split("."),
-  };
-}
+import { parseWheelFilename as wheelFilename } from "../../src/wheel/filename.js";
 
 describe("parsePlatformTag", () => {
   it.each([

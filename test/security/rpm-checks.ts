@@ -3,7 +3,7 @@
  * expansion (`rpmspec -P`), its packages, summaries, scriptlets and relations (`rpmspec -q`),
  * an SRPM (`rpmbuild -bs`), and the `%install` script run with recording stubs.
  */
-import { hostMacroFile } from "../../src/families/rpm/build.js";
+import { foreignHostMacros } from "../../src/families/rpm/build.js";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TargetProfile } from "../../src/profiles/index.js";
@@ -26,18 +26,6 @@ export interface RpmFacts {
   problems: string[];
 }
 
-/** Whether this host's rpm lacks the target's Python macros (rpmbuild on Debian). */
-let foreign: Promise<boolean> | undefined;
-function isForeignHost(): Promise<boolean> {
-  foreign ??= tool("rpm", ["--eval", "%{?python3_sitelib}"]).then(
-    (run) => run.stdout.trim() === "",
-  );
-  return foreign;
-}
-
-/** The macro file wheel2pkg's rpmbuild step loads on a foreign host, from the profile. */
-export const hostMacros = hostMacroFile;
-
 /** rpm options that place the work tree in `work` and read sources and spec from `dir`. */
 async function rpmOptions(profile: TargetProfile, dir: string, work: string): Promise<string[]> {
   const args = [
@@ -50,11 +38,9 @@ async function rpmOptions(profile: TargetProfile, dir: string, work: string): Pr
     "--define",
     `_srcrpmdir ${work}`,
   ];
-  if (await isForeignHost()) {
-    const macros = join(work, "target.macros");
-    writeFileSync(macros, hostMacros(profile));
-    args.push("--load", macros);
-  }
+  // The same stand-in macros as wheel2pkg's own rpm build loads on a foreign host.
+  const macros = await foreignHostMacros(profile, work);
+  if (macros !== null) args.push("--load", macros);
   return args;
 }
 

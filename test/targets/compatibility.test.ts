@@ -3,23 +3,7 @@ import { UnsupportedWheelError } from "../../src/errors.js";
 import { analyzeWheelTags } from "../../src/model/tags.js";
 import type { TargetProfile } from "../../src/profiles/types.js";
 import { checkTargetCompatibility } from "../../src/targets/compatibility.js";
-import type { WheelFilename } from "../../src/wheel/types.js";
-
-/** A WheelFilename from a file name, enough for tag tests (no build tag). */
-function wheelFilename(filename: string): WheelFilename {
-  const [distribution = "", version = "", py = "", abi = "", plat = ""] = filename
-    .replace(/\.whl$/, "")
-    .split("-");
-  return {
-    filename,
-    distribution,
-    version,
-    buildTag: null,
-    pythonTags: py.split("."),
-    abiTags: abi.split("."),
-    platformTags: plat.split("."),
-  };
-}
+import { parseWheelFilename as wheelFilename } from "../../src/wheel/filename.js";
 
 const profile: TargetProfile = {
   id: "fedora",

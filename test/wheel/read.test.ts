@@ -156,3 +156,14 @@ describe("readWheelMember(s)", () => {
     expect(error.location).toEqual({ file, member: "demo/a.txt" });
   });
 });
+
+describe("readWheel with licenseBodies", () => {
+  it("reads the license files in the same open, byte for byte", async () => {
+    const wheel = "fixtures/wheels/hello_cli-1.2.0-py3-none-any.whl";
+    const contents = await readWheel(wheel, { licenseBodies: true });
+    expect([...contents.licenseBodies.keys()]).toEqual(contents.licenseFiles);
+    const [name = ""] = contents.licenseFiles;
+    expect(contents.licenseBodies.get(name)).toEqual(await readWheelMember(wheel, name));
+    expect((await readWheel(wheel)).licenseBodies.size).toBe(0);
+  });
+});

@@ -11,13 +11,31 @@ import type { BuildOptions, BuildResult } from "../../native/types.js";
  * (rpmbuild on Debian, say) it does not: the profile's own macro values are loaded instead, and
  * BuildRequires cannot be checked against the host's (empty) rpm database.
  */
-async function isForeignHost(): Promise<boolean> {
-  const value = await queryTool("rpm", ["--eval", "%{?python3_sitelib}"]);
-  return value === null || value.trim() === "";
+let foreignHost: Promise<boolean> | undefined;
+function isForeignHost(): Promise<boolean> {
+  // The host does not change while wheel2pkg runs: asked once, not once per build.
+  foreignHost ??= queryTool("rpm", ["--eval", "%{?python3_sitelib}"]).then(
+    (value) => value === null || value.trim() === "",
+  );
+  return foreignHost;
+}
+
+/**
+ * On a foreign host, writes the macro file that stands in for the target distro's macros into
+ * `work` and returns its path (for rpm's `--load`); null on a host of the target's own kind.
+ */
+export async function foreignHostMacros(
+  profile: TargetProfile,
+  work: string,
+): Promise<string | null> {
+  if (!(await isForeignHost())) return null;
+  const macros = join(work, "target.macros");
+  await onFileSystem(macros, "cannot write", () => writeFile(macros, hostMacroFile(profile)));
+  return macros;
 }
 
 /** The macro file that stands in for the target distro's macros on a foreign host. */
-export function hostMacroFile(profile: TargetProfile): string {
+function hostMacroFile(profile: TargetProfile): string {
   const macros = {
     // The RPM distributions' /bin/sh is bash, and their build scripts rely on it (brp-compress
     // uses `read -d`): run by a dash /bin/sh, it would leave man pages uncompressed.
@@ -71,13 +89,11 @@ export async function buildRpm(
       "--define",
       "clamp_mtime_to_source_date_epoch 1",
     ];
-    const foreign = await isForeignHost();
-    if (foreign) {
+    const macros = await foreignHostMacros(profile, work);
+    if (macros !== null) {
       notes.push(
         `built with this host's rpmbuild and ${profile.name}'s Python macros from the target profile, not ${profile.name}'s own tools; BuildRequires were not checked (build it in ${profile.name}'s build system, mock for instance, for a package it would build alike)`,
       );
-      const macros = join(work, "target.macros");
-      await onFileSystem(macros, "cannot write", () => writeFile(macros, hostMacroFile(profile)));
       args.push("--nodeps", "--load", macros);
       await onFileSystem(logFile, "cannot write the build log", () =>
         writeFile(
