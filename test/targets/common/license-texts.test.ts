@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { resolveLicense } from "../../../src/targets/common/license.js";
@@ -23,6 +24,12 @@ describe("matchLicenseText", () => {
       expect(matchLicenseText(licenseFile(id))).toEqual({ id, whole: true });
     },
   );
+
+  // colorama's own LICENSE.txt words clauses its own way; Debian's package says BSD-3-clause.
+  it("recognizes a real BSD-3-Clause file that rewords a clause", () => {
+    const colorama = readFileSync("fixtures/licenses/colorama-LICENSE.txt", "utf8");
+    expect(matchLicenseText(colorama)).toEqual({ id: "BSD-3-Clause", whole: true });
+  });
 
   it.each([
     ["GPL-2.0-only", "GPL-2.0"],
