@@ -108,7 +108,7 @@ export function packageFacts(
       license: licenseMembers.has(member.path),
       shebang: member.shebang === true,
       elf: member.elf ?? null,
-      remoteResources: member.remoteResources === true,
+      findings: member.findings ?? [],
       digest: digests.get(member.path) ?? null,
       size: member.size,
     }));
