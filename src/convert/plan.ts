@@ -158,6 +158,10 @@ export async function planConversion(
     licenseTexts,
   );
   diagnostics.push(...factDiagnostics);
+  // The texts of the license files that are licenses, for the packaging that copies them.
+  const licenses = new Map(
+    [...licenseTexts].filter(([path]) => facts.licenseMembers.includes(path)),
+  );
   let date = options.packaging?.date;
   if (date === undefined) {
     const dated = await changelogDate(wheelPath, pkg.metadataTime);
@@ -204,7 +208,7 @@ export async function planConversion(
       mapped,
       names: ownPackageNames(pkg.metadata.name, profile, target.names),
       options: packaging,
-      licenseTexts,
+      licenseTexts: licenses,
       debianExtras: options.debianExtras ?? target.extras,
     });
     const files = plan.outputs.map((output) => ({
