@@ -46,6 +46,21 @@ function chunked(command: RulesText, words: readonly RulesText[], size = 8): Rul
   return lines;
 }
 
+/** Where the installer puts a file (Debian's layout), as lintian names it; null for headers. */
+function installedPath(file: InstalledFile): string | null {
+  switch (file.scheme) {
+    case "purelib":
+    case "platlib":
+      return `${site.slice(1)}/${file.path}`;
+    case "scripts":
+      return `usr/bin/${file.path}`;
+    case "data":
+      return `usr/${file.path}`;
+    case "headers":
+      return null;
+  }
+}
+
 function inSite(file: InstalledFile): boolean {
   return file.scheme === "purelib" || file.scheme === "platlib";
 }
@@ -109,21 +124,21 @@ export function debianFixes(
       .map(at),
   );
 
-  const context = (file: InstalledFile) => overrideContext(`${site.slice(1)}/${file.path}`);
   // Each override names a tag lintian raises on that file (the conditions of its checks, as
   // lintian 2.116 writes them), so none goes unused.
   const libraryDir = (file: InstalledFile) =>
-    libraryDirs.some((dir) => file.path.startsWith(`${dir}/`));
+    inSite(file) && libraryDirs.some((dir) => file.path.startsWith(`${dir}/`));
   for (const file of files) {
     const elf = file.elf;
-    if (!inSite(file) || elf == null) continue;
-    const path = `${site.slice(1)}/${file.path}`;
+    const path = installedPath(file);
+    if (elf == null || path === null) continue;
+    const context = overrideContext(path);
     // Binaries/Prerequisites: an ELF shared object (or PIE) that needs no library at all, or
     // needs some but not libc.
     if (elf.type === "shared" && elf.needed.length === 0 && !/\.(?:[ce]32|e64)$/.test(path)) {
       overrides.push({
         comment: deb822`Upstream built this module without any library dependency; it needs none.`,
-        line: deb822`shared-library-lacks-prerequisites ${context(file)}`,
+        line: deb822`shared-library-lacks-prerequisites ${context}`,
       });
     }
     if (
@@ -134,7 +149,7 @@ export function debianFixes(
     ) {
       overrides.push({
         comment: deb822`Upstream linked this module without libc: the Python interpreter that loads it provides libc.`,
-        line: deb822`library-not-linked-against-libc ${context(file)}`,
+        line: deb822`library-not-linked-against-libc ${context}`,
       });
     }
     // dh_strip strips every ELF shared object and executable except the vendored libraries it is
@@ -143,25 +158,29 @@ export function debianFixes(
     for (const library of embeddedLibraries(elf, sourceName, stripped) ?? []) {
       overrides.push({
         comment: deb822`The wheel's compiled modules are upstream's builds: a library they link statically is upstream's choice, shipped as built.`,
-        line: deb822`embedded-library ${token("deb822", library)} ${context(file)}`,
+        line: deb822`embedded-library ${token("deb822", library)} ${context}`,
       });
     }
     // Binaries/DebugSymbols: a symbol table left in what ships (file(1): "not stripped").
     if (elf.symbols && !stripped && !/\.k?o$/.test(path)) {
       overrides.push({
-        comment: deb822`The libraries the wheel vendors (auditwheel's .libs) are shipped as upstream built them: stripping them again breaks the layout auditwheel gave them.`,
-        line: deb822`unstripped-binary-or-object ${context(file)}`,
+        comment: libraryDir(file)
+          ? deb822`The libraries the wheel vendors (auditwheel's .libs) are shipped as upstream built them: stripping them again breaks the layout auditwheel gave them.`
+          : deb822`An upstream object file, which dh_strip leaves as it is.`,
+        line: deb822`unstripped-binary-or-object ${context}`,
       });
     }
   }
   // Files/PrivacyBreach: web files that load resources from other hosts, each tag it raises.
-  for (const file of files.filter(inSite)) {
+  for (const file of files) {
+    const path = installedPath(file);
+    if (path === null) continue;
     for (const finding of file.findings ?? []) {
       const tag = /^lintian:(privacy-breach-[a-z0-9-]+)$/.exec(finding)?.[1];
       if (tag === undefined) continue;
       overrides.push({
         comment: deb822`An upstream web file that loads resources from the network when served; shipped unchanged.`,
-        line: deb822`${token("deb822", tag)} * ${context(file)}`,
+        line: deb822`${token("deb822", tag)} * ${overrideContext(path)}`,
       });
     }
   }

@@ -116,6 +116,33 @@ describe("debianFixes", () => {
     for (const override of fixes.overrides) expect(override.comment).not.toBe("");
   });
 
+  it("names files outside the site directory where the installer puts them", () => {
+    const zlib = "lintian:embedded-library:zlib";
+    const fixes = debianFixes(
+      [
+        file("tool", {
+          scheme: "scripts",
+          executable: true,
+          elf: elf({ type: "executable", signatures: { whole: [zlib], stripped: [zlib] } }),
+        }),
+        file("lib/libdemo.so.1", { scheme: "data", elf: elf({ needed: ["libm.so.6"] }) }),
+        file("share/demo/page.html", {
+          scheme: "data",
+          findings: ["lintian:privacy-breach-generic"],
+        }),
+      ],
+      [],
+      "python3-demo",
+      "python-demo",
+      [],
+    );
+    expect(fixes.overrides.map((o) => o.line)).toEqual([
+      "embedded-library zlib [usr/bin/tool]",
+      "library-not-linked-against-libc [usr/lib/libdemo.so.1]",
+      "privacy-breach-generic * [usr/share/demo/page.html]",
+    ]);
+  });
+
   it("overrides no embedded library in the library's own source package", () => {
     const zlib = "lintian:embedded-library:zlib";
     const files = [
