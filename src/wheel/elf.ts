@@ -72,6 +72,8 @@ export class ElfCollector {
   private readonly chunks: { start: number; data: Buffer }[] = [];
   private header: Header | null | undefined;
   private readonly strings = new StringsCollector();
+  /** Where the dynamic string table is in the file, once the dynamic section has been read. */
+  private stringTable: { offset: number; size: number } | null | undefined;
 
   /** `signatures` are searched for in the file's strings. */
   constructor(private readonly signatures: readonly StringSignature[] = []) {}
@@ -84,8 +86,15 @@ export class ElfCollector {
       this.chunks.push({ start: offset, data: chunk });
       return;
     }
-    this.header ??= this.parseHeader();
-    const wanted = [this.header?.dynamic, this.header?.sections];
+    const header = (this.header ??= this.parseHeader());
+    if (header === null) return;
+    // patchelf (auditwheel) may move the dynamic string table behind the dynamic section, to
+    // the end of a large file: once the dynamic section is in, where it is is known.
+    if (this.stringTable === undefined && header.dynamic !== null) {
+      const dynamic = this.entries(header);
+      if (dynamic !== null) this.stringTable = this.stringTableRange(header, dynamic) ?? null;
+    }
+    const wanted = [header.dynamic, header.sections, this.stringTable];
     if (wanted.some((part) => part && offset < part.offset + part.size && end > part.offset))
       this.chunks.push({ start: offset, data: chunk });
   }
@@ -125,21 +134,12 @@ export class ElfCollector {
           : this.strings.finish(this.signatures, removed),
     };
     if (header.dynamic === null) return facts;
-    const dynamic = this.bytes(header.dynamic.offset, header.dynamic.size);
-    if (dynamic === null) return null;
-    const entrySize = header.wide ? 16 : 8;
-    const entries: [number, number][] = [];
-    for (let at = 0; at + entrySize <= dynamic.length; at += entrySize) {
-      const tag = this.word(dynamic, at, header);
-      if (tag === 0) break;
-      entries.push([tag, this.word(dynamic, at + entrySize / 2, header)]);
-    }
-    const strtab = entries.find(([tag]) => tag === DT_STRTAB)?.[1];
-    const strsz = entries.find(([tag]) => tag === DT_STRSZ)?.[1];
-    if (strtab === undefined || strsz === undefined) return facts;
-    const load = header.loads.find((l) => strtab >= l.vaddr && strtab < l.vaddr + l.size);
-    if (load === undefined) return null;
-    const strings = this.bytes(strtab - load.vaddr + load.offset, strsz);
+    const entries = this.entries(header);
+    if (entries === null) return null;
+    const table = this.stringTableRange(header, entries);
+    if (table === undefined) return facts;
+    if (table === null) return null;
+    const strings = this.bytes(table.offset, table.size);
     if (strings === null) return null;
     const text = (at: number) => {
       const end = strings.indexOf(0, at);
@@ -151,6 +151,37 @@ export class ElfCollector {
       else if (tag === DT_RPATH) facts.rpath.push(...text(value).split(":"));
     }
     return facts;
+  }
+
+  /** The dynamic section's entries (tag, value), or null when its bytes were not kept. */
+  private entries(header: Header): [number, number][] | null {
+    if (header.dynamic === null) return [];
+    const dynamic = this.bytes(header.dynamic.offset, header.dynamic.size);
+    if (dynamic === null) return null;
+    const entrySize = header.wide ? 16 : 8;
+    const entries: [number, number][] = [];
+    for (let at = 0; at + entrySize <= dynamic.length; at += entrySize) {
+      const tag = this.word(dynamic, at, header);
+      if (tag === 0) break;
+      entries.push([tag, this.word(dynamic, at + entrySize / 2, header)]);
+    }
+    return entries;
+  }
+
+  /**
+   * Where in the file the dynamic string table is: undefined when the dynamic section names
+   * none, null when no loaded segment holds the address it gives.
+   */
+  private stringTableRange(
+    header: Header,
+    entries: readonly [number, number][],
+  ): { offset: number; size: number } | null | undefined {
+    const strtab = entries.find(([tag]) => tag === DT_STRTAB)?.[1];
+    const strsz = entries.find(([tag]) => tag === DT_STRSZ)?.[1];
+    if (strtab === undefined || strsz === undefined) return undefined;
+    const load = header.loads.find((l) => strtab >= l.vaddr && strtab < l.vaddr + l.size);
+    if (load === undefined) return null;
+    return { offset: strtab - load.vaddr + load.offset, size: strsz };
   }
 
   private parseHeader(): Header | null {

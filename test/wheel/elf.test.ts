@@ -65,6 +65,31 @@ describe("ElfCollector", () => {
     }
   });
 
+  it.skipIf(skipWithout("patchelf"))(
+    "finds a string table that patchelf moved behind the dynamic section, past the head",
+    () => {
+      // auditwheel's patchelf moves .dynamic and .dynstr to the end of the file; numpy's vendored
+      // OpenBLAS has them 24 MiB in, past the bytes kept from the start.
+      const dir = mkdtempSync(join(tmpdir(), "w2p-patchelf-"));
+      try {
+        const path = join(dir, "libz.so.1");
+        writeFileSync(
+          path,
+          Buffer.concat([
+            readFileSync("/usr/lib/x86_64-linux-gnu/libz.so.1"),
+            Buffer.alloc(17 * 1024 * 1024),
+          ]),
+        );
+        execFileSync("patchelf", ["--add-needed", "libm.so.6", path]);
+        const facts = collect(readFileSync(path), 1 << 20);
+        expect(facts).toEqual(readelf(path));
+        expect(facts?.needed).toContain("libm.so.6");
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
   it("reads across chunk boundaries that split every structure", () => {
     const data = readFileSync(samples[0] ?? "");
     expect(collect(data, 7)).toEqual(readelf(samples[0] ?? ""));
