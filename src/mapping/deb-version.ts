@@ -130,8 +130,9 @@ function translate(
 
 /**
  * The Depends relations of a requirement on Debian package `packageName` with these specifier
- * clauses: `>=1.2` → `[["python3-foo (>= 1.2.0)"]]`, `!=1.3` →
- * `[["python3-foo (>= 1.3.0+post0~)", "python3-foo (<< 1.3.0)"]]`. No clause (or none kept):
+ * clauses, with the epoch the archive gives that package: `>=1.2` → `[["python3-foo (>= 1.2)"]]`,
+ * `!=1.3` → `[["python3-foo (>= 1.3.0.1~~)", "python3-foo (<< 1.3)"]]`, `<2` with epoch 1 →
+ * `[["python3-foo (<< 1:2~~)"]]`. No clause (or none kept):
  * the bare package.
  */
 export function debRelations(
