@@ -35,7 +35,7 @@ export interface Bound {
   version: string;
 }
 
-/** Where a clause's relations start: the epoch the archive gives the package it names. */
+/** How a clause's bounds are written: the format's spellings and the archive's epoch for the package. */
 export interface BoundContext {
   spelling: VersionSpelling;
   /** The archive's epoch for the package (0 when it has none); a PEP 440 epoch adds to it. */
