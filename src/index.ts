@@ -20,7 +20,14 @@ export { mapPackage, mapRequirement, mapRequirements } from "./mapping/map.js";
 export { noNameRules } from "./mapping/name-rules.js";
 export type { MappingStyle } from "./mapping/name-rules.js";
 export { resolveName } from "./mapping/names.js";
-export { rpmPackageVersion, rpmRelations, rpmVersion } from "./mapping/rpm-version.js";
+export {
+  rpmPackageRelations,
+  rpmPackageVersion,
+  rpmRelations,
+  rpmVersion,
+} from "./mapping/rpm-version.js";
+export { noEpochs } from "./mapping/archive-epochs.js";
+export type { EpochLookup } from "./mapping/archive-epochs.js";
 export { debPackageVersion, debRelations, debVersion } from "./mapping/deb-version.js";
 export { loadConfig, parseConfig, configForTarget } from "./config/index.js";
 export type { Config } from "./config/types.js";

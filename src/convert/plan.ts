@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { noEpochs, type EpochLookup } from "../mapping/archive-epochs.js";
 import { mapPackage } from "../mapping/map.js";
 import { ownPackageNames } from "../mapping/names.js";
 import { normalizeExtra } from "../model/name.js";
@@ -63,6 +64,11 @@ export interface PlanOptions {
   debianExtras?: DebianExtrasPolicy;
   /** wheel2pkg.toml: mapping rules, extras, identity; options given here take precedence. */
   config?: Config;
+  /**
+   * The epochs of the target archive's packages (default: none): relations carry the epoch of
+   * the package they name, and the package made carries its own name's.
+   */
+  epochOf?: EpochLookup;
   renderer?: Renderer;
 }
 
@@ -177,10 +183,14 @@ export async function planConversion(
     const target = targetConfig(config, profile);
     // The config names extras for many wheels: fold those this wheel has.
     const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
-    const mapped = mapPackage(pkg, profile, target.names, {
-      withExtras: [...new Set([...requested, ...configured])],
-      devExtras: target.devExtras,
-    });
+    const epochOf = options.epochOf ?? noEpochs;
+    const mapped = mapPackage(
+      pkg,
+      profile,
+      target.names,
+      { withExtras: [...new Set([...requested, ...configured])], devExtras: target.devExtras },
+      epochOf,
+    );
     const plan = familyOf(profile).plan({
       pkg,
       facts,
@@ -190,6 +200,7 @@ export async function planConversion(
       options: packaging,
       licenseTexts,
       debianExtras: options.debianExtras ?? target.extras,
+      epochOf,
     });
     const files = plan.outputs.map((output) => ({
       path: output.path,

@@ -33,8 +33,14 @@ export interface Family {
   readonly id: TargetFamily;
   /** Computes the template context and the files to make for one package and target. */
   plan(input: PlanInput): TargetPlan;
-  /** The distro version of a package made from a PEP 440 version, with what was lost. */
-  packageVersion(version: string): { version: string; diagnostics: Diagnostic[] };
+  /**
+   * The distro version of a package made from a PEP 440 version, with what was lost;
+   * `archiveEpoch` is the epoch the target archive gives the package's name (default 0).
+   */
+  packageVersion(
+    version: string,
+    archiveEpoch?: number,
+  ): { version: string; diagnostics: Diagnostic[] };
   /** Builds the packaging written in `directory` with the family's tools. */
   build(
     directory: string,

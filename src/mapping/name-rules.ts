@@ -7,6 +7,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { Requirement } from "../model/types.js";
 import type { TargetProfile } from "../profiles/types.js";
+import type { EpochLookup } from "./archive-epochs.js";
 import type { RenamePattern } from "./rename-pattern.js";
 
 /** The layers of name mapping, in the order they are asked (the first that answers wins). */
@@ -131,8 +132,16 @@ export interface MappingStyle {
   builtin(project: string, profile: TargetProfile): NameCandidate | undefined;
   /** The names of the packages wheel2pkg makes from `project`, and why the binary has its name. */
   ownNames(project: string, profile: TargetProfile, rules: NameRules): OwnPackageNames;
-  /** The relations a requirement becomes when it names the distro name `name`. */
-  relations(requirement: Requirement, name: string, profile: TargetProfile): StyleRelations;
+  /**
+   * The relations a requirement becomes when it names the distro name `name`, with the epochs
+   * the target archive gives packages (relations on a package carry its epoch).
+   */
+  relations(
+    requirement: Requirement,
+    name: string,
+    profile: TargetProfile,
+    epochOf: EpochLookup,
+  ): StyleRelations;
   /** A distro name as a relation writes it: `python3dist(name)`, `python-name`, `name`. */
   relationName(name: string, profile: TargetProfile): string;
   /** Notes the format's packaging adds to a relation it writes (openSUSE: exact versions, extras). */

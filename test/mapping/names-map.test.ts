@@ -51,7 +51,7 @@ describe("mapRequirement with name rules", () => {
       machine: null,
       rules: noNameRules(families.deb.mapping),
     });
-    expect(mapped.dependencies).toEqual(["python3-some-thing (>= 1.0)"]);
+    expect(mapped.dependencies).toEqual(["python3-some-thing (>= 1)"]);
     expect(mapped.diagnostics).toEqual([
       {
         code: "name-guessed",

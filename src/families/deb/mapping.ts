@@ -84,8 +84,8 @@ export const debMapping: MappingStyle = {
   builtinLayer: () => "distro-data",
   builtin: distroData,
   ownNames,
-  relations(requirement, name) {
-    const translated = debRelations(name, requirement.specifiers);
+  relations(requirement, name, _profile, epochOf) {
+    const translated = debRelations(name, requirement.specifiers, epochOf(name));
     const diagnostics = [...translated.diagnostics];
     if (requirement.extras.length > 0) {
       const text = requirement.raw || requirementToString(requirement);

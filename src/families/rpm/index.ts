@@ -45,8 +45,8 @@ export const rpmFamily: Family = {
       input.profile.rpm?.specStyle === "opensuse" ? planOpensuseSpec(input) : planFedoraSpec(input);
     return { ...plan, diagnostics: [...prebuiltBinaries(input.facts), ...plan.diagnostics] };
   },
-  packageVersion(version) {
-    const rpm = rpmPackageVersion(version);
+  packageVersion(version, archiveEpoch = 0) {
+    const rpm = rpmPackageVersion(version, archiveEpoch);
     const evr = `${rpm.epoch === null ? "" : `${rpm.epoch}:`}${rpm.version}`;
     return { version: evr, diagnostics: rpm.diagnostics };
   },

@@ -6,7 +6,7 @@
  * stored as PEP 503 names, and a rule's name is a Python distribution name.
  */
 import { defaultName, type NameCandidate, type OwnPackageNames } from "../../mapping/names.js";
-import { rpmRelations, rpmRelationsOn } from "../../mapping/rpm-version.js";
+import { rpmPackageRelations, rpmRelations } from "../../mapping/rpm-version.js";
 import type { MappingStyle } from "../../mapping/name-rules.js";
 import { isValidName, normalizeName } from "../../model/name.js";
 import type { TargetProfile } from "../../profiles/types.js";
@@ -58,9 +58,12 @@ export const rpmMapping: MappingStyle = {
   builtinLayer: (profile) => (singlespec(profile) ? "singlespec" : "python3dist"),
   builtin,
   ownNames,
-  relations(requirement, name, profile) {
+  relations(requirement, name, profile, epochOf) {
+    // python3dist() Provides carry no Epoch (pythondistdeps writes the PEP 440 version), so
+    // only relations on packages take the archive's.
+    const relation = `python-${name}`;
     const translated = singlespec(profile)
-      ? rpmRelationsOn([`python-${name}`], name, requirement.specifiers)
+      ? rpmPackageRelations([relation], name, requirement.specifiers, epochOf(relation))
       : rpmRelations(name, requirement.specifiers, requirement.extras);
     return { dependencies: translated.relations, breaks: [], diagnostics: translated.diagnostics };
   },
