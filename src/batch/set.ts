@@ -27,8 +27,6 @@ export interface SetMember {
   /** The wheel as read and hashed in the batch's first pass; planning starts from it. */
   read: ReadPackage;
   pkg: WheelPackage;
-  /** Folded extras for this wheel (`with-extras` of the manifest or the command line). */
-  withExtras: readonly string[];
 }
 
 /** The set's view of a wheel that was read. */
