@@ -96,6 +96,12 @@ export interface OwnPackageNames {
   binary: string;
   /** The name layer that decided the binary name (`default` when none did). */
   layer: NameLayer;
+  /**
+   * The name a requirement on the project must map to for these packages to satisfy it, as a
+   * rule gives it (a batch names its own packages so): the binary package's name on Debian,
+   * the distribution inside `python3dist()` on RPM.
+   */
+  requiredAs: string;
 }
 
 /*
@@ -129,7 +135,10 @@ export interface MappingStyle {
   builtinLayer(profile: TargetProfile): NameLayer;
   /** What the built-in layer says about `project` on the target, if it knows it. */
   builtin(project: string, profile: TargetProfile): NameCandidate | undefined;
-  /** The names of the packages wheel2pkg makes from `project`, and why the binary has its name. */
+  /**
+   * The names of the packages wheel2pkg makes from `project`, why the binary has its name, and
+   * the name by which a requirement reaches them.
+   */
   ownNames(project: string, profile: TargetProfile, rules: NameRules): OwnPackageNames;
   /** The relations a requirement becomes when it names the distro name `name`. */
   relations(requirement: Requirement, name: string, profile: TargetProfile): StyleRelations;

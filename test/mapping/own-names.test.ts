@@ -53,7 +53,22 @@ describe("ownPackageNames", () => {
   ])("%s on %s", (project, target, source, binary, layer) => {
     const profile = getProfile(target);
     const rules = noNameRules(familyOf(profile).mapping);
-    expect(ownPackageNames(project, profile, rules)).toEqual({ source, binary, layer });
+    const { requiredAs: _requiredAs, ...names } = ownPackageNames(project, profile, rules);
+    expect(names).toEqual({ source, binary, layer });
+  });
+
+  it.each([
+    // Debian: a requirement names the binary package.
+    ["PyYAML", "debian-12", "python3-yaml"],
+    ["zope.interface", "debian-12", "python3-zope.interface"],
+    // RPM: a requirement names the PEP 503 name, inside python3dist() or python-.
+    ["PyYAML", "fedora", "pyyaml"],
+    ["Zope.Interface", "fedora", "zope-interface"],
+    ["python-dateutil", "opensuse", "python-dateutil"],
+  ])("a requirement reaches the packages of %s on %s as %s", (project, target, requiredAs) => {
+    const profile = getProfile(target);
+    const rules = noNameRules(familyOf(profile).mapping);
+    expect(ownPackageNames(project, profile, rules).requiredAs).toBe(requiredAs);
   });
 
   it("follows the user's rules first", () => {
@@ -69,6 +84,7 @@ describe("ownPackageNames", () => {
       source: "python-yaml-custom",
       binary: "python3-yaml-custom",
       layer: "user-override",
+      requiredAs: "python3-yaml-custom",
     });
     expect(ownPackageNames("setuptools", debian, rules).binary).toBe("python3-st");
   });
