@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { families, familyOf, type Family } from "../../src/families/index.js";
 import { mapRequirement } from "../../src/mapping/map.js";
-import { noNameRules } from "../../src/mapping/name-rules.js";
+import { noNameRules, ruleLayers } from "../../src/mapping/name-rules.js";
+import { nameLayers } from "../../src/mapping/names.js";
 import type { MappingStyle } from "../../src/mapping/name-rules.js";
 import { parseRequirement } from "../../src/model/requirement.js";
 import { getProfile, profiles } from "../../src/profiles/index.js";
@@ -17,7 +18,7 @@ const toyMapping: MappingStyle = {
   key: (project) => project.toLowerCase(),
   nameProblem: () => null,
   ruleName: (name) => name,
-  builtinLayer: () => "distro-data",
+  builtinLayer: () => "toy-index",
   builtin: () => undefined,
   ownNames: (project) => ({
     source: project,
@@ -72,6 +73,14 @@ describe("the family contract", () => {
     const table: Record<TargetFamily, Family> = { ...families, deb: toy };
     expect(table.deb.packageVersion("1.0").version).toBe("1.0");
     expect(table.deb.lintFile("x.deb", false)).toBeNull();
+  });
+
+  it("names its own built-in layer, asked after the rules and before the default", () => {
+    expect(nameLayers(getProfile("debian-12"), toy.mapping)).toEqual([
+      ...ruleLayers,
+      "toy-index",
+      "default",
+    ]);
   });
 
   it("maps requirements with the family's naming, not a test of which family it is", () => {
