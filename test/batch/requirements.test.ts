@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { batchPicture, graphToDot } from "../../src/batch/graph.js";
+import { batchPicture, graphToDot } from "../../src/batch/index.js";
 import { loadConfig } from "../../src/config/index.js";
 import { skipWithout } from "../helpers/tools.js";
 import { getProfile } from "../../src/profiles/index.js";

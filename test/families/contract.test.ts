@@ -5,13 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { families, familyOf, type Family } from "../../src/families/index.js";
-import { mapRequirement } from "../../src/mapping/map.js";
-import { noNameRules, ruleLayers } from "../../src/mapping/name-rules.js";
-import { nameLayers } from "../../src/mapping/names.js";
-import type { MappingStyle } from "../../src/mapping/name-rules.js";
-import { parseRequirement } from "../../src/model/requirement.js";
-import { getProfile, profiles } from "../../src/profiles/index.js";
-import type { TargetFamily } from "../../src/profiles/types.js";
+import {
+  type MappingStyle,
+  mapRequirement,
+  nameLayers,
+  noNameRules,
+  ruleLayers,
+} from "../../src/mapping/index.js";
+import { parseRequirement } from "../../src/model/index.js";
+import { getProfile, profiles, type TargetFamily } from "../../src/profiles/index.js";
 
 /** Names compared in lower case, no built-in layer, a requirement is its package's name alone. */
 const toyMapping: MappingStyle = {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/load.js";
+import { parseConfig } from "../../src/config/index.js";
 import { familyOf, targetConfig } from "../../src/families/index.js";
-import { noNameRules } from "../../src/mapping/name-rules.js";
-import { ownPackageNames } from "../../src/mapping/names.js";
+import { noNameRules, ownPackageNames } from "../../src/mapping/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 
 const debian = getProfile("debian-12");
