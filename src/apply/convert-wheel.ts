@@ -2,14 +2,13 @@
  * `convert` as a library call: a wheel planned for every requested target, then each package
  * applied in turn (apply.ts).
  */
-import type { LintSeverity } from "../config/index.js";
 import { dedupe, planConversion, type PlannedPackage, type PlanOptions } from "../convert/index.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Finding } from "../lint/types.js";
 import type { WheelPackage } from "../model/package.js";
 import type { BuildResult } from "../native/types.js";
-import type { TargetFamily } from "../profiles/types.js";
-import { apply } from "./apply.js";
+import type { TargetPlan } from "../targets/types.js";
+import { apply, type ApplyOptions } from "./apply.js";
 
 /** Options of convertWheel. */
 export interface ConvertOptions extends PlanOptions {
@@ -17,17 +16,14 @@ export interface ConvertOptions extends PlanOptions {
   /** Run the native tools after writing (rpmbuild, dpkg-buildpackage). */
   build?: boolean;
   /** Lint the packaging written and the packages built (with the family's linter too: `native`). */
-  lint?: { severity?: ReadonlyMap<string, LintSeverity>; native?: boolean };
+  lint?: ApplyOptions["lint"];
 }
 
-/** One package converted for one target, and built if asked. */
-export interface ConvertedPackage {
-  target: string;
-  family: TargetFamily;
-  sourceName: string;
-  binaryNames: string[];
-  version: string;
-  architecture: string;
+/** One package converted for one target, and built if asked: what its plan names, and more. */
+export interface ConvertedPackage extends Pick<
+  TargetPlan,
+  "target" | "family" | "sourceName" | "binaryNames" | "version" | "architecture"
+> {
   directory: string;
   files: string[];
   build: BuildResult | null;
