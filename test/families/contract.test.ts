@@ -63,6 +63,16 @@ describe("the family contract", () => {
     expect([incomplete, partial]).toHaveLength(2);
   });
 
+  it("has no optional hook, in the family nor in its mapping style", () => {
+    /** The keys of T that may be left out. */
+    type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+    const none: [OptionalKeys<Family>, OptionalKeys<MappingStyle>] extends [never, never]
+      ? true
+      : false = true;
+    // tsc refuses `true` here as soon as a hook of either may be left out.
+    expect(none).toBe(true);
+  });
+
   it("has one registered family for every profile, found by the profile's family id", () => {
     for (const profile of profiles.values()) {
       expect(familyOf(profile).id).toBe(profile.family);
