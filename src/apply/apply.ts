@@ -1,5 +1,5 @@
 /**
- * Applying a planned package (docs/architecture.md, "The pipeline"): its packaging linted from
+ * Applying a planned package (docs/architecture.md, "Applying a plan"): its packaging linted from
  * the planned files, the package written whole or not at all, then built and its binary
  * packages linted. The one path of `convert` and `batch`: a batch adds its stamp (a file written
  * with the package), its ledger and its build order through the options, and reads the result.

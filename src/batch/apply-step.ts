@@ -2,7 +2,8 @@
  * A planned package of a batch applied (src/apply): what the batch adds around it. Its stamp is
  * written with it, holding the lint summary of its packaging; its build waits for the builds of
  * the set's packages it requires (outside the build pool, order-gate.ts) and takes a place in
- * the build pool; its entry is finished in the ledger once, whatever happened.
+ * the build pool; its entry is finished in the ledger once, whatever happened
+ * (docs/architecture.md, "Applying a plan").
  */
 import { resolve } from "node:path";
 import { apply, type AppliedPackage } from "../apply/index.js";
