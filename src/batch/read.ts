@@ -143,7 +143,7 @@ async function readOne(read: ReadWheel, limits: Readonly<Partial<WheelLimits>>):
   // Read once, every RECORD hash checked: planning starts from this read.
   const wheel = await readPackage(read.item.wheel, limits);
   const { pkg, diagnostics } = wheel;
-  read.member = { read: wheel, pkg, withExtras: read.item.withExtras ?? [] };
+  read.member = { read: wheel, pkg };
   read.project = setProject(pkg);
   read.diagnostics = diagnostics;
 }

@@ -4,7 +4,6 @@
  * around it ask the family of the profile and never test which family it is.
  */
 import type { Diagnostic } from "../diagnostics.js";
-import type { NameRules } from "../mapping/name-rules.js";
 import type { MappingStyle } from "../mapping/name-rules.js";
 import type { BuiltPackage, NativeLintRun } from "../native/packages.js";
 import type { ArchiveCheck, BuildOptions, BuildResult } from "../native/types.js";
@@ -60,13 +59,9 @@ export interface Family {
   /** Whether a built file is a binary package of this family (not a source package). */
   isBinaryPackage(file: string): boolean;
   /**
-   * The name a requirement on `project` maps to when it names the package this tool makes for
-   * it (a batch's own packages): Debian's binary package name, RPM's `python3dist()` name.
-   */
-  requirementName(project: string, profile: TargetProfile, rules: NameRules): string;
-  /**
    * How the family names Python projects and writes requirements on them, for the mapping and
-   * config stages: name keys and checks, the built-in layer, its own packages' names, relations.
+   * config stages: name keys and checks, the built-in layer, its own packages' names (and the
+   * name by which a requirement reaches them), relations.
    */
   readonly mapping: MappingStyle;
   /** The package names (capabilities) a relation of this family names. */

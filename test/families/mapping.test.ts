@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { families, familyOf } from "../../src/families/index.js";
 import { noEpochs } from "../../src/mapping/archive-epochs.js";
-import { parseRequirement } from "../../src/model/requirement.js";
+import { parseRequirement } from "../../src/model/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 
 const { deb, rpm } = families;

@@ -2,7 +2,6 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { UserError } from "../../errors.js";
 import type { PackageFacts } from "../../targets/common/facts.js";
 import { rpmPackageVersion } from "../../mapping/rpm-version.js";
-import { normalizeName } from "../../model/name.js";
 import type { Family } from "../types.js";
 import { checkRpmArchive, rpmRelationNames } from "./archive.js";
 import { buildRpm } from "./build.js";
@@ -69,7 +68,6 @@ export const rpmFamily: Family = {
     return spec === undefined ? null : { kind: "spec", path: spec };
   },
   isBinaryPackage: (file) => file.endsWith(".rpm") && !file.endsWith(".src.rpm"),
-  requirementName: (project) => normalizeName(project),
   mapping: rpmMapping,
   relationNames: rpmRelationNames,
   checkArchive: checkRpmArchive,

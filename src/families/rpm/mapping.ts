@@ -35,16 +35,28 @@ function builtin(project: string, profile: TargetProfile): NameCandidate {
 /**
  * Fedora names the binary `python3-<name>` without a leading `python-` (python-dateutil:
  * `python3-dateutil`, from the source `python-dateutil`); openSUSE names packages after the
- * PEP 503 name as it is (`python-python-dateutil`).
+ * PEP 503 name as it is (`python-python-dateutil`). Either way a requirement names the
+ * package by its PEP 503 name, inside `python3dist()` or `python-`.
  */
 function ownNames(project: string, profile: TargetProfile): OwnPackageNames {
   const { source, binary } = profile.naming;
+  // A requirement reaches the package through the Python distribution it provides.
+  const key = normalizeName(project);
   if (singlespec(profile)) {
-    const key = normalizeName(project);
-    return { source: `${source}${key}`, binary: `${binary}${key}`, layer: "default" };
+    return {
+      source: `${source}${key}`,
+      binary: `${binary}${key}`,
+      layer: "default",
+      requiredAs: key,
+    };
   }
   const name = defaultName(project, profile, rpmMapping);
-  return { source: `${source}${name.slice(binary.length)}`, binary: name, layer: "default" };
+  return {
+    source: `${source}${name.slice(binary.length)}`,
+    binary: name,
+    layer: "default",
+    requiredAs: key,
+  };
 }
 
 /** The RPM family's naming and relations (see the module comment). */
