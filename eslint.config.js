@@ -14,6 +14,7 @@ const stages = [
   "families",
   "convert",
   "lint",
+  "apply",
   "batch",
   "cli",
 ];

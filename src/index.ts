@@ -1,7 +1,7 @@
 /**
  * wheel2pkg's library API: everything the command line does is available here.
  * The stages follow the pipeline of docs/architecture.md: wheel → model → mapping → families
- * (targets, render, native tools) → convert → lint → batch.
+ * (targets, render, native tools) → convert → lint → apply → batch.
  */
 export { readWheel, readWheelMembers, parseWheelFilename } from "./wheel/index.js";
 export type {
@@ -20,7 +20,14 @@ export { mapPackage, mapRequirement, mapRequirements } from "./mapping/map.js";
 export { noNameRules } from "./mapping/name-rules.js";
 export type { MappingStyle } from "./mapping/name-rules.js";
 export { resolveName } from "./mapping/names.js";
-export { rpmPackageVersion, rpmRelations, rpmVersion } from "./mapping/rpm-version.js";
+export {
+  rpmPackageRelations,
+  rpmPackageVersion,
+  rpmRelations,
+  rpmVersion,
+} from "./mapping/rpm-version.js";
+export { noEpochs } from "./mapping/archive-epochs.js";
+export type { EpochLookup } from "./mapping/archive-epochs.js";
 export { debPackageVersion, debRelations, debVersion } from "./mapping/deb-version.js";
 export { loadConfig, parseConfig, configForTarget } from "./config/index.js";
 export type { Config } from "./config/types.js";
@@ -28,16 +35,12 @@ export type { MappedRequirement, MappedRequirements } from "./mapping/map.js";
 export { families, familyOf, targetConfig } from "./families/index.js";
 export type { Family } from "./families/index.js";
 export { createRenderer, builtinTemplateDir } from "./render/index.js";
-export { planConversion, readPackage, convertWheel, writePackage } from "./convert/index.js";
-export type {
-  ConvertOptions,
-  ConvertResult,
-  ConversionPlan,
-  PlannedPackage,
-} from "./convert/index.js";
-export { buildNative } from "./convert/build.js";
+export { planConversion, readPackage, writePackage, buildNative } from "./convert/index.js";
+export type { ConversionPlan, PlannedPackage } from "./convert/index.js";
 export { lintPath, rules as lintRules } from "./lint/index.js";
 export type { LintReport, Finding } from "./lint/index.js";
+export { apply, convertWheel } from "./apply/index.js";
+export type { AppliedPackage, ApplyOptions, ConvertOptions, ConvertResult } from "./apply/index.js";
 export { runBatch, readBatchInput, buildOrder, graphToDot } from "./batch/index.js";
 export type { BatchOptions, BatchEvent } from "./batch/index.js";
 export type { BuildResult } from "./native/types.js";

@@ -8,7 +8,7 @@ import type { TargetProfile } from "../profiles/types.js";
 import type { EntryLedger } from "./ledger.js";
 import type { BatchEvent, BatchOptions } from "./options.js";
 import type { OrderGate } from "./order-gate.js";
-import type { TargetRequirements } from "./requirements.js";
+import type { SetRequirements } from "./requirements.js";
 
 /** The state of a batch between its first pass and its report. */
 export interface BatchRun {
@@ -32,8 +32,8 @@ export interface BatchRun {
   aborted: () => boolean;
   emit: (event: BatchEvent) => void;
   gate: OrderGate;
-  /** Wheel path → target id → what that wheel requires there. */
-  requirements: ReadonlyMap<string, ReadonlyMap<string, TargetRequirements>>;
+  /** Wheel path → how that wheel maps on each target, and what it requires there. */
+  requirements: SetRequirements;
   ledger: EntryLedger;
   /** Builds waiting for their dependencies or running; awaited before the report. */
   buildTasks: Promise<void>[];

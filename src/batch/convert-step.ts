@@ -1,20 +1,16 @@
 /**
  * One wheel of a batch for every target: answered from an earlier run's stamps where they still
- * hold, else planned once for all pending targets and written target by target; a written
- * package goes on to its build when the batch builds.
+ * hold, else planned once for all pending targets from the mapping that ordered the set, and
+ * each package applied (apply-step.ts).
  */
-import { dirname, resolve } from "node:path";
-import { dedupe } from "../convert/index.js";
-import { packageDirectory, writePackage, type WrittenPackage } from "../convert/write.js";
+import { resolve } from "node:path";
+import { dedupe, type PlannedPackage } from "../convert/index.js";
 import { InternalError, UserError } from "../errors.js";
-import { targetConfig } from "../families/index.js";
-import { ownPackageNames } from "../mapping/names.js";
 import type { TargetProfile } from "../profiles/types.js";
-import { buildAfterDependencies } from "./build-step.js";
+import { applyPlanned } from "./apply-step.js";
 import type { BatchRun } from "./context.js";
 import { blankEntry, errorMessage, planEach } from "./entry.js";
 import { packageKey } from "./keys.js";
-import { lintPackaging } from "./lint-summary.js";
 import { fastKey, type ReadWheel } from "./read.js";
 import type { BatchEntry } from "./types.js";
 import { setProject, type SetMember } from "./set.js";
@@ -24,7 +20,6 @@ import {
   outputSuffices,
   recordRefusal,
   refreshStamp,
-  stampPlannedFile,
   type StampSnapshot,
 } from "./stamp.js";
 
@@ -79,7 +74,8 @@ async function checkEarlier(
 ): Promise<PendingTarget | null> {
   const { item } = read;
   const entry = blankEntry(item.wheel, profile.id, read);
-  const needs = run.requirements.get(item.wheel)?.get(profile.id);
+  const wheel = run.requirements.get(item.wheel);
+  const needs = wheel?.targets.get(profile.id);
   entry.unresolved = needs?.unresolved ?? [];
   entry.requires = needs?.requires ?? [];
   entry.extras = needs?.extras ?? [];
@@ -94,19 +90,24 @@ async function checkEarlier(
     extras: entry.extras,
     diagnostics: read.diagnostics,
   };
-  const names = ownPackageNames(
-    member.pkg.metadata.name,
-    profile,
-    targetConfig(run.config, profile).names,
-  );
-  const directory = resolve(run.outDir, profile.id, names.source);
+  const targetDir = resolve(run.outDir, profile.id);
+  // Where the package goes, as planning names it; a target the wheel cannot be mapped for has
+  // no package, and its refusal follows from the same key.
+  const all = wheel?.mapped;
+  const mapped =
+    all == null || all instanceof UserError
+      ? undefined
+      : all.find((m) => m.profile.id === profile.id);
+  const directory =
+    mapped === undefined || "error" in mapped ? null : resolve(targetDir, mapped.names.source);
   if (run.aborted()) {
     run.ledger.finish(entry);
     return null;
   }
   const force = run.options.force === true;
-  const earlier = force ? null : await earlierOutput(directory, key);
+  const earlier = force || directory === null ? null : await earlierOutput(directory, key);
   if (
+    directory !== null &&
     earlier !== null &&
     outputSuffices(earlier, { build: run.building, sourceOnly: run.sourceOnly })
   ) {
@@ -124,12 +125,12 @@ async function checkEarlier(
     run.ledger.finish(entry);
     return null;
   }
-  const refusal = force ? null : await earlierRefusal(dirname(directory), item.wheel, key);
+  const refusal = force ? null : await earlierRefusal(targetDir, item.wheel, key);
   if (refusal !== null) {
     entry.status = "refused";
     entry.error = refusal.error;
     if (refusal.snapshot?.fastKey !== snapshot.fastKey) {
-      await recordRefusal(dirname(directory), item.wheel, key, refusal.error, snapshot);
+      await recordRefusal(targetDir, item.wheel, key, refusal.error, snapshot);
     }
     run.ledger.finish(entry);
     return null;
@@ -137,8 +138,11 @@ async function checkEarlier(
   return { profile, entry, key, snapshot };
 }
 
-/** Plans the wheel for the pending targets, writes each package and hands it to its build. */
-async function planAndWrite(
+/**
+ * Plans the wheel for the pending targets with the mapping the set was ordered by (a wheel that
+ * cannot be mapped is refused on each), and applies each package.
+ */
+async function planAndApply(
   run: BatchRun,
   read: ReadWheel,
   pending: readonly PendingTarget[],
@@ -149,26 +153,32 @@ async function planAndWrite(
   const t = performance.now();
   const releaseOption = item.release ?? options.packaging?.release;
   const wheel = read.member?.read;
-  if (wheel === undefined) throw new InternalError(`${item.wheel} was planned without being read`);
-  const plan = await planEach(
-    wheel,
-    pending.map((p) => p.profile),
-    {
-      profiles: [],
-      config: run.config,
-      ...(options.templateDirs === undefined ? {} : { templateDirs: options.templateDirs }),
-      withExtras: item.withExtras ?? options.withExtras ?? [],
-      ...(options.debianExtras === undefined ? {} : { debianExtras: options.debianExtras }),
-      packaging: {
-        ...options.packaging,
-        ...(releaseOption === undefined ? {} : { release: releaseOption }),
-      },
-    },
-  );
+  const mapped = run.requirements.get(item.wheel)?.mapped;
+  if (wheel === undefined || mapped == null) {
+    throw new InternalError(`${item.wheel} was planned without being read and mapped`);
+  }
+  const plan =
+    mapped instanceof UserError
+      ? { planned: pending.map(() => mapped), diagnostics: [], epoch: 0 }
+      : await planEach(
+          wheel,
+          pending.map((p) => p.profile),
+          {
+            profiles: [],
+            config: run.config,
+            ...(options.templateDirs === undefined ? {} : { templateDirs: options.templateDirs }),
+            ...(options.debianExtras === undefined ? {} : { debianExtras: options.debianExtras }),
+            packaging: {
+              ...options.packaging,
+              ...(releaseOption === undefined ? {} : { release: releaseOption }),
+            },
+            mapped,
+          },
+        );
   const planMs = Math.round(performance.now() - t);
   for (const [index, { profile, entry, key, snapshot }] of pending.entries()) {
     entry.durations.plan = planMs;
-    const planned = plan.planned[index];
+    const planned: PlannedPackage | Error | undefined = plan.planned[index];
     if (planned === undefined || planned instanceof Error) {
       entry.status = planned instanceof UserError ? "refused" : "failed";
       entry.error = errorMessage(planned ?? "not planned");
@@ -185,46 +195,7 @@ async function planAndWrite(
       continue;
     }
     entry.diagnostics = dedupe([...plan.diagnostics, ...planned.plan.diagnostics]);
-    const directory = packageDirectory(run.outDir, planned);
-    entry.lint.packaging = lintPackaging(planned, directory, run.config);
-    if (run.aborted()) {
-      run.ledger.finish(entry);
-      continue;
-    }
-    run.emit({ type: "step", wheel: item.wheel, step: "write", target: profile.id });
-    const w = performance.now();
-    let written: WrittenPackage;
-    try {
-      written = await writePackage(run.outDir, {
-        ...planned,
-        files: [
-          ...planned.files,
-          stampPlannedFile(key, item.wheel, {
-            ...snapshot,
-            diagnostics: entry.diagnostics,
-            lint: entry.lint.packaging,
-          }),
-        ],
-      });
-    } catch (error) {
-      entry.status = "failed";
-      entry.error = errorMessage(error);
-      run.ledger.finish(entry);
-      continue;
-    } finally {
-      entry.durations.write = Math.round(performance.now() - w);
-    }
-    entry.directory = written.directory;
-    entry.status = "converted";
-    await recordRefusal(resolve(run.outDir, profile.id), item.wheel, key, null);
-    if (!run.building) {
-      run.ledger.finish(entry);
-      continue;
-    }
-    const requires = run.requirements.get(item.wheel)?.get(profile.id)?.requires ?? [];
-    run.buildTasks.push(
-      buildAfterDependencies(run, { entry, written, profile, key, epoch: plan.epoch, requires }),
-    );
+    await applyPlanned(run, { entry, planned, key, snapshot, epoch: plan.epoch });
   }
 }
 
@@ -245,5 +216,5 @@ export async function takeWheel(run: BatchRun, read: ReadWheel): Promise<void> {
     const target = await checkEarlier(run, read, member, profile);
     if (target !== null) pending.push(target);
   }
-  if (pending.length > 0) await planAndWrite(run, read, pending);
+  if (pending.length > 0) await planAndApply(run, read, pending);
 }

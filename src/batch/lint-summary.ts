@@ -1,13 +1,10 @@
 /**
- * The lint summary of a batch entry: the policy rules of `wheel2pkg lint` run over the packaging
- * a batch writes (from the planned files, so the summary is known before the package is written
- * and is kept in its stamp) and over the binary packages it builds, counted by severity and rule.
+ * The lint summary of a batch entry: what the policy rules of `wheel2pkg lint` found in the
+ * packaging a batch writes (linted from the planned files when the package is applied, so the
+ * summary is known before it is written and is kept in its stamp) and in the binary packages it
+ * builds, counted by severity and rule.
  */
-import type { Config } from "../config/index.js";
-import type { PlannedPackage } from "../convert/plan.js";
-import { lintBuiltPackages, lintPlannedPackaging } from "../lint/packaging.js";
 import type { Finding } from "../lint/types.js";
-import type { TargetProfile } from "../profiles/types.js";
 import type { LintSummary } from "./types.js";
 
 /** A summary of no findings. */
@@ -41,24 +38,4 @@ export function addSummaries(
   }
   sum.rules = Object.fromEntries([...rules].sort(([a], [b]) => a.localeCompare(b)));
   return sum;
-}
-
-/** Lints the packaging a planned package will write into `directory`. */
-export function lintPackaging(
-  planned: PlannedPackage,
-  directory: string,
-  config: Config,
-): LintSummary | null {
-  const findings = lintPlannedPackaging(planned, directory, config.lintSeverity);
-  return findings === null ? null : summarise(findings);
-}
-
-/** Lints built binary packages (source packages are skipped); null for none. */
-export async function lintBuilt(
-  artifacts: readonly string[],
-  profile: TargetProfile,
-  config: Config,
-): Promise<LintSummary | null> {
-  const findings = await lintBuiltPackages(artifacts, profile, { severity: config.lintSeverity });
-  return findings === null ? null : summarise(findings);
 }

@@ -143,7 +143,7 @@ async function readOne(read: ReadWheel, context: ReadContext): Promise<void> {
   // Read once, every RECORD hash checked: planning starts from this read.
   const wheel = await readPackage(read.item.wheel, context.limits, context.profiles);
   const { pkg, diagnostics } = wheel;
-  read.member = { read: wheel, pkg, withExtras: read.item.withExtras ?? [] };
+  read.member = { read: wheel, pkg };
   read.project = setProject(pkg);
   read.diagnostics = diagnostics;
 }

@@ -3,17 +3,18 @@
  * edges of its graph, giving the build order) and which nothing known satisfies.
  */
 import type { LimitFunction } from "p-limit";
-import { familyOf, targetConfig } from "../families/index.js";
+import { familyOf } from "../families/index.js";
 import type { Config } from "../config/types.js";
-import { mapPackage, type MappedRequirement } from "../mapping/map.js";
-import { normalizeExtra } from "../model/name.js";
+import { mapTargets, type MappedTarget, type RefusedTarget } from "../convert/index.js";
+import { UserError } from "../errors.js";
+import type { MappedRequirement, MappedRequirements } from "../mapping/map.js";
 import type { WheelPackage } from "../model/package.js";
 import { requirementToString } from "../model/requirement.js";
 import { satisfiesSpecifiers } from "../model/specifier.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { buildOrder, type BuildOrder } from "./graph.js";
 import type { ReadWheel } from "./read.js";
-import type { SetMember, SetProject } from "./set.js";
+import type { SetProject } from "./set.js";
 import type { ExtraRequirements, UnresolvedReason, UnresolvedRequirement } from "./types.js";
 
 /** One wheel on one target: the set's projects it requires, and what stays unresolved. */
@@ -89,25 +90,17 @@ async function checkOutside(lists: readonly Sorted[], profile: TargetProfile): P
 }
 
 /**
- * Maps one wheel's requirements for one target under the set's rules (as planConversion will)
- * and sorts out those of the main package and, for each extra that is not folded, those only
- * that extra declares. With `archive`, names outside the set are looked up in this host's index.
+ * Sorts out what one wheel requires on one target, from its requirements as planning maps them:
+ * those of the main package and, for each extra that is not folded, those only that extra
+ * declares. With `archive`, names outside the set are looked up in this host's index.
  */
 export async function targetRequirements(
-  member: SetMember,
+  mapped: MappedRequirements,
+  pkg: WheelPackage,
   provided: ReadonlyMap<string, SetProject>,
   profile: TargetProfile,
-  config: Config,
   archive: boolean,
 ): Promise<TargetRequirements> {
-  const { pkg } = member;
-  const target = targetConfig(config, profile);
-  const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
-  const withExtras = [...new Set([...member.withExtras.map(normalizeExtra), ...configured])];
-  const mapped = mapPackage(pkg, profile, target.names, {
-    withExtras,
-    devExtras: target.devExtras,
-  });
   const main = sortOut(mapped.main, pkg, provided);
   const inMain = new Set(
     mapped.main.filter((m) => m.dependencies.length > 0).map((m) => m.project),
@@ -136,39 +129,58 @@ export async function targetRequirements(
   };
 }
 
-/** Wheel path → target id → what that wheel requires there. */
-export type SetRequirements = Map<string, Map<string, TargetRequirements>>;
+/** One wheel of the set: how it maps on each target, and what it requires there. */
+export interface WheelRequirements {
+  /**
+   * The wheel mapped for every target under the set's rules, as planning takes it (so it is
+   * mapped once), or why it cannot be (an extra it lacks); null when known from stamps.
+   */
+  mapped: readonly (MappedTarget | RefusedTarget)[] | UserError | null;
+  /** Target id → what the wheel requires there. */
+  targets: Map<string, TargetRequirements>;
+}
+
+/** Wheel path → its requirements. */
+export type SetRequirements = Map<string, WheelRequirements>;
 
 /**
  * The requirements of every wheel of the set on every target, in the pool: from the stamps for
- * a wheel known from an identical run, else mapped under the set's rules.
+ * a wheel known from an identical run, else mapped under the set's rules with the extras it is
+ * to fold (its own `with-extras`, else `withExtras`).
  */
 export async function setRequirements(
   reads: readonly ReadWheel[],
   provided: ReadonlyMap<string, SetProject>,
   profiles: readonly TargetProfile[],
   config: Config,
-  archive: boolean,
-  pool: LimitFunction,
+  options: { archive: boolean; withExtras: readonly string[]; pool: LimitFunction },
 ): Promise<SetRequirements> {
   const requirements: SetRequirements = new Map();
   await Promise.all(
     reads.map((r) =>
-      pool(async () => {
-        const byTarget = new Map<string, TargetRequirements>();
-        requirements.set(r.item.wheel, byTarget);
+      options.pool(async () => {
+        const wheel: WheelRequirements = { mapped: null, targets: new Map() };
+        requirements.set(r.item.wheel, wheel);
         if (r.known !== null) {
           for (const [id, { snapshot }] of r.known) {
             const { requires, unresolved } = snapshot;
-            byTarget.set(id, { requires, unresolved, extras: snapshot.extras ?? [] });
+            wheel.targets.set(id, { requires, unresolved, extras: snapshot.extras ?? [] });
           }
         }
         if (r.member === null) return;
-        for (const profile of profiles) {
-          const member = r.member;
-          byTarget.set(
-            profile.id,
-            await targetRequirements(member, provided, profile, config, archive),
+        const { pkg } = r.member;
+        try {
+          wheel.mapped = mapTargets(pkg, profiles, config, r.item.withExtras ?? options.withExtras);
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          wheel.mapped = error;
+          return;
+        }
+        for (const target of wheel.mapped) {
+          if ("error" in target) continue;
+          wheel.targets.set(
+            target.profile.id,
+            await targetRequirements(target.mapped, pkg, provided, target.profile, options.archive),
           );
         }
       }),
@@ -186,7 +198,9 @@ export function setOrder(
     projects.map((p) => ({
       project: p.project,
       requires: [
-        ...new Set([...(requirements.get(p.wheel)?.values() ?? [])].flatMap((t) => t.requires)),
+        ...new Set(
+          [...(requirements.get(p.wheel)?.targets.values() ?? [])].flatMap((t) => t.requires),
+        ),
       ],
     })),
   );

@@ -66,14 +66,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   );
   const batchConfig = configWithSet(config, projects, profiles, spellings);
   for (const profile of profiles) targetConfig(batchConfig, profile); // a bad config ends the run here
-  const requirements = await setRequirements(
-    reads,
-    provided,
-    profiles,
-    batchConfig,
-    options.checkArchive === true,
-    work,
-  );
+  const requirements = await setRequirements(reads, provided, profiles, batchConfig, {
+    archive: options.checkArchive === true,
+    withExtras: options.withExtras ?? [],
+    pool: work,
+  });
   const graph = setOrder(projects, requirements);
   const gate = new OrderGate(graph.order, targetIds);
   const run: BatchRun = {

@@ -7,6 +7,7 @@ import { familyOf, targetConfig } from "../families/index.js";
 import { basename } from "node:path";
 import type { Config, PackageConfig } from "../config/types.js";
 import type { ExactNameRule } from "../mapping/name-rules.js";
+import { ownPackageNames } from "../mapping/names.js";
 import { normalizeName } from "../model/name.js";
 import type { WheelPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -27,8 +28,6 @@ export interface SetMember {
   /** The wheel as read and hashed in the batch's first pass; planning starts from it. */
   read: ReadPackage;
   pkg: WheelPackage;
-  /** Folded extras for this wheel (`with-extras` of the manifest or the command line). */
-  withExtras: readonly string[];
 }
 
 /** The set's view of a wheel that was read. */
@@ -42,12 +41,11 @@ export function setProject(pkg: WheelPackage): SetProject {
 }
 
 /**
- * The distro name a requirement on `project` must use to name the package the batch makes:
- * on Debian the package's own name (decided under the user's rules), on RPM the project inside
- * `python3dist()`.
+ * The distro name a requirement on `project` must use to name the package the batch makes
+ * (decided under the user's rules, as the family names its own packages).
  */
 function producedName(project: string, profile: TargetProfile, config: Config): string {
-  return familyOf(profile).requirementName(project, profile, targetConfig(config, profile).names);
+  return ownPackageNames(project, profile, targetConfig(config, profile).names).requiredAs;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import { familyOf, targetConfig } from "../families/index.js";
-import { mapPackage } from "../mapping/map.js";
+import { mapTargets } from "../convert/index.js";
+import { familyOf } from "../families/index.js";
 import type { WheelPackage } from "../model/package.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { emptyConfig } from "../config/index.js";
@@ -16,9 +16,9 @@ export async function archiveDiagnostics(
   config: Config = emptyConfig,
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
-  for (const profile of profiles) {
-    const target = targetConfig(config, profile);
-    const mapped = mapPackage(pkg, profile, target.names, { devExtras: target.devExtras });
+  for (const target of mapTargets(pkg, profiles, config)) {
+    if ("error" in target) throw target.error;
+    const { profile, mapped } = target;
     const relations = [...mapped.main, ...[...mapped.extras.values()].flat()].flatMap(
       (m) => m.dependencies,
     );

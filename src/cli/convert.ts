@@ -1,14 +1,10 @@
 import { printable } from "../errors.js";
 import { loadConfig } from "../config/index.js";
 import type { Config } from "../config/types.js";
-import {
-  convertWheel,
-  planConversion,
-  type ConvertResult,
-  type PlanOptions,
-} from "../convert/index.js";
+import { convertWheel, type ConvertResult } from "../apply/index.js";
+import { planConversion, type PlanOptions } from "../convert/index.js";
 import type { Finding } from "../lint/types.js";
-import { lintConverted } from "./convert-lint.js";
+import { printLint } from "./convert-lint.js";
 import { UserError } from "../errors.js";
 import { getProfile } from "../profiles/index.js";
 import type { ConversionArgs } from "./commands/conversion-options.js";
@@ -106,7 +102,7 @@ export async function convert(
   const maintainer = parseMaintainer(args.maintainer);
   const shared = await sharedOptions(args);
   const results: (Omit<ConvertResult, "packages"> & {
-    packages: Omit<ConvertResult["packages"][number], "planned">[];
+    packages: Omit<ConvertResult["packages"][number], "planned" | "lint">[];
     lint: Record<string, Finding[]>;
   })[] = [];
   for (const wheel of args.wheels) {
@@ -114,6 +110,9 @@ export async function convert(
       profiles,
       outDir: args.outDir,
       build: args.build,
+      ...(args.lint
+        ? { lint: { severity: shared.config.lintSeverity, native: args.nativeLint } }
+        : {}),
       ...shared,
       packaging: {
         ...(args.release === undefined ? {} : { release: args.release }),
@@ -137,17 +136,12 @@ export async function convert(
         }
         for (const note of p.build?.notes ?? []) output.out(`  note: ${note}\n`);
       }
-      if (args.lint) {
-        lint[p.target] = await lintConverted(
-          output,
-          p,
-          p.planned.profile,
-          { native: args.nativeLint, config: shared.config },
-          args.json,
-        );
+      if (p.lint !== null) {
+        lint[p.target] = p.lint;
+        if (!args.json) printLint(output, p);
       }
     }
-    const packages = result.packages.map(({ planned: _planned, ...rest }) => rest);
+    const packages = result.packages.map(({ planned: _planned, lint: _lint, ...rest }) => rest);
     results.push({ ...result, packages, lint });
     if (!args.json) {
       for (const { target, error } of result.refused) {

@@ -1,7 +1,11 @@
 import { loadConfig } from "../config/load.js";
 import { familyOf, targetConfig } from "../families/index.js";
-import { builtinLayers, nameLayers, type NameLayer } from "../mapping/name-rules.js";
-import { resolveName, type NameCandidate, type NameDecision } from "../mapping/names.js";
+import {
+  nameLayers,
+  resolveName,
+  type NameCandidate,
+  type NameDecision,
+} from "../mapping/names.js";
 import { parseRequirement } from "../model/requirement.js";
 import { getProfile } from "../profiles/index.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -33,10 +37,8 @@ export async function explain(output: Output, options: ExplainOptions): Promise<
  */
 export function formatExplanation(decision: NameDecision, profile: TargetProfile): string {
   // Each target has one built-in layer: Debian's data, python3dist(), or openSUSE's python-<name>.
-  const builtin = familyOf(profile).mapping.builtinLayer(profile);
-  const others = new Set<NameLayer>(builtinLayers.filter((layer) => layer !== builtin));
-  const rows = nameLayers
-    .filter((layer) => !others.has(layer) && layer !== decision.layer)
+  const rows = nameLayers(profile, familyOf(profile).mapping)
+    .filter((layer) => layer !== decision.layer)
     .map((layer) => {
       const candidate = decision.candidates.find((c) => c.layer === layer);
       return candidate === undefined

@@ -4,9 +4,8 @@ import { buildPackage, type WheelPackage } from "../model/package.js";
 import { specifiersToString } from "../model/specifier.js";
 import { markerToString } from "../model/markers.js";
 import { emptyConfig } from "../config/index.js";
-import { targetConfig } from "../families/index.js";
 import type { Config } from "../config/types.js";
-import { mapPackage } from "../mapping/map.js";
+import { mapTargets } from "../convert/index.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { readWheel } from "../wheel/index.js";
 import { json, printDiagnostics, type Output } from "./output.js";
@@ -54,8 +53,10 @@ function mappingsFor(
   profile: TargetProfile,
   config: Config,
 ): Map<string, TargetMapping[]> {
-  const target = targetConfig(config, profile);
-  const mapped = mapPackage(pkg, profile, target.names, { devExtras: target.devExtras });
+  const [target] = mapTargets(pkg, [profile], config);
+  if (target === undefined) return new Map();
+  if ("error" in target) throw target.error;
+  const { mapped } = target;
   const byRequirement = new Map<string, TargetMapping[]>();
   for (const m of [...mapped.main, ...[...mapped.extras.values()].flat()]) {
     const list = byRequirement.get(m.requirement) ?? [];

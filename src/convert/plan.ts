@@ -1,11 +1,13 @@
 import { stat } from "node:fs/promises";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import { mapPackage } from "../mapping/map.js";
-import { ownPackageNames } from "../mapping/names.js";
+import { noEpochs, type EpochLookup } from "../mapping/archive-epochs.js";
+import { mapPackage, type MappedRequirements } from "../mapping/map.js";
+import { ownPackageNames, type OwnPackageNames } from "../mapping/names.js";
 import { normalizeExtra } from "../model/name.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
-import { onFileSystem, UserError } from "../errors.js";
+import { InternalError, onFileSystem, UserError } from "../errors.js";
 import { configuredLicense, emptyConfig, type Config } from "../config/index.js";
+import type { TargetConfig } from "../config/types.js";
 import { checkRequiresPython, checkTargetCompatibility } from "../targets/compatibility.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { createRenderer, type Renderer } from "../render/index.js";
@@ -22,10 +24,24 @@ export interface PlannedFile {
   mode: number;
 }
 
+/**
+ * One wheel's requirements mapped for one target under the configuration, and the names of the
+ * packages made from it: what planning renders, and what a batch orders its set by.
+ */
+export interface MappedTarget {
+  profile: TargetProfile;
+  /** What the target takes from the configuration (its name rules, extras policy). */
+  target: TargetConfig;
+  mapped: MappedRequirements;
+  names: OwnPackageNames;
+}
+
 /** One package for one target: the plan, the rendered files, and the wheel to place beside. */
 export interface PlannedPackage {
   /** The target profile it was planned for. */
   profile: TargetProfile;
+  /** Its requirements as mapped for the target (the relations its packaging carries). */
+  mapped: MappedRequirements;
   plan: TargetPlan;
   files: PlannedFile[];
   /** The wheel on disk, copied unchanged into the package as its upstream source. */
@@ -63,7 +79,18 @@ export interface PlanOptions {
   debianExtras?: DebianExtrasPolicy;
   /** wheel2pkg.toml: mapping rules, extras, identity; options given here take precedence. */
   config?: Config;
+  /**
+   * The epochs of the target archive's packages (default: none): relations carry the epoch of
+   * the package they name, and the package made carries its own name's.
+   */
+  epochOf?: EpochLookup;
   renderer?: Renderer;
+  /**
+   * The wheel already mapped for the profiles by {@link mapTargets} under the same config and
+   * extras, a target that refused its mapping included (a batch maps its set before planning, to
+   * order it); mapped here when absent.
+   */
+  mapped?: readonly (MappedTarget | RefusedTarget)[];
 }
 
 /** Zip times before this carry no information: reproducible wheels store 1980-01-01. */
@@ -187,36 +214,36 @@ export async function planConversion(
       field: "release",
     });
   }
-  const requested = checkExtras(options.withExtras ?? [], pkg.metadata.providesExtra);
+  const epochOf = options.epochOf ?? noEpochs;
+  const mappedTargets =
+    options.mapped ?? mapTargets(pkg, options.profiles, config, options.withExtras ?? [], epochOf);
   const templateDirs =
     options.templateDirs ?? (config.templates === undefined ? [] : [config.templates]);
   const renderer = options.renderer ?? createRenderer(templateDirs);
   const planOne = (profile: TargetProfile): PlannedPackage => {
     checkTargetCompatibility(pkg.tags, profile);
     checkRequiresPython(pkg.filename.filename, pkg.metadata.requiresPython, profile);
-    const target = targetConfig(config, profile);
-    // The config names extras for many wheels: fold those this wheel has.
-    const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
-    const mapped = mapPackage(pkg, profile, target.names, {
-      withExtras: [...new Set([...requested, ...configured])],
-      devExtras: target.devExtras,
-    });
+    const mapping = mappedTargets.find((m) => m.profile.id === profile.id);
+    if (mapping === undefined) throw new InternalError(`${profile.id} was planned unmapped`);
+    if ("error" in mapping) throw mapping.error;
+    const { target, mapped, names } = mapping;
     const plan = familyOf(profile).plan({
       pkg,
       facts,
       profile,
       mapped,
-      names: ownPackageNames(pkg.metadata.name, profile, target.names),
+      names,
       options: packaging,
       licenseTexts: licenses,
       debianExtras: options.debianExtras ?? target.extras,
+      epochOf,
     });
     const files = plan.outputs.map((output) => ({
       path: output.path,
       content: renderer.render(output.template, plan.context),
       mode: output.mode,
     }));
-    return { profile, plan, files, wheelSource: wheelPath };
+    return { profile, mapped, plan, files, wheelSource: wheelPath };
   };
   // Each target stands alone: one the wheel cannot serve is refused, the others are planned.
   const packages: PlannedPackage[] = [];
@@ -233,6 +260,42 @@ export async function planConversion(
   const first = refused[0];
   if (packages.length === 0 && first !== undefined) throw first.error;
   return { pkg, packages, refused, packaging, diagnostics };
+}
+
+/**
+ * Maps a wheel's requirements for each target under the configuration: the one place that
+ * assembles a package's mapping inputs (its name rules, the extras asked for here and in the
+ * config, the development extras). Throws a UserError when an extra asked for here is not one
+ * the wheel provides.
+ */
+export function mapTargets(
+  pkg: WheelPackage,
+  profiles: readonly TargetProfile[],
+  config: Config,
+  withExtras: readonly string[] = [],
+  epochOf: EpochLookup = noEpochs,
+): (MappedTarget | RefusedTarget)[] {
+  const requested = checkExtras(withExtras, pkg.metadata.providesExtra);
+  return profiles.map((profile) => {
+    try {
+      const target = targetConfig(config, profile);
+      // The config names extras for many wheels: fold those this wheel has.
+      const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
+      const mapped = mapPackage(
+        pkg,
+        profile,
+        target.names,
+        { withExtras: [...new Set([...requested, ...configured])], devExtras: target.devExtras },
+        epochOf,
+      );
+      const names = ownPackageNames(pkg.metadata.name, profile, target.names);
+      return { profile, target, mapped, names };
+    } catch (error) {
+      // A rule the target cannot use refuses that target only.
+      if (!(error instanceof UserError)) throw error;
+      return { profile, error };
+    }
+  });
 }
 
 /** Normalizes the requested extras and refuses one the wheel does not provide. */

@@ -4,7 +4,6 @@
  * around it ask the family of the profile and never test which family it is.
  */
 import type { Diagnostic } from "../diagnostics.js";
-import type { NameRules } from "../mapping/name-rules.js";
 import type { MappingStyle } from "../mapping/name-rules.js";
 import type { BuiltPackage, NativeLintRun } from "../native/packages.js";
 import type { ArchiveCheck, BuildOptions, BuildResult } from "../native/types.js";
@@ -42,8 +41,14 @@ export interface Family {
   readonly id: TargetFamily;
   /** Computes the template context and the files to make for one package and target. */
   plan(input: PlanInput): TargetPlan;
-  /** The distro version of a package made from a PEP 440 version, with what was lost. */
-  packageVersion(version: string): { version: string; diagnostics: Diagnostic[] };
+  /**
+   * The distro version of a package made from a PEP 440 version, with what was lost;
+   * `archiveEpoch` is the epoch the target archive gives the package's name (default 0).
+   */
+  packageVersion(
+    version: string,
+    archiveEpoch?: number,
+  ): { version: string; diagnostics: Diagnostic[] };
   /** Builds the packaging written in `directory` with the family's tools. */
   build(
     directory: string,
@@ -70,13 +75,9 @@ export interface Family {
   /** Whether a built file is a binary package of this family (not a source package). */
   isBinaryPackage(file: string): boolean;
   /**
-   * The name a requirement on `project` maps to when it names the package this tool makes for
-   * it (a batch's own packages): Debian's binary package name, RPM's `python3dist()` name.
-   */
-  requirementName(project: string, profile: TargetProfile, rules: NameRules): string;
-  /**
    * How the family names Python projects and writes requirements on them, for the mapping and
-   * config stages: name keys and checks, the built-in layer, its own packages' names, relations.
+   * config stages: name keys and checks, the built-in layer, its own packages' names (and the
+   * name by which a requirement reaches them), relations.
    */
   readonly mapping: MappingStyle;
   /** The package names (capabilities) a relation of this family names. */

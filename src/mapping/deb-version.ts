@@ -1,28 +1,30 @@
 /**
- * PEP 440 → Debian versions and relations, exact (unlike dh-python, see
- * docs/version-translation.md). A package built from PEP 440 version V has the Debian version
- * `debVersion(V)-R` for any revision R that dpkg orders at or above the empty revision (every
- * revision Debian and Ubuntu use: 1, 2, 0.1, 1+b1, 0ubuntu1, 1~bpo12+1). Over those versions:
- * - debVersion() orders as PEP 440 does: dev < a < b < rc < final < post < the next release;
- * - the relations for a specifier set admit exactly the packages whose V satisfies it (with
- *   pre-releases admitted, as PEP 440's `prereleases=True`), except where a diagnostic says a
- *   clause was loosened (`===`, local labels in `==`/`!=`).
+ * PEP 440 → Debian versions and relations (docs/version-translation.md, "Debian family").
+ * A package built from PEP 440 version W gets the upstream version `debVersion(W)`: the release
+ * as upstream writes it (`2.14.0`), as Debian maintainers write it, so that it sorts with the
+ * archive's own package of the same release (`2.14.0-2`), not below it.
  *
- * The release is made canonical (trailing zeros stripped, then padded to at least two numbers)
- * because PEP 440 says 1.0 == 1.0.0 while dpkg says 1.0 < 1.0+post1 < 1.0.0: one spelling per
- * version keeps the ordering exact. Two numbers keep the `1.0~rc1` form Debian maintainers write,
- * and make lower bounds (`>= 1.2`) short enough that a package spelled `1.2.0` satisfies them.
+ * The relations of a requirement admit an archive package `[E:]U[X]-R` exactly when PEP 440
+ * admits the version U carries, however the archive spells it: U's release with trailing zeros
+ * or without, a repack suffix X (`+dfsg`, `+ds1`, `+repack`), any revision R at or above the
+ * empty one (`1`, `1+b1`, `1+deb12u1`, `1~deb12u1`), and E, the epoch the archive gives the
+ * package. The bounds (src/mapping/archive-bounds.ts) are written with `>=` and `<<` only, so the
+ * revision never changes the answer. The cases dpkg's ordering makes inexact are listed in the
+ * document: a pre- or post-release spelled with a different number of trailing zeros than the
+ * bound, and `~` repacks at a lower bound.
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { specifierToString } from "../model/specifier.js";
 import type { Specifier } from "../model/types.js";
+import { publicVersion, requireVersion, type Pep440Version } from "../model/version.js";
 import {
-  isPrerelease,
-  publicVersion,
-  requireVersion,
-  type Pep440Version,
-} from "../model/version.js";
-import { nextRelease, parseClause, stripTrailingZeros } from "./version-clause.js";
+  clauseBounds,
+  spellVersion,
+  type Bound,
+  type BoundContext,
+  type VersionSpelling,
+} from "./archive-bounds.js";
+import { parseClause } from "./version-clause.js";
 
 /** Relations for one requirement in the Debian family. */
 export interface DebRelations {
@@ -39,57 +41,37 @@ export interface DebPackageVersion {
   diagnostics: Diagnostic[];
 }
 
-/** The fewest release numbers a Debian upstream version carries (trailing zeros stripped). */
-const releaseWidth = 2;
+/** Debian's spellings: post-releases `+postN`, local labels `+~label`. */
+const debian: VersionSpelling = { post: "+post", local: (label) => `+~${label}` };
 
-function canonicalRelease(release: readonly number[]): number[] {
-  const stripped = stripTrailingZeros(release);
-  while (stripped.length < releaseWidth) stripped.push(0);
-  return stripped;
-}
-
-function epochPrefix(parts: Pep440Version): string {
-  return parts.epoch !== 0 ? `${parts.epoch}:` : "";
+function context(archiveEpoch: number): BoundContext {
+  return { spelling: debian, archiveEpoch };
 }
 
 /**
- * The Debian string of a version. With `open`, a `.dev0` is written as bare tildes (`2.0~~`,
- * `1.0+post1~`): dpkg sorts nothing that debVersion() writes between the two, and the bound
- * reads as "just before".
+ * The upstream version (with `N:` epoch) of a package built from a PEP 440 version, the release
+ * as upstream writes it: `2.14.0` → `2.14.0`, `1.0rc1` → `1.0~rc1`, `1.0.dev1` → `1.0~~dev1`,
+ * `1.0.post1` → `1.0+post1`, `2!1.2` → `2:1.2`, `1.0+cu118` → `1.0+~cu118`. `archiveEpoch` is
+ * the epoch the archive gives the package (a PEP 440 epoch adds to it). Throws a UserError for a
+ * non-PEP 440 version.
  */
-function debString(parts: Pep440Version, open = false): string {
-  let text = epochPrefix(parts) + canonicalRelease(parts.release).join(".");
-  if (parts.pre !== null) text += `~${parts.pre.label}${parts.pre.number}`;
-  if (parts.post !== null) text += `+post${parts.post}`;
-  if (parts.dev !== null) {
-    const tildes = parts.pre !== null || parts.post !== null ? "~" : "~~";
-    text += open && parts.dev === 0 ? tildes : `${tildes}dev${parts.dev}`;
-  }
-  // `+~` sorts after V and before V's post-releases (`+post…`) and the next release (`.N`).
-  if (parts.local !== null) text += `+~${parts.local}`;
-  return text;
-}
-
-/**
- * The upstream version (with `N:` epoch) of a package built from a PEP 440 version:
- * `1.0rc1` → `1.0~rc1`, `1.0.dev1` → `1.0~~dev1`, `1.0.post1` → `1.0+post1`, `2.31.0` → `2.31`,
- * `2!1.2` → `2:1.2`, `1.0+cu118` → `1.0+~cu118`. Throws a UserError for a non-PEP 440 version.
- */
-export function debVersion(version: string): string {
-  return debString(requireVersion(version));
-}
-
-/** debVersion() with notes for the package's own version (a local label, a respelled release). */
-export function debPackageVersion(version: string): DebPackageVersion {
+export function debVersion(version: string, archiveEpoch = 0): string {
   const parts = requireVersion(version);
-  const text = debString(parts);
+  return spellVersion(parts, parts.release, context(archiveEpoch));
+}
+
+/** debVersion() with notes for the package's own version (a local label). */
+export function debPackageVersion(version: string, archiveEpoch = 0): DebPackageVersion {
+  const parts = requireVersion(version);
+  const text = spellVersion(parts, parts.release, context(archiveEpoch));
   const diagnostics: Diagnostic[] = [];
   if (parts.local !== null) {
+    const plain = spellVersion(publicVersion(parts), parts.release, context(archiveEpoch));
     diagnostics.push(
       diagnostic(
         "local-version-kept",
         "info",
-        `${version}: the local label is kept as ${text}, after ${debString(publicVersion(parts))} and before its post-releases; different local labels of one version do not order as PEP 440 says`,
+        `${version}: the local label is kept as ${text}, after ${plain} and before its post-releases; different local labels of one version do not order as PEP 440 says`,
         "Version",
       ),
     );
@@ -97,72 +79,17 @@ export function debPackageVersion(version: string): DebPackageVersion {
   return { version: text, diagnostics };
 }
 
-/** The first version after V and V's local builds: V.dev(N+1), else V.post(M+1).dev0. */
-function successor(parts: Pep440Version): Pep440Version {
-  if (parts.dev !== null) return { ...parts, dev: parts.dev + 1 };
-  return { ...parts, post: (parts.post ?? -1) + 1, dev: 0 };
-}
-
-/** Just before every version of a release (its first dev release), epoch kept: `2~~`. */
-function beforeRelease(parts: Pep440Version, release: readonly number[]): string {
-  return `${epochPrefix(parts)}${stripTrailingZeros(release).join(".")}~~`;
-}
-
-/** The least bound above everything `>V` refuses: V, V's local builds and V's post-releases. */
-function aboveStrictly(parts: Pep440Version): string {
-  if (parts.dev !== null || parts.post !== null) return debString(successor(parts), true);
-  if (parts.pre !== null) {
-    const pre = { ...parts.pre, number: parts.pre.number + 1 };
-    return debString({ ...parts, pre, dev: 0 }, true);
-  }
-  // V's post-releases are `V+post…`; every later release is `V.N…`, above `V.0~`.
-  return `${debString(parts)}.0~`;
-}
-
-/** One bound of a relation; only `>=` and `<<` are used, so that revisions never matter. */
-type Bound = readonly [">=" | "<<", string];
-const atLeast = (version: string): Bound => [">=", version];
-const below = (version: string): Bound => ["<<", version];
-
-/** The clause's Debian bounds: an AND of OR-groups. */
-function bounds(spec: Specifier, parts: Pep440Version): Bound[][] {
-  const version = debString(parts);
-  const above = debString(successor(parts), true);
-  const release = beforeRelease(parts, parts.release);
-  const nextOne = beforeRelease(parts, nextRelease(parts.release));
-  switch (spec.operator) {
-    case ">=":
-      return [[atLeast(version)]];
-    case "<=":
-      return [[below(above)]];
-    case "<":
-      if (isPrerelease(parts)) return [[below(version)]];
-      // PEP 440: `<V` refuses V's pre-releases, i.e. everything from V.dev0 on.
-      if (parts.post !== null) return [[below(debString({ ...parts, dev: 0 }, true))]];
-      return [[below(release)]];
-    case ">":
-      return [[atLeast(aboveStrictly(parts))]];
-    case "~=":
-      return [
-        [atLeast(version)],
-        [below(beforeRelease(parts, nextRelease(parts.release.slice(0, -1))))],
-      ];
-    case "==":
-    case "===":
-      if (spec.wildcard) return [[atLeast(release)], [below(nextOne)]];
-      return [[atLeast(version)], [below(above)]];
-    case "!=":
-      // The newer range first: apt tries the first alternative first.
-      if (spec.wildcard) return [[atLeast(nextOne), below(release)]];
-      return [[atLeast(above), below(version)]];
-  }
-}
+/** Debian writes the bounds with `>=` and `<<`: revisions never change their answer. */
+const debOperator = { ">=": ">=", "<": "<<" } as const;
 
 /** Turns one clause into bounds and notes; no groups when the clause is left out. */
 function translate(
   packageName: string,
   spec: Specifier,
+  archiveEpoch: number,
 ): { groups: Bound[][]; notes: Diagnostic[] } {
+  const debString = (parts: Pep440Version) =>
+    spellVersion(parts, parts.release, context(archiveEpoch));
   const clause = `${packageName} ${specifierToString(spec)}`;
   const { parts: parsed, error } = parseClause(spec, `${packageName} `);
   if (error !== null) return { groups: [], notes: [error] };
@@ -198,24 +125,31 @@ function translate(
       ),
     );
   }
-  return { groups: bounds(spec, publicVersion(parsed)), notes };
+  return { groups: clauseBounds(spec, publicVersion(parsed), context(archiveEpoch)), notes };
 }
 
 /**
  * The Depends relations of a requirement on Debian package `packageName` with these specifier
- * clauses: `>=1.2` → `[["python3-foo (>= 1.2.0)"]]`, `!=1.3` →
- * `[["python3-foo (>= 1.3.0+post0~)", "python3-foo (<< 1.3.0)"]]`. No clause (or none kept):
+ * clauses, with the epoch the archive gives that package: `>=1.2` → `[["python3-foo (>= 1.2)"]]`,
+ * `!=1.3` → `[["python3-foo (>= 1.3.0.1~~)", "python3-foo (<< 1.3)"]]`, `<2` with epoch 1 →
+ * `[["python3-foo (<< 1:2~~)"]]`. No clause (or none kept):
  * the bare package.
  */
-export function debRelations(packageName: string, specifiers: readonly Specifier[]): DebRelations {
+export function debRelations(
+  packageName: string,
+  specifiers: readonly Specifier[],
+  archiveEpoch = 0,
+): DebRelations {
   const relations: string[][] = [];
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const spec of specifiers) {
-    const { groups, notes } = translate(packageName, spec);
+    const { groups, notes } = translate(packageName, spec, archiveEpoch);
     diagnostics.push(...notes);
     for (const group of groups) {
-      const alternatives = group.map(([op, version]) => `${packageName} (${op} ${version})`);
+      const alternatives = group.map(
+        ({ op, version }) => `${packageName} (${debOperator[op]} ${version})`,
+      );
       const key = alternatives.join(" | ");
       if (seen.has(key)) continue;
       seen.add(key);

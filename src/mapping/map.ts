@@ -7,6 +7,7 @@ import type { TargetProfile } from "../profiles/types.js";
 import { normalizeExtra } from "../model/name.js";
 import { markerEnvironment } from "./environment.js";
 import { placeExtras, type ExtrasChoice, type ExtrasPlacement } from "./extras.js";
+import { noEpochs, type EpochLookup } from "./archive-epochs.js";
 import type { NameRules } from "./name-rules.js";
 import { resolveName } from "./names.js";
 
@@ -46,6 +47,8 @@ export interface MapOptions {
    * `configForTarget`; `noNameRules(style)` for none).
    */
   rules: NameRules;
+  /** The epochs of the target archive's packages (default: none). */
+  epochOf?: EpochLookup;
 }
 
 /**
@@ -129,7 +132,8 @@ export function mapRequirement(
     );
     return result;
   }
-  const translated = options.rules.style.relations(requirement, name.name, profile);
+  const epochOf = options.epochOf ?? noEpochs;
+  const translated = options.rules.style.relations(requirement, name.name, profile, epochOf);
   result.dependencies.push(...translated.dependencies);
   result.breaks.push(...translated.breaks);
   result.diagnostics.push(...translated.diagnostics);
@@ -292,6 +296,7 @@ export function mapPackage(
   profile: TargetProfile,
   rules: NameRules,
   choice: ExtrasChoice = {},
+  epochOf: EpochLookup = noEpochs,
 ): MappedRequirements {
   const { requiresDist, providesExtra } = pkg.metadata;
   const { placement, diagnostics } = placeExtras(pkg, choice);
@@ -301,6 +306,7 @@ export function mapPackage(
     devOnly: placement.devOnly,
     self: pkg.normalizedName,
     rules,
+    epochOf,
   });
   return { ...mapped, placement, diagnostics: [...diagnostics, ...mapped.diagnostics] };
 }

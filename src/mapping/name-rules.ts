@@ -7,26 +7,32 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { Requirement } from "../model/types.js";
 import type { TargetProfile } from "../profiles/types.js";
+import type { EpochLookup } from "./archive-epochs.js";
 import type { RenamePattern } from "./rename-pattern.js";
 
-/** The layers of name mapping, in the order they are asked (the first that answers wins). */
-export const nameLayers = [
+/**
+ * The layers of the user's rules and the profile's exceptions, in the order they are asked
+ * (the first that answers wins). After them come the target's built-in layer, then `default`.
+ */
+export const ruleLayers = [
   "package-override",
   "user-override",
   "user-rename",
   "user-ignore",
   "profile-exception",
-  "distro-data",
-  "python3dist",
-  "singlespec",
-  "default",
 ] as const;
 
-/** One layer of name mapping. */
-export type NameLayer = (typeof nameLayers)[number];
+/** A layer of {@link ruleLayers}. */
+export type RuleLayer = (typeof ruleLayers)[number];
 
-/** The built-in layers, one per target: its family's `MappingStyle.builtinLayer`. */
-export const builtinLayers: readonly NameLayer[] = ["distro-data", "python3dist", "singlespec"];
+/**
+ * The id of a built-in layer, which its family names (`MappingStyle.builtinLayer`): dh-python's
+ * `distro-data`, `python3dist`, `singlespec`.
+ */
+export type BuiltinLayer = string & Record<never, never>;
+
+/** One layer of name mapping: a rule layer, the target's built-in layer, or the default guess. */
+export type NameLayer = RuleLayer | BuiltinLayer | "default";
 
 /** An exact rule: this Python project becomes this distro name. */
 export interface ExactNameRule {
@@ -96,6 +102,12 @@ export interface OwnPackageNames {
   binary: string;
   /** The name layer that decided the binary name (`default` when none did). */
   layer: NameLayer;
+  /**
+   * The name a requirement on the project must map to for these packages to satisfy it, as a
+   * rule gives it (a batch names its own packages so): the binary package's name on Debian,
+   * the distribution inside `python3dist()` on RPM.
+   */
+  requiredAs: string;
 }
 
 /*
@@ -125,14 +137,25 @@ export interface MappingStyle {
   nameProblem(name: string): string | null;
   /** A rule's name as mapping uses it (RPM names are PEP 503 normalized). */
   ruleName(name: string): string;
-  /** The one built-in layer of the target: distro data, `python3dist` or `singlespec`. */
-  builtinLayer(profile: TargetProfile): NameLayer;
+  /** The id of the target's one built-in layer (Debian's `distro-data`, `python3dist` …). */
+  builtinLayer(profile: TargetProfile): BuiltinLayer;
   /** What the built-in layer says about `project` on the target, if it knows it. */
   builtin(project: string, profile: TargetProfile): NameCandidate | undefined;
-  /** The names of the packages wheel2pkg makes from `project`, and why the binary has its name. */
+  /**
+   * The names of the packages wheel2pkg makes from `project`, why the binary has its name, and
+   * the name by which a requirement reaches them.
+   */
   ownNames(project: string, profile: TargetProfile, rules: NameRules): OwnPackageNames;
-  /** The relations a requirement becomes when it names the distro name `name`. */
-  relations(requirement: Requirement, name: string, profile: TargetProfile): StyleRelations;
+  /**
+   * The relations a requirement becomes when it names the distro name `name`, with the epochs
+   * the target archive gives packages (relations on a package carry its epoch).
+   */
+  relations(
+    requirement: Requirement,
+    name: string,
+    profile: TargetProfile,
+    epochOf: EpochLookup,
+  ): StyleRelations;
   /** A distro name as a relation writes it: `python3dist(name)`, `python-name`, `name`. */
   relationName(name: string, profile: TargetProfile): string;
   /** Notes the format's packaging adds to a relation it writes (openSUSE: exact versions, extras). */

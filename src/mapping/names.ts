@@ -10,13 +10,14 @@
 import { UserError } from "../errors.js";
 import { normalizeName } from "../model/name.js";
 import type { TargetProfile } from "../profiles/types.js";
-import type {
-  ExactNameRule,
-  MappingStyle,
-  NameCandidate,
-  NameLayer,
-  NameRules,
-  OwnPackageNames,
+import {
+  ruleLayers,
+  type ExactNameRule,
+  type MappingStyle,
+  type NameCandidate,
+  type NameLayer,
+  type NameRules,
+  type OwnPackageNames,
 } from "./name-rules.js";
 
 export type { NameCandidate, OwnPackageNames } from "./name-rules.js";
@@ -108,6 +109,11 @@ export function resolveName(
     ...(decision.relation === undefined ? {} : { relation: decision.relation }),
     candidates,
   };
+}
+
+/** The layers asked for a target, in order: the rules, its family's built-in layer, the default. */
+export function nameLayers(profile: TargetProfile, style: MappingStyle): NameLayer[] {
+  return [...ruleLayers, style.builtinLayer(profile), "default"];
 }
 
 /**

@@ -14,11 +14,22 @@
  * - suffix-collapsed: RpmVersion keeps one suffix only, pre before dev before post:
  *   `1.0rc1.post1` → `1~rc1`, `1.0.post1.dev2` → `1~~dev2` (sorts before 1.0).
  * - arbitrary-equality: `===V` becomes `= V`, admitting every spelling of V.
+ *
+ * Relations that name packages rather than `python3dist()` (openSUSE's singlespec `python-foo`)
+ * are compared with the packages' own Version and Epoch, which keep upstream's spelling; they
+ * use the archive-aware bounds of src/mapping/archive-bounds.ts instead (rpmPackageRelations).
  */
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { specifierToString } from "../model/specifier.js";
 import type { Specifier } from "../model/types.js";
-import { baseVersion, requireVersion, type Pep440Version } from "../model/version.js";
+import {
+  baseVersion,
+  formatVersion,
+  publicVersion,
+  requireVersion,
+  type Pep440Version,
+} from "../model/version.js";
+import { clauseBounds, type Bound, type VersionSpelling } from "./archive-bounds.js";
 import { nextRelease, parseClause, stripTrailingZeros } from "./version-clause.js";
 
 /** Relations for one requirement in the RPM family, with what was lost on the way. */
@@ -72,9 +83,11 @@ export function rpmVersion(version: string): string {
  * guidelines: `1.0rc1` → `1.0~rc1`, `1.0.post1` → `1.0^post1`, `1.0.dev1` → `1.0~~dev1`. It
  * agrees with rpmVersion() except that the release is kept as upstream wrote it (`2.31.0`, not
  * `2.31`) and that combined suffixes are all kept (`1.0~rc1^post1~dev2`) so upgrades order as
- * PEP 440 says. A local label cannot be kept: it would sort after post-releases.
+ * PEP 440 says. A local label cannot be kept: it would sort after post-releases. `archiveEpoch`
+ * is the Epoch the archive gives the package of that name (a PEP 440 epoch adds to it), so the
+ * package replaces the archive's.
  */
-export function rpmPackageVersion(version: string): RpmPackageVersion {
+export function rpmPackageVersion(version: string, archiveEpoch = 0): RpmPackageVersion {
   const parts = requireVersion(version);
   const diagnostics: Diagnostic[] = [];
   let text = parts.release.join(".");
@@ -103,7 +116,8 @@ export function rpmPackageVersion(version: string): RpmPackageVersion {
       ),
     );
   }
-  return { version: text, epoch: parts.epoch !== 0 ? parts.epoch : null, diagnostics };
+  const epoch = parts.epoch + archiveEpoch;
+  return { version: text, epoch: epoch !== 0 ? epoch : null, diagnostics };
 }
 
 /** `(name >= V with name < next)`: pythondistdeps' convert_compatible. */
@@ -213,18 +227,6 @@ export function rpmRelations(
       .sort()
       .map((extra) => `python3dist(${distName}[${extra}])`),
   ];
-  return rpmRelationsOn(names, distName, specifiers);
-}
-
-/**
- * The same version algebra on other capabilities: openSUSE's singlespec relations name the
- * package (`python-foo >= 1.2`), which its macros rename per flavor.
- */
-export function rpmRelationsOn(
-  names: readonly string[],
-  distName: string,
-  specifiers: readonly Specifier[],
-): RpmRelations {
   const diagnostics: Diagnostic[] = [];
   const clauses: { spec: Specifier; parts: Pep440Version }[] = [];
   const seen = new Set<string>();
@@ -245,6 +247,76 @@ export function rpmRelationsOn(
     const converted = clauses.map(({ spec, parts }) => convert(name, spec, parts)).sort();
     if (converted.length === 0) return name;
     return converted.length === 1 ? (converted[0] ?? name) : `(${converted.join(" with ")})`;
+  });
+  return { relations, diagnostics };
+}
+
+/** rpm's spellings: post-releases `^postN`; a local label cannot be kept. */
+const rpmSpelling: VersionSpelling = { post: "^post", local: null };
+
+/** One clause's notes when it names package versions: what rpm cannot say exactly. */
+function packageClauseNotes(clause: string, spec: Specifier, parts: Pep440Version): Diagnostic[] {
+  const notes: Diagnostic[] = [];
+  if (spec.operator === "===") {
+    notes.push(
+      diagnostic(
+        "arbitrary-equality-as-pin",
+        "warning",
+        `${clause}: arbitrary equality becomes a pin on ${formatVersion(publicVersion(parts))}, which every spelling of that version satisfies`,
+      ),
+    );
+  }
+  if (parts.local !== null) {
+    notes.push(
+      diagnostic(
+        "local-version-ignored",
+        "warning",
+        spec.operator === "!="
+          ? `${clause}: one local build cannot be excluded; clause left out`
+          : `${clause}: the local label is ignored; any build of ${formatVersion(publicVersion(parts))} is accepted`,
+      ),
+    );
+  }
+  return notes;
+}
+
+/**
+ * Relations on packages named after a project (openSUSE's singlespec `python-foo`, which its
+ * macros rename per flavor), compared with the packages' own Version and Epoch: every spelling
+ * of the version the archive writes is taken as PEP 440 takes it (`==2.14.0` admits Version
+ * `2.14` and `2.14.0`), through the bounds of src/mapping/archive-bounds.ts, written with `>=`
+ * and `<`, `with` and `or`. `archiveEpoch` is the Epoch the archive gives the package.
+ */
+export function rpmPackageRelations(
+  names: readonly string[],
+  distName: string,
+  specifiers: readonly Specifier[],
+  archiveEpoch = 0,
+): RpmRelations {
+  const context = { spelling: rpmSpelling, archiveEpoch };
+  const diagnostics: Diagnostic[] = [];
+  const clauses: Bound[][] = [];
+  for (const spec of specifiers) {
+    const { parts, error } = parseClause(spec, distName);
+    if (error !== null) {
+      diagnostics.push(error);
+      continue;
+    }
+    diagnostics.push(...packageClauseNotes(`${distName}${specifierToString(spec)}`, spec, parts));
+    if (parts.local !== null && spec.operator === "!=") continue;
+    clauses.push(...clauseBounds(spec, publicVersion(parts), context));
+  }
+  const relations = names.map((name) => {
+    const atom = ({ op, version }: Bound) => `${name} ${op} ${version}`;
+    const groups = [
+      ...new Set(
+        clauses.map((group) =>
+          group.length === 1 ? atom(group[0] as Bound) : `(${group.map(atom).join(" or ")})`,
+        ),
+      ),
+    ].sort();
+    if (groups.length === 0) return name;
+    return groups.length === 1 ? (groups[0] ?? name) : `(${groups.join(" with ")})`;
   });
   return { relations, diagnostics };
 }

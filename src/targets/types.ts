@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
+import type { EpochLookup } from "../mapping/archive-epochs.js";
 import type { MappedRequirements } from "../mapping/map.js";
 import type { OwnPackageNames } from "../mapping/names.js";
 import type { WheelPackage } from "../model/package.js";
@@ -36,6 +37,8 @@ export interface PlanInput {
   licenseTexts: ReadonlyMap<string, string>;
   /** Debian family: the field that carries the extras' dependencies. */
   debianExtras: DebianExtrasPolicy;
+  /** The epochs of the target archive's packages: the package's own version carries its own. */
+  epochOf: EpochLookup;
 }
 
 /** A template to render into a file of the output tree. */

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { BatchReport } from "../../src/batch/types.js";
+import type { BatchReport } from "../../src/batch/index.js";
 import { runCli } from "../helpers/cli.js";
 import { systemPath, skipWithout } from "../helpers/tools.js";
 import { type HouseWheel, useWheelhouses } from "./wheelhouse.js";

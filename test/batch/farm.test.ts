@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildManifest, buildManifestText } from "../../src/batch/farm.js";
+import {
+  type BatchEntry,
+  type BatchReport,
+  buildManifest,
+  buildManifestText,
+} from "../../src/batch/index.js";
 import { batchTotals } from "../../src/batch/report.js";
-import type { BatchEntry, BatchReport } from "../../src/batch/types.js";
 
 function entry(
   project: string,

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { readBatchInput } from "../../src/batch/input.js";
-import { runBatch } from "../../src/batch/run.js";
+import { readBatchInput, runBatch } from "../../src/batch/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import * as wheelReader from "../../src/wheel/index.js";
 import { writeWheel, useWheelhouses } from "./wheelhouse.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOrder, graphToDot, type GraphNode } from "../../src/batch/graph.js";
+import { buildOrder, type GraphNode, graphToDot } from "../../src/batch/index.js";
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const copy = [...items];

@@ -1,7 +1,10 @@
 /** Running a batch over a test wheelhouse, and reading what it wrote. */
-import { readBatchInput } from "../../src/batch/input.js";
-import type { BatchReport } from "../../src/batch/types.js";
-import { runBatch, type BatchOptions } from "../../src/batch/run.js";
+import {
+  type BatchOptions,
+  type BatchReport,
+  readBatchInput,
+  runBatch,
+} from "../../src/batch/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 
 /** The targets the batch tests run for unless told otherwise. */

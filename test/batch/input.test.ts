@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseManifest, readBatchInput } from "../../src/batch/input.js";
+import { parseManifest, readBatchInput } from "../../src/batch/index.js";
 import { UserError } from "../../src/errors.js";
 import { wheelhouse } from "./wheelhouse.js";
 

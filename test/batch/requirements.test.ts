@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { batchPicture, graphToDot } from "../../src/batch/graph.js";
+import { batchPicture, graphToDot } from "../../src/batch/index.js";
 import { loadConfig } from "../../src/config/index.js";
 import { skipWithout } from "../helpers/tools.js";
 import { getProfile } from "../../src/profiles/index.js";
@@ -45,7 +45,7 @@ describe("runBatch: what extras require", () => {
           {
             requirement: 'speedy>=3; extra == "fast"',
             project: "speedy",
-            relations: ["python3-speedy (>= 3.0)"],
+            relations: ["python3-speedy (>= 3)"],
             reason: "set-version-mismatch",
           },
         ],
@@ -106,6 +106,26 @@ describe("runBatch: what extras require", () => {
     expect(again.totals["skipped-unchanged"]).toBe(8);
     expect(entry(again, "app", "debian-12").extras).toEqual(debian.extras);
     expect(again.unresolved).toEqual(report.unresolved);
+  });
+
+  it("orders the set by the extras the batch folds, as the packages are planned", async () => {
+    const h = house([
+      { name: "app", version: "1.0", extras: ["socks"], requires: ['PySocks; extra == "socks"'] },
+      { name: "pysocks", version: "1.7.1" },
+    ]);
+    const report = await batch(h.house, h.out, {
+      profiles: [getProfile("debian-12")],
+      withExtras: ["socks"],
+    });
+    const app = entry(report, "app", "debian-12");
+    expect(app.requires).toEqual(["pysocks"]);
+    expect(app.extras).toEqual([]);
+    expect(report.order).toEqual(["pysocks", "app"]);
+    const control = fs.readFileSync(
+      path.join(h.out, "debian-12", "python-app", "python-app-1.0", "debian", "control"),
+      "utf8",
+    );
+    expect(relationField(control, "Depends")).toContain("python3-socks");
   });
 
   it("redoes a package when a project only its extras require joins the set", async () => {

@@ -1,10 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildManifest } from "../../src/batch/farm.js";
+import {
+  batchFailed,
+  type BatchReport,
+  batchStatuses,
+  buildManifest,
+} from "../../src/batch/index.js";
 import { summarise } from "../../src/batch/lint-summary.js";
-import { batchFailed } from "../../src/batch/report.js";
-import { batchStatuses, type BatchReport } from "../../src/batch/types.js";
 import { loadConfig } from "../../src/config/index.js";
 import { lintPath } from "../../src/lint/index.js";
 import { getProfile } from "../../src/profiles/index.js";

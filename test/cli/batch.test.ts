@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { BatchReport } from "../../src/batch/types.js";
+import type { BatchReport } from "../../src/batch/index.js";
 import { interruptedExitCode } from "../../src/cli/batch/interrupt.js";
 import { exitCodes, main } from "../../src/cli/main.js";
 import { useWheelhouses } from "../batch/wheelhouse.js";

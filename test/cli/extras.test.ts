@@ -25,7 +25,7 @@ describe("extras on Debian targets", () => {
   it("put the extras' dependencies in Suggests by default, not in Depends", async () => {
     const text = await control();
     // [test] is development-only: not packaged by default.
-    expect(field(text, "Suggests")).toEqual(["python3-rich (>= 12.0)"]);
+    expect(field(text, "Suggests")).toEqual(["python3-rich (>= 12)"]);
     expect(field(text, "Depends").join(" ")).not.toMatch(/pytest|rich|hypothesis/);
   });
 
@@ -38,7 +38,7 @@ describe("extras on Debian targets", () => {
 
   it("put them in Recommends, or nowhere, when asked", async () => {
     const recommends = await control("--debian-extras", "recommends");
-    expect(field(recommends, "Recommends")).toContain("python3-rich (>= 12.0)");
+    expect(field(recommends, "Recommends")).toContain("python3-rich (>= 12)");
     expect(field(recommends, "Suggests")).toEqual([]);
     const ignored = await control("--debian-extras", "ignore");
     expect(ignored).not.toMatch(/^(Suggests|Recommends):/m);
@@ -47,9 +47,9 @@ describe("extras on Debian targets", () => {
   it("fold the chosen extras into Depends", async () => {
     const text = await control("--with-extras", "test");
     expect(field(text, "Depends")).toEqual(
-      expect.arrayContaining(["python3-pytest (>= 7.0)", "python3-hypothesis"]),
+      expect.arrayContaining(["python3-pytest (>= 7)", "python3-hypothesis"]),
     );
-    expect(field(text, "Suggests")).toEqual(["python3-rich (>= 12.0)"]);
+    expect(field(text, "Suggests")).toEqual(["python3-rich (>= 12)"]);
   });
 
   it("refuse an extra the wheel does not provide", async () => {

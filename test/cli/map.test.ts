@@ -27,8 +27,12 @@ describe("wheel2pkg map --json", () => {
     // EL9's Python 3.9 still needs the backports that newer Pythons do without.
     ["epel-9", 'tomli>=1.1; python_version < "3.11"', ["python3dist(tomli) >= 1.1"]],
     ["opensuse", "PyYAML>=6", ["python-PyYAML >= 6"]],
-    ["opensuse", "foo~=2.4.8", ["(python-foo >= 2.4.8 with python-foo < 2.5)"]],
-    ["opensuse", "requests[socks]!=2.28.0", ["(python-requests < 2.28 or python-requests > 2.28)"]],
+    ["opensuse", "foo~=2.4.8", ["(python-foo < 2.5~~ with python-foo >= 2.4.8)"]],
+    [
+      "opensuse",
+      "requests[socks]!=2.28.0",
+      ["(python-requests >= 2.28.0.1~~ or python-requests < 2.28)"],
+    ],
     ["opensuse", 'colorama; os_name == "nt"', []],
     ["debian-12", "foo>=1.2", ["python3-foo (>= 1.2)"]],
     ["debian-13", 'foo; python_version >= "3.12"', ["python3-foo"]],

@@ -21,7 +21,7 @@ describe("wheel2pkg version --json", () => {
     ["opensuse", "2.0.0b3", "2.0.0~b3"],
     ["debian-12", "1.0rc1", "1.0~rc1"],
     ["debian-13", "1.0.post1", "1.0+post1"],
-    ["ubuntu-24.04", "2.31.0", "2.31"],
+    ["ubuntu-24.04", "2.31.0", "2.31.0"],
     ["debian-13", "2!1.2", "2:1.2"],
   ])("%s: %s → %s", async (target, version, distro) => {
     expect(await versionJson([version, "--target", target])).toEqual([{ version, distro }]);

@@ -2,9 +2,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig, parseConfig } from "../../src/config/load.js";
-import { configuredLicense } from "../../src/config/target.js";
-import { ConfigError, emptyConfig, type ConfigProblem } from "../../src/config/types.js";
+import {
+  ConfigError,
+  type ConfigProblem,
+  configuredLicense,
+  emptyConfig,
+  loadConfig,
+  parseConfig,
+} from "../../src/config/index.js";
 import { UserError } from "../../src/errors.js";
 
 const FILE = "/project/wheel2pkg.toml";

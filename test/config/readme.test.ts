@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/load.js";
-import { configSchema, type Schema } from "../../src/config/schema.js";
+import { configSchema, parseConfig, type Schema } from "../../src/config/index.js";
 import { targetConfig } from "../../src/families/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/load.js";
-import { configForTarget } from "../../src/config/target.js";
-import { emptyConfig } from "../../src/config/types.js";
+import { configForTarget, emptyConfig, parseConfig } from "../../src/config/index.js";
 import { UserError } from "../../src/errors.js";
 import { families, familyOf } from "../../src/families/index.js";
-import { defaultDevExtras } from "../../src/mapping/extras.js";
+import { defaultDevExtras } from "../../src/mapping/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 
 const debian = getProfile("debian-12");

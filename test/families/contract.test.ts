@@ -5,21 +5,29 @@
  */
 import { describe, expect, it } from "vitest";
 import { families, familyOf, type Family } from "../../src/families/index.js";
-import { mapRequirement } from "../../src/mapping/map.js";
-import { noNameRules } from "../../src/mapping/name-rules.js";
-import type { MappingStyle } from "../../src/mapping/name-rules.js";
-import { parseRequirement } from "../../src/model/requirement.js";
-import { getProfile, profiles } from "../../src/profiles/index.js";
-import type { TargetFamily } from "../../src/profiles/types.js";
+import {
+  type MappingStyle,
+  mapRequirement,
+  nameLayers,
+  noNameRules,
+  ruleLayers,
+} from "../../src/mapping/index.js";
+import { parseRequirement } from "../../src/model/index.js";
+import { getProfile, profiles, type TargetFamily } from "../../src/profiles/index.js";
 
 /** Names compared in lower case, no built-in layer, a requirement is its package's name alone. */
 const toyMapping: MappingStyle = {
   key: (project) => project.toLowerCase(),
   nameProblem: () => null,
   ruleName: (name) => name,
-  builtinLayer: () => "distro-data",
+  builtinLayer: () => "toy-index",
   builtin: () => undefined,
-  ownNames: (project) => ({ source: project, binary: project, layer: "default" }),
+  ownNames: (project) => ({
+    source: project,
+    binary: project,
+    layer: "default",
+    requiredAs: project,
+  }),
   relations: (_requirement, name) => ({ dependencies: [name], breaks: [], diagnostics: [] }),
   relationName: (name) => name,
   relationNotes: () => [],
@@ -39,7 +47,6 @@ const toy: Family = {
   lintFile: () => null,
   packagingRoot: () => null,
   isBinaryPackage: () => false,
-  requirementName: (project) => project,
   mapping: toyMapping,
   relationNames: (relation) => [relation],
   checkArchive: () => Promise.resolve({ checked: false, source: "none", missing: [] }),
@@ -57,6 +64,16 @@ describe("the family contract", () => {
     expect([incomplete, partial]).toHaveLength(2);
   });
 
+  it("has no optional hook, in the family nor in its mapping style", () => {
+    /** The keys of T that may be left out. */
+    type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+    const none: [OptionalKeys<Family>, OptionalKeys<MappingStyle>] extends [never, never]
+      ? true
+      : false = true;
+    // tsc refuses `true` here as soon as a hook of either may be left out.
+    expect(none).toBe(true);
+  });
+
   it("has one registered family for every profile, found by the profile's family id", () => {
     for (const profile of profiles.values()) {
       expect(familyOf(profile).id).toBe(profile.family);
@@ -69,6 +86,14 @@ describe("the family contract", () => {
     const table: Record<TargetFamily, Family> = { ...families, deb: toy };
     expect(table.deb.packageVersion("1.0").version).toBe("1.0");
     expect(table.deb.lintFile("x.deb", false)).toBeNull();
+  });
+
+  it("names its own built-in layer, asked after the rules and before the default", () => {
+    expect(nameLayers(getProfile("debian-12"), toy.mapping)).toEqual([
+      ...ruleLayers,
+      "toy-index",
+      "default",
+    ]);
   });
 
   it("maps requirements with the family's naming, not a test of which family it is", () => {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { families, familyOf } from "../../src/families/index.js";
-import { parseRequirement } from "../../src/model/requirement.js";
+import { noEpochs } from "../../src/mapping/archive-epochs.js";
+import { parseRequirement } from "../../src/model/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 
 const { deb, rpm } = families;
@@ -39,20 +40,36 @@ describe("the families' mapping styles", () => {
   it("translate a requirement's versions and note what the format loses", () => {
     const requirement = parseRequirement("foo[x]>=1");
     const debian = getProfile("debian-12");
-    const onDebian = deb.mapping.relations(requirement, "python3-foo", debian);
-    expect(onDebian.dependencies).toEqual(["python3-foo (>= 1.0)"]);
+    const onDebian = deb.mapping.relations(requirement, "python3-foo", debian, noEpochs);
+    expect(onDebian.dependencies).toEqual(["python3-foo (>= 1)"]);
     expect(onDebian.diagnostics.map((d) => d.code)).toEqual(["deb-extras-unsupported"]);
     const fedora = getProfile("fedora");
     const opensuse = getProfile("opensuse");
-    expect(rpm.mapping.relations(requirement, "foo", fedora).dependencies).toEqual([
+    expect(rpm.mapping.relations(requirement, "foo", fedora, noEpochs).dependencies).toEqual([
       "python3dist(foo) >= 1",
       "python3dist(foo[x]) >= 1",
     ]);
-    expect(rpm.mapping.relations(requirement, "foo", opensuse).dependencies).toEqual([
+    expect(rpm.mapping.relations(requirement, "foo", opensuse, noEpochs).dependencies).toEqual([
       "python-foo >= 1",
     ]);
     expect(rpm.mapping.relationNotes(requirement, "python-foo >= 1", fedora)).toEqual([]);
     const notes = rpm.mapping.relationNotes(requirement, "python-foo >= 1", opensuse);
     expect(notes.map((d) => d.code)).toEqual(["opensuse-extras-unsupported"]);
+  });
+
+  it("give relations on packages the archive's epoch, and python3dist() none", () => {
+    const requirement = parseRequirement("numpy<2");
+    const epochOf = (name: string) => (name === "python3-numpy" || name === "python-numpy" ? 1 : 0);
+    const debian = getProfile("debian-12");
+    expect(
+      deb.mapping.relations(requirement, "python3-numpy", debian, epochOf).dependencies,
+    ).toEqual(["python3-numpy (<< 1:2~~)"]);
+    expect(
+      rpm.mapping.relations(requirement, "numpy", getProfile("opensuse"), epochOf).dependencies,
+    ).toEqual(["python-numpy < 1:2~~"]);
+    // Fedora's generated python3dist() Provides carry the PEP 440 version only.
+    expect(
+      rpm.mapping.relations(requirement, "numpy", getProfile("fedora"), epochOf).dependencies,
+    ).toEqual(["python3dist(numpy) < 2~~"]);
   });
 });

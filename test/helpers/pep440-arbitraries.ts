@@ -4,8 +4,13 @@
  * edges: equal to its version, a pre-, post- or dev-release of it, zero-padded, one step away.
  */
 import fc from "fast-check";
-import type { Specifier, SpecifierOperator } from "../../src/model/types.js";
-import { parseVersion, type Pep440Version, type PreReleaseLabel } from "../../src/model/version.js";
+import {
+  parseVersion,
+  type Pep440Version,
+  type PreReleaseLabel,
+  type Specifier,
+  type SpecifierOperator,
+} from "../../src/model/index.js";
 
 const small = fc.nat({ max: 2 });
 const preLabel = fc.constantFrom<PreReleaseLabel>("a", "b", "rc");

@@ -7,8 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { compare, explain } from "@renovatebot/pep440";
-import type { Specifier } from "../../src/model/types.js";
-import { parseVersion, type Pep440Version } from "../../src/model/version.js";
+import { parseVersion, type Pep440Version, type Specifier } from "../../src/model/index.js";
 
 function format(parts: Pep440Version): string {
   const epoch = parts.epoch !== 0 ? `${parts.epoch}!` : "";

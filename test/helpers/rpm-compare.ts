@@ -1,7 +1,7 @@
 /**
  * RPM version comparisons answered by rpm itself (`rpm.vercmp` in rpm's embedded Lua), many
- * per process, and an evaluator of the rich dependencies pythondistdeps writes
- * (`(A with B)`, `(A or B)`) against one `python3dist(name) = V` Provides.
+ * per process, and an evaluator of the rich dependencies wheel2pkg writes (`(A with B)`,
+ * `(A or B)`) against one `python3dist(name) = V` Provides or one package's `[E:]Version`.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -38,7 +38,9 @@ export function parseDependency(text: string): Dependency {
   const expression = (): Dependency => {
     if (tokens[at] !== "(") {
       const name = next();
-      if (!name.startsWith("python3dist(")) throw new Error(`bad dependency: ${text}`);
+      if (!/^(python3dist\([^()\s]*\)|[A-Za-z0-9][A-Za-z0-9._+-]*)$/.test(name)) {
+        throw new Error(`bad dependency: ${text}`);
+      }
       if (!["<", "<=", "=", ">=", ">"].includes(tokens[at] ?? "")) {
         return { kind: "atom", op: null, evr: null };
       }
@@ -118,7 +120,10 @@ export class RpmVersions {
     return walk(parseDependency(dependency));
   }
 
-  /** Whether one package providing `python3dist(…) = provided` satisfies the dependency. */
+  /**
+   * Whether one package providing `python3dist(…) = provided` (or a package of EVR `provided`)
+   * satisfies the dependency.
+   */
   satisfies(provided: string, dependency: string): boolean {
     const evaluate = (d: Dependency): boolean => {
       if (d.kind !== "atom") {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
-import { convertWheel } from "../../src/convert/index.js";
+import { convertWheel } from "../../src/apply/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { fixedPackaging, fixtureWheel } from "../helpers/convert.js";
 import {

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildNative } from "../../src/convert/build.js";
-import { convertWheel, planConversion, writePackage } from "../../src/convert/index.js";
+import { convertWheel } from "../../src/apply/index.js";
+import { buildNative, planConversion, writePackage } from "../../src/convert/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { fixedPackaging, fixtureWheel } from "../helpers/convert.js";
 import { run } from "../helpers/install.js";

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { convertWheel } from "../../src/convert/index.js";
+import { convertWheel } from "../../src/apply/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { fixedPackaging } from "../helpers/convert.js";
 import { lintianHints } from "../helpers/native-lint.js";
@@ -11,7 +11,9 @@ import { skipWithout } from "../helpers/tools.js";
 import { scratchDirectory } from "../wheel/zip-builder.js";
 
 const scratch = scratchDirectory();
-afterAll(() => { scratch.remove(); });
+afterAll(() => {
+  scratch.remove();
+});
 
 /** Compiles C source to a shared object with gcc (`flags` before the output). */
 function compile(name: string, source: string, flags: string[]): Buffer {

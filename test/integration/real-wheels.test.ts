@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { convertWheel } from "../../src/convert/index.js";
+import { convertWheel } from "../../src/apply/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { fixedPackaging } from "../helpers/convert.js";
 import { importFrom, installDebs, installRpms } from "../helpers/install.js";

@@ -9,7 +9,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { convertWheel } from "../../src/convert/index.js";
+import { convertWheel } from "../../src/apply/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { builtinTemplateDir } from "../../src/render/index.js";
 import { runCli } from "../helpers/cli.js";

@@ -2,11 +2,14 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planConversion } from "../../src/convert/index.js";
-import { runRules } from "../../src/lint/engine.js";
-import { parseDebianDir } from "../../src/lint/inputs/debian.js";
-import { parseSpec } from "../../src/lint/inputs/spec.js";
+import {
+  type Finding,
+  type LintInput,
+  parseDebianDir,
+  parseSpec,
+  runRules,
+} from "../../src/lint/index.js";
 import { readWheelSubject } from "../../src/lint/inputs/wheel.js";
-import type { Finding, LintInput } from "../../src/lint/types.js";
 import { getProfile, profiles } from "../../src/profiles/index.js";
 import { fixedPackaging, root } from "../helpers/convert.js";
 

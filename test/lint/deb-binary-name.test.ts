@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BuiltPackage } from "../../src/native/packages.js";
-import { runRules } from "../../src/lint/engine.js";
+import { runRules } from "../../src/lint/index.js";
 import { debBinaryName } from "../../src/lint/rules/deb-binary-name.js";
 import { getProfile } from "../../src/profiles/index.js";
 

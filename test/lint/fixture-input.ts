@@ -7,9 +7,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { BuiltFile, BuiltPackage } from "../../src/native/packages.js";
 import { parseDebianDir, readDebianDir } from "../../src/lint/inputs/debian.js";
-import { parseSpec } from "../../src/lint/inputs/spec.js";
+import { type LintInput, parseSpec } from "../../src/lint/index.js";
 import { readWheelSubject } from "../../src/lint/inputs/wheel.js";
-import type { LintInput } from "../../src/lint/types.js";
 import { scratchDirectory } from "../wheel/zip-builder.js";
 import { root } from "../helpers/convert.js";
 

@@ -3,11 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runRules } from "../../src/lint/engine.js";
-import { parseDebianDir } from "../../src/lint/inputs/debian.js";
-import { parseSpec } from "../../src/lint/inputs/spec.js";
-import { rules } from "../../src/lint/rules/index.js";
-import type { LintInput, Rule } from "../../src/lint/types.js";
+import {
+  type LintInput,
+  parseDebianDir,
+  parseSpec,
+  type Rule,
+  rules,
+  runRules,
+} from "../../src/lint/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { skipWithout } from "../helpers/tools.js";
 

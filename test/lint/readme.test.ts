@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { rules } from "../../src/lint/rules/index.js";
+import { rules } from "../../src/lint/index.js";
 import { root } from "../helpers/convert.js";
 
 const readme = readFileSync(join(root, "README.md"), "utf8");

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatText, hasFailingFindings, sarifLog } from "../../src/lint/report.js";
-import type { LintReport } from "../../src/lint/index.js";
-import type { Finding } from "../../src/lint/types.js";
+import type { Finding, LintReport } from "../../src/lint/index.js";
 import { sarifProblems } from "./sarif-shape.js";
 
 const findings: Finding[] = [

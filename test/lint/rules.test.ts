@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runRules } from "../../src/lint/engine.js";
-import { rules } from "../../src/lint/rules/index.js";
+import { rules, runRules } from "../../src/lint/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { scratchDirectory } from "../wheel/zip-builder.js";
 import { fixtureInput, lintFixtures } from "./fixture-input.js";

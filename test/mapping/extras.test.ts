@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { families } from "../../src/families/index.js";
-import { defaultDevExtras, isDevExtra, placeExtras } from "../../src/mapping/extras.js";
-import { mapPackage, type MappedRequirements } from "../../src/mapping/map.js";
-import { noNameRules } from "../../src/mapping/name-rules.js";
-import type { WheelPackage } from "../../src/model/package.js";
-import { parseRequirement } from "../../src/model/requirement.js";
+import {
+  defaultDevExtras,
+  isDevExtra,
+  mapPackage,
+  type MappedRequirements,
+  noNameRules,
+  placeExtras,
+} from "../../src/mapping/index.js";
+import { parseRequirement, type WheelPackage } from "../../src/model/index.js";
 import { getProfile } from "../../src/profiles/index.js";
-import type { EntryPoint } from "../../src/wheel/types.js";
+import type { EntryPoint } from "../../src/wheel/index.js";
 
 /** The parts of a package that extras placement and mapping read. */
 function wheel(

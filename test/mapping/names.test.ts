@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/load.js";
+import { parseConfig } from "../../src/config/index.js";
 import { families, targetConfig } from "../../src/families/index.js";
 import { UserError } from "../../src/errors.js";
-import { noNameRules, type NameRules } from "../../src/mapping/name-rules.js";
-import { resolveName } from "../../src/mapping/names.js";
-import { getProfile } from "../../src/profiles/index.js";
-import type { TargetProfile } from "../../src/profiles/types.js";
+import { type NameRules, noNameRules, resolveName } from "../../src/mapping/index.js";
+import { getProfile, type TargetProfile } from "../../src/profiles/index.js";
 
 const debian: TargetProfile = {
   ...getProfile("debian-12"),

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/load.js";
+import { parseConfig } from "../../src/config/index.js";
 import { familyOf, targetConfig } from "../../src/families/index.js";
-import { noNameRules } from "../../src/mapping/name-rules.js";
-import { ownPackageNames } from "../../src/mapping/names.js";
+import { noNameRules, ownPackageNames } from "../../src/mapping/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 
 const debian = getProfile("debian-12");
@@ -53,7 +52,22 @@ describe("ownPackageNames", () => {
   ])("%s on %s", (project, target, source, binary, layer) => {
     const profile = getProfile(target);
     const rules = noNameRules(familyOf(profile).mapping);
-    expect(ownPackageNames(project, profile, rules)).toEqual({ source, binary, layer });
+    const { requiredAs: _requiredAs, ...names } = ownPackageNames(project, profile, rules);
+    expect(names).toEqual({ source, binary, layer });
+  });
+
+  it.each([
+    // Debian: a requirement names the binary package.
+    ["PyYAML", "debian-12", "python3-yaml"],
+    ["zope.interface", "debian-12", "python3-zope.interface"],
+    // RPM: a requirement names the PEP 503 name, inside python3dist() or python-.
+    ["PyYAML", "fedora", "pyyaml"],
+    ["Zope.Interface", "fedora", "zope-interface"],
+    ["python-dateutil", "opensuse", "python-dateutil"],
+  ])("a requirement reaches the packages of %s on %s as %s", (project, target, requiredAs) => {
+    const profile = getProfile(target);
+    const rules = noNameRules(familyOf(profile).mapping);
+    expect(ownPackageNames(project, profile, rules).requiredAs).toBe(requiredAs);
   });
 
   it("follows the user's rules first", () => {
@@ -69,6 +83,7 @@ describe("ownPackageNames", () => {
       source: "python-yaml-custom",
       binary: "python3-yaml-custom",
       layer: "user-override",
+      requiredAs: "python3-yaml-custom",
     });
     expect(ownPackageNames("setuptools", debian, rules).binary).toBe("python3-st");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RenamePattern, renamePatternProblem } from "../../src/mapping/rename-pattern.js";
+import { RenamePattern, renamePatternProblem } from "../../src/mapping/index.js";
 import { UserError } from "../../src/errors.js";
 
 describe("RenamePattern", () => {

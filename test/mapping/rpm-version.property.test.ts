@@ -6,12 +6,18 @@
  */
 import { compare } from "@renovatebot/pep440";
 import fc from "fast-check";
-import { describe, it } from "vitest";
-import { rpmPackageVersion, rpmRelations, rpmVersion } from "../../src/mapping/rpm-version.js";
+import { describe, expect, it } from "vitest";
+import {
+  rpmPackageRelations,
+  rpmPackageVersion,
+  rpmRelations,
+  rpmVersion,
+} from "../../src/mapping/rpm-version.js";
 import { nextRelease, stripTrailingZeros } from "../../src/mapping/version-clause.js";
 import type { Specifier } from "../../src/model/types.js";
 import { isPrerelease, parseVersion, type Pep440Version } from "../../src/model/version.js";
-import { specifierCase, version } from "../helpers/pep440-arbitraries.js";
+import { archiveCase, inexactCase, rpmArchiveVersion } from "../helpers/archive-spellings.js";
+import { formatParts, specifierCase, version } from "../helpers/pep440-arbitraries.js";
 import { specifiersContain } from "../helpers/pep440-oracle.js";
 import { RpmVersions, rpmAvailable } from "../helpers/rpm-compare.js";
 
@@ -115,6 +121,45 @@ describe(`RPM translation against rpm (seed ${String(seed)})`, () => {
         }),
         { seed, numRuns },
       );
+    },
+  );
+
+  run(
+    `relations on packages admit exactly what PEP 440 admits, as the archive spells it (${String(numRuns)} cases)`,
+    () => {
+      // rpm has no repack suffixes, and a relation without a release compares Versions only.
+      const arbitrary = archiveCase([""], ["1"]).map(({ specifiers, archive }) => ({
+        specifiers,
+        archive: { ...archive, parts: { ...archive.parts, local: null } },
+      }));
+      const relationOf = (specifiers: Specifier[], archiveEpoch: number): string =>
+        rpmPackageRelations(["python-foo"], "foo", specifiers, archiveEpoch).relations[0] ?? "";
+      const samples = fc.sample(arbitrary, { seed, numRuns });
+      versions.compareMany(
+        samples.flatMap(({ specifiers, archive }) =>
+          RpmVersions.questions(
+            rpmArchiveVersion(archive),
+            relationOf(specifiers, archive.archiveEpoch),
+          ),
+        ),
+      );
+      let exact = 0;
+      fc.assert(
+        fc.property(arbitrary, ({ specifiers, archive }) => {
+          const relation = relationOf(specifiers, archive.archiveEpoch);
+          const admitted = versions.satisfies(rpmArchiveVersion(archive), relation);
+          const expected = specifiersContain(formatParts(archive.parts), specifiers);
+          if (specifiers.some((spec) => inexactCase(spec, archive) !== null)) return true;
+          exact += 1;
+          const loosened = specifiers.some(
+            (spec) => spec.operator === "===" || parse(spec.version).local !== null,
+          );
+          // Loosened (`===`, a local label): never stricter than PEP 440.
+          return loosened ? !expected || admitted : admitted === expected;
+        }),
+        { seed, numRuns },
+      );
+      expect(exact).toBeGreaterThan(numRuns * 0.7);
     },
   );
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { rpmPackageVersion, rpmRelations, rpmVersion } from "../../src/mapping/rpm-version.js";
+import {
+  rpmPackageRelations,
+  rpmPackageVersion,
+  rpmRelations,
+  rpmVersion,
+} from "../../src/mapping/rpm-version.js";
 import { clauses } from "../helpers/pep440-oracle.js";
 
 const codes = (requirement: { diagnostics: { code: string }[] }): string[] =>
@@ -263,5 +268,48 @@ describe("rpmPackageVersion", () => {
     ["1.0.post1.dev2", ["rpm-suffix-collapsed"]],
   ])("%s: diagnostics %j", (version, expected) => {
     expect(codes(rpmPackageVersion(version))).toEqual(expected);
+  });
+});
+
+describe("rpmPackageVersion with the archive's Epoch", () => {
+  it("carries the archive's Epoch for the package's name, a PEP 440 epoch added", () => {
+    expect(rpmPackageVersion("2.4.6", 1)).toMatchObject({ version: "2.4.6", epoch: 1 });
+    expect(rpmPackageVersion("2!2.4.6", 1)).toMatchObject({ version: "2.4.6", epoch: 3 });
+    expect(rpmPackageVersion("2.4.6", 0)).toMatchObject({ version: "2.4.6", epoch: null });
+  });
+});
+
+describe("rpmPackageRelations", () => {
+  const relation = (specifiers: string, epoch = 0): string =>
+    rpmPackageRelations(["python-foo"], "foo", clauses(specifiers), epoch).relations[0] ?? "";
+
+  it.each([
+    [">=2.14.0", "python-foo >= 2.14"],
+    ["==2.14.0", "(python-foo < 2.14.0.1~~ with python-foo >= 2.14)"],
+    ["<2", "python-foo < 2~~"],
+    [">2.14", "python-foo >= 2.14.0.1~~"],
+    ["<=1.0.post1", "python-foo < 1.0^post2~"],
+    ["!=1.3", "(python-foo >= 1.3.0.1~~ or python-foo < 1.3)"],
+    [
+      "~=2.2,!=2.5.*",
+      "((python-foo >= 2.6~~ or python-foo < 2.5~~) with python-foo < 3~~ with python-foo >= 2.2)",
+    ],
+    ["", "python-foo"],
+  ])("%s → %s", (specifiers, expected) => {
+    expect(relation(specifiers)).toBe(expected);
+  });
+
+  it("gives the relations the archive's Epoch", () => {
+    expect(relation("<2", 1)).toBe("python-foo < 1:2~~");
+  });
+
+  it("notes what it cannot keep", () => {
+    const codesOf = (specifiers: string) =>
+      rpmPackageRelations(["python-foo"], "foo", clauses(specifiers)).diagnostics.map(
+        (d) => d.code,
+      );
+    expect(codesOf("===1.0")).toEqual(["arbitrary-equality-as-pin"]);
+    expect(codesOf("!=1.0+abc")).toEqual(["local-version-ignored"]);
+    expect(relation("!=1.0+abc")).toBe("python-foo");
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   evaluateMarker,
+  type MarkerEnvironment,
   markerToString,
   markerVariables,
+  ParseError,
   parseMarker,
-} from "../../src/model/markers.js";
-import { ParseError } from "../../src/model/syntax.js";
-import type { MarkerEnvironment } from "../../src/model/types.js";
+} from "../../src/model/index.js";
 import { UserError } from "../../src/errors.js";
 
 describe("parseMarker: valid, with canonical form", () => {

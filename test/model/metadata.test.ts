@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MetadataError } from "../../src/errors.js";
-import { parseMetadata } from "../../src/model/metadata.js";
-import { requirementToString } from "../../src/model/requirement.js";
-import { specifiersToString } from "../../src/model/specifier.js";
-import type { RawMetadata } from "../../src/wheel/types.js";
+import { parseMetadata, requirementToString, specifiersToString } from "../../src/model/index.js";
+import type { RawMetadata } from "../../src/wheel/index.js";
 
 const SOURCE = "demo-1.0-py3-none-any.whl: demo-1.0.dist-info/METADATA";
 

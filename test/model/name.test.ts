@@ -5,7 +5,7 @@ import {
   normalizeName,
   sameName,
   wheelNameComponent,
-} from "../../src/model/name.js";
+} from "../../src/model/index.js";
 
 describe("normalizeName (PEP 503)", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MetadataError, UnsupportedWheelError } from "../../src/errors.js";
-import { buildPackage } from "../../src/model/package.js";
-import type { EntryPoint, WheelContents } from "../../src/wheel/types.js";
+import { buildPackage } from "../../src/model/index.js";
+import type { EntryPoint, WheelContents } from "../../src/wheel/index.js";
 
 function entryPoint(group: string, name: string, value: string): EntryPoint {
   const [module = "", attr = null] = value.split(":");

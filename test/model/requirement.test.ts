@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { markerToString } from "../../src/model/markers.js";
-import { parseRequirement, requirementToString } from "../../src/model/requirement.js";
-import { specifiersToString } from "../../src/model/specifier.js";
-import { ParseError } from "../../src/model/syntax.js";
+import {
+  markerToString,
+  ParseError,
+  parseRequirement,
+  requirementToString,
+  specifiersToString,
+} from "../../src/model/index.js";
 
 describe("parseRequirement: valid", () => {
   it.each([

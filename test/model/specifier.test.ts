@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ParseError } from "../../src/model/syntax.js";
 import {
+  ParseError,
   parseSpecifier,
   parseSpecifiers,
   satisfiesSpecifiers,
+  type Specifier,
   specifiersToString,
   tryParseSpecifier,
-} from "../../src/model/specifier.js";
-import type { Specifier } from "../../src/model/types.js";
+} from "../../src/model/index.js";
 
 describe("parseSpecifiers: valid", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UnsupportedWheelError } from "../../src/errors.js";
-import { analyzeWheelTags, parsePlatformTag } from "../../src/model/tags.js";
-import { parseWheelFilename as wheelFilename } from "../../src/wheel/filename.js";
+import { analyzeWheelTags, parsePlatformTag } from "../../src/model/index.js";
+import { parseWheelFilename as wheelFilename } from "../../src/wheel/index.js";
 
 describe("parsePlatformTag", () => {
   it.each([

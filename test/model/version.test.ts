@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareVersions, normalizeVersion, parseVersion } from "../../src/model/version.js";
+import { compareVersions, normalizeVersion, parseVersion } from "../../src/model/index.js";
 
 describe("parseVersion", () => {
   it("returns a typed, normalized structure", () => {

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readWheel } from "../../src/wheel/read.js";
+import { readWheel } from "../../src/wheel/index.js";
 
 const CORPUS = process.env.WHEEL2PKG_CORPUS ?? "/tmp/corpus";
 const wheels = fs.existsSync(CORPUS)

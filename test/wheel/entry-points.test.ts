@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEntryPoints } from "../../src/wheel/entry-points.js";
+import { parseEntryPoints } from "../../src/wheel/index.js";
 import { thrownWheelError } from "./wheel-error.js";
 
 const where = { file: "demo-1.0-py3-none-any.whl", member: "demo-1.0.dist-info/entry_points.txt" };

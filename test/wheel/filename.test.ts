@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { parseWheelFilename, wheelTags } from "../../src/wheel/filename.js";
+import { parseWheelFilename, wheelTags } from "../../src/wheel/index.js";
 import { thrownWheelError } from "./wheel-error.js";
 
 describe("parseWheelFilename", () => {

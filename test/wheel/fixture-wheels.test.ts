@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readWheel } from "../../src/wheel/read.js";
-import type { WheelContents } from "../../src/wheel/types.js";
+import { readWheel, type WheelContents } from "../../src/wheel/index.js";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/wheels");
 const fixture = (name: string): string => path.join(FIXTURES, name);

@@ -5,7 +5,7 @@
  */
 import zlib from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { readWheel } from "../../src/wheel/read.js";
+import { readWheel } from "../../src/wheel/index.js";
 import { WheelZip } from "../../src/wheel/zip.js";
 import { scratchDirectory, zipBytes, type RawZipEntry } from "./zip-builder.js";
 import { wheelError } from "./wheel-error.js";

@@ -3,7 +3,7 @@
  * wheel is shown with its control characters escaped: a name must not repaint the terminal.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { readWheel } from "../../src/wheel/read.js";
+import { readWheel } from "../../src/wheel/index.js";
 import { printableName } from "../../src/wheel/printable-name.js";
 import { WheelZip } from "../../src/wheel/zip.js";
 import { runCli } from "../helpers/cli.js";

@@ -4,7 +4,7 @@ import {
   metadataField,
   parseMetadataFile,
   parseMetadataText,
-} from "../../src/wheel/metadata-file.js";
+} from "../../src/wheel/index.js";
 import { thrownWheelError } from "./wheel-error.js";
 
 const where = { file: "demo-1.0-py3-none-any.whl", member: "demo-1.0.dist-info/METADATA" };

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readWheel } from "../../src/wheel/read.js";
+import { readWheel } from "../../src/wheel/index.js";
 import { recordHash, scratchDirectory, type WheelSpec } from "./zip-builder.js";
 import { wheelError } from "./wheel-error.js";
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { readWheel, readWheelMember, readWheelMembers } from "../../src/wheel/read.js";
+import { readWheel, readWheelMember, readWheelMembers } from "../../src/wheel/index.js";
 import { scratchDirectory } from "./zip-builder.js";
 import { wheelError } from "./wheel-error.js";
 

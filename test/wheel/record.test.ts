@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isUnhashedRecordPath, parseRecord } from "../../src/wheel/record.js";
+import { isUnhashedRecordPath, parseRecord } from "../../src/wheel/index.js";
 import { thrownWheelError } from "./wheel-error.js";
 
 const where = { file: "demo-1.0-py3-none-any.whl", member: "demo-1.0.dist-info/RECORD" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseWheelInfo } from "../../src/wheel/wheel-info.js";
+import { parseWheelInfo } from "../../src/wheel/index.js";
 import { thrownWheelError } from "./wheel-error.js";
 
 const where = { file: "demo-1.0-py3-none-any.whl", member: "demo-1.0.dist-info/WHEEL" };

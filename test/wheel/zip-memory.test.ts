@@ -5,7 +5,7 @@
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
-import { readWheel } from "../../src/wheel/read.js";
+import { readWheel } from "../../src/wheel/index.js";
 import { WheelZip } from "../../src/wheel/zip.js";
 import { scratchDirectory } from "./zip-builder.js";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import type { WheelLimits } from "../../src/wheel/types.js";
+import type { WheelLimits } from "../../src/wheel/index.js";
 import { WheelZip } from "../../src/wheel/zip.js";
 import { scratchDirectory, zipBytes } from "./zip-builder.js";
 import { wheelError } from "./wheel-error.js";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import zlib from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { FileSystemError } from "../../src/errors.js";
-import type { WheelLimits } from "../../src/wheel/types.js";
+import type { WheelLimits } from "../../src/wheel/index.js";
 import { WheelZip } from "../../src/wheel/zip.js";
 import { scratchDirectory, zipBytes, type RawZipEntry } from "./zip-builder.js";
 import { wheelError } from "./wheel-error.js";

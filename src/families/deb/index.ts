@@ -1,6 +1,5 @@
 import { UserError } from "../../errors.js";
 import { debPackageVersion } from "../../mapping/deb-version.js";
-import { ownPackageNames } from "../../mapping/names.js";
 import type { Family } from "../types.js";
 import { checkDebianArchive, debianRelationNames } from "./archive.js";
 import { buildDeb } from "./build.js";
@@ -53,7 +52,6 @@ export const debFamily: Family = {
       : { kind: "debian-dir", path: control.slice(0, -"/control".length) };
   },
   isBinaryPackage: (file) => file.endsWith(".deb"),
-  requirementName: (project, profile, rules) => ownPackageNames(project, profile, rules).binary,
   mapping: debMapping,
   relationNames: debianRelationNames,
   checkArchive: checkDebianArchive,

@@ -49,7 +49,8 @@ function distroData(project: string): NameCandidate | undefined {
  * The binary package gets the name a requirement on the project maps to (dh-python's data, the
  * user's rules), so that it satisfies its dependents and replaces the archive's package of the
  * same project: PyYAML becomes `python3-yaml`, attrs `python3-attr`. Otherwise it is
- * `python3-<name>` without a leading `python-` (python-dateutil: `python3-dateutil`).
+ * `python3-<name>` without a leading `python-` (python-dateutil: `python3-dateutil`). A
+ * requirement names the binary package itself.
  */
 function ownNames(project: string, profile: TargetProfile, rules: NameRules): OwnPackageNames {
   const { source, binary } = profile.naming;
@@ -70,7 +71,7 @@ function ownNames(project: string, profile: TargetProfile, rules: NameRules): Ow
     name = decision.name;
     layer = decision.layer;
   }
-  return { source: `${source}${name.slice(binary.length)}`, binary: name, layer };
+  return { source: `${source}${name.slice(binary.length)}`, binary: name, layer, requiredAs: name };
 }
 
 /** Debian's naming and relations (see the module comment). */
@@ -84,8 +85,8 @@ export const debMapping: MappingStyle = {
   builtinLayer: () => "distro-data",
   builtin: distroData,
   ownNames,
-  relations(requirement, name) {
-    const translated = debRelations(name, requirement.specifiers);
+  relations(requirement, name, _profile, epochOf) {
+    const translated = debRelations(name, requirement.specifiers, epochOf(name));
     const diagnostics = [...translated.diagnostics];
     if (requirement.extras.length > 0) {
       const text = requirement.raw || requirementToString(requirement);

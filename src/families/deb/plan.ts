@@ -25,10 +25,11 @@ import { debianFixes } from "./fixes.js";
 function pythonRelations(
   requiresPython: readonly Specifier[] | null,
   pure: boolean,
+  pythonEpoch: number,
 ): { relations: string[]; diagnostics: Diagnostic[] } {
   const limiting = (requiresPython ?? []).filter((s) => s.operator !== ">=" && s.operator !== ">");
   if (!pure || limiting.length === 0) return { relations: [], diagnostics: [] };
-  const translated = debRelations("python3", limiting);
+  const translated = debRelations("python3", limiting, pythonEpoch);
   return {
     relations: translated.relations.map((group) => group.join(" | ")),
     diagnostics: translated.diagnostics,
@@ -53,7 +54,7 @@ export function planDebian(input: PlanInput): TargetPlan {
   const key = facts.normalizedName;
   const sourceName = input.names.source;
   const binaryName = input.names.binary;
-  const upstream = debPackageVersion(facts.version);
+  const upstream = debPackageVersion(facts.version, input.epochOf(binaryName));
   diagnostics.push(...upstream.diagnostics);
   const version = `${upstream.version}-${options.release}`;
   const architecture = facts.pure
@@ -98,7 +99,11 @@ export function planDebian(input: PlanInput): TargetPlan {
       ),
     );
   }
-  const python = pythonRelations(input.pkg.metadata.requiresPython, facts.pure);
+  const python = pythonRelations(
+    input.pkg.metadata.requiresPython,
+    facts.pure,
+    input.epochOf("python3"),
+  );
   diagnostics.push(...python.diagnostics);
   const relation = (text: string) => token("deb822", text);
   const depends = [

@@ -15,7 +15,13 @@ import { changelogEvr, specBasics } from "./spec-common.js";
  */
 export function planFedoraSpec(input: PlanInput): TargetPlan {
   const { facts, profile, mapped, options } = input;
-  const basics = specBasics(facts, profile, options, input.names);
+  const basics = specBasics(
+    facts,
+    profile,
+    options,
+    input.names,
+    input.epochOf(input.names.binary),
+  );
   const diagnostics: Diagnostic[] = [...basics.diagnostics];
   const { sourceName, version, release } = basics;
   const binaryName = input.names.binary;

@@ -2,7 +2,6 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { UserError } from "../../errors.js";
 import type { PackageFacts } from "../../targets/common/facts.js";
 import { rpmPackageVersion } from "../../mapping/rpm-version.js";
-import { normalizeName } from "../../model/name.js";
 import type { Family } from "../types.js";
 import { checkRpmArchive, rpmRelationNames } from "./archive.js";
 import { buildRpm } from "./build.js";
@@ -45,8 +44,8 @@ export const rpmFamily: Family = {
       input.profile.rpm?.specStyle === "opensuse" ? planOpensuseSpec(input) : planFedoraSpec(input);
     return { ...plan, diagnostics: [...prebuiltBinaries(input.facts), ...plan.diagnostics] };
   },
-  packageVersion(version) {
-    const rpm = rpmPackageVersion(version);
+  packageVersion(version, archiveEpoch = 0) {
+    const rpm = rpmPackageVersion(version, archiveEpoch);
     const evr = `${rpm.epoch === null ? "" : `${rpm.epoch}:`}${rpm.version}`;
     return { version: evr, diagnostics: rpm.diagnostics };
   },
@@ -71,7 +70,6 @@ export const rpmFamily: Family = {
     return spec === undefined ? null : { kind: "spec", path: spec };
   },
   isBinaryPackage: (file) => file.endsWith(".rpm") && !file.endsWith(".src.rpm"),
-  requirementName: (project) => normalizeName(project),
   mapping: rpmMapping,
   relationNames: rpmRelationNames,
   checkArchive: checkRpmArchive,

@@ -6,7 +6,7 @@
  * stored as PEP 503 names, and a rule's name is a Python distribution name.
  */
 import { defaultName, type NameCandidate, type OwnPackageNames } from "../../mapping/names.js";
-import { rpmRelations, rpmRelationsOn } from "../../mapping/rpm-version.js";
+import { rpmPackageRelations, rpmRelations } from "../../mapping/rpm-version.js";
 import type { MappingStyle } from "../../mapping/name-rules.js";
 import { isValidName, normalizeName } from "../../model/name.js";
 import type { TargetProfile } from "../../profiles/types.js";
@@ -35,16 +35,28 @@ function builtin(project: string, profile: TargetProfile): NameCandidate {
 /**
  * Fedora names the binary `python3-<name>` without a leading `python-` (python-dateutil:
  * `python3-dateutil`, from the source `python-dateutil`); openSUSE names packages after the
- * PEP 503 name as it is (`python-python-dateutil`).
+ * PEP 503 name as it is (`python-python-dateutil`). Either way a requirement names the
+ * package by its PEP 503 name, inside `python3dist()` or `python-`.
  */
 function ownNames(project: string, profile: TargetProfile): OwnPackageNames {
   const { source, binary } = profile.naming;
+  // A requirement reaches the package through the Python distribution it provides.
+  const key = normalizeName(project);
   if (singlespec(profile)) {
-    const key = normalizeName(project);
-    return { source: `${source}${key}`, binary: `${binary}${key}`, layer: "default" };
+    return {
+      source: `${source}${key}`,
+      binary: `${binary}${key}`,
+      layer: "default",
+      requiredAs: key,
+    };
   }
   const name = defaultName(project, profile, rpmMapping);
-  return { source: `${source}${name.slice(binary.length)}`, binary: name, layer: "default" };
+  return {
+    source: `${source}${name.slice(binary.length)}`,
+    binary: name,
+    layer: "default",
+    requiredAs: key,
+  };
 }
 
 /** The RPM family's naming and relations (see the module comment). */
@@ -58,9 +70,12 @@ export const rpmMapping: MappingStyle = {
   builtinLayer: (profile) => (singlespec(profile) ? "singlespec" : "python3dist"),
   builtin,
   ownNames,
-  relations(requirement, name, profile) {
+  relations(requirement, name, profile, epochOf) {
+    // python3dist() Provides carry no Epoch (pythondistdeps writes the PEP 440 version), so
+    // only relations on packages take the archive's.
+    const relation = `python-${name}`;
     const translated = singlespec(profile)
-      ? rpmRelationsOn([`python-${name}`], name, requirement.specifiers)
+      ? rpmPackageRelations([relation], name, requirement.specifiers, epochOf(relation))
       : rpmRelations(name, requirement.specifiers, requirement.extras);
     return { dependencies: translated.relations, breaks: [], diagnostics: translated.diagnostics };
   },

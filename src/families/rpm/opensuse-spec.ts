@@ -53,7 +53,13 @@ function relations(
  */
 export function planOpensuseSpec(input: PlanInput): TargetPlan {
   const { pkg, facts, profile, mapped, options } = input;
-  const basics = specBasics(facts, profile, options, input.names);
+  const basics = specBasics(
+    facts,
+    profile,
+    options,
+    input.names,
+    input.epochOf(input.names.binary),
+  );
   const diagnostics: Diagnostic[] = [...basics.diagnostics];
   const { sourceName, version, release } = basics;
   const modname = sourceName.replace(/^python-/, "");

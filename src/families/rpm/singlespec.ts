@@ -25,44 +25,23 @@ export interface SinglespecRelation {
 }
 
 /**
- * Notes on a singlespec relation the mapping stage wrote (`python-<name>` with the version
- * algebra Fedora's generator uses: zeros stripped, `~~` and `.0` guards, rich `with`/`or`),
- * which rpm compares correctly against openSUSE's Versions (upstream's spelling, `~` before
- * pre-release tags) for bounds. A clause that names one exact version (`==`, `!=`, `<=`, `===`)
- * matches only the same spelling of it, so it gets a note; extras have no packages.
+ * Notes on a singlespec relation the mapping stage wrote (`python-<name>` with the bounds of
+ * rpmPackageRelations, which rpm compares with openSUSE's Versions however they spell a
+ * release: `== 2.0` admits Version `2` and `2.0.0`): extras have no packages.
  */
 export function singlespecRelation(requirement: Requirement, relation: string): SinglespecRelation {
   const diagnostics: Diagnostic[] = [];
-  const field = "Requires-Dist";
   if (requirement.extras.length > 0) {
     diagnostics.push(
       diagnostic(
         "opensuse-extras-unsupported",
         "info",
         `${requirement.raw}: openSUSE has no packages for extras [${requirement.extras.join(", ")}]; only ${/python-[^\s()]+/.exec(relation)?.[0] ?? relation} is required`,
-        field,
-      ),
-    );
-  }
-  if (requirement.specifiers.some(namesExactVersion)) {
-    diagnostics.push(
-      diagnostic(
-        "opensuse-exact-version",
-        "info",
-        `${requirement.raw}: ${relation} matches only a Version spelled the same way (openSUSE keeps upstream's spelling, e.g. 2.0.0 is not 2)`,
-        field,
+        "Requires-Dist",
       ),
     );
   }
   return { relation, diagnostics };
-}
-
-function namesExactVersion(spec: Specifier): boolean {
-  return (
-    spec.operator === "===" ||
-    spec.operator === "<=" ||
-    ((spec.operator === "==" || spec.operator === "!=") && !spec.wildcard)
-  );
 }
 
 /** The flavors a pure wheel's spec builds: every flavor of the profile, primary first. */

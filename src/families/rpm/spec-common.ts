@@ -41,8 +41,10 @@ export function specBasics(
   profile: TargetProfile,
   options: PackagingOptions,
   names: OwnPackageNames,
+  archiveEpoch: number,
 ): SpecBasics {
-  const evr = rpmPackageVersion(facts.version);
+  // The archive's Epoch for the package's name, so that it replaces the archive's package.
+  const evr = rpmPackageVersion(facts.version, archiveEpoch);
   const diagnostics = [...evr.diagnostics];
   if (facts.license.source === "none") {
     diagnostics.push(

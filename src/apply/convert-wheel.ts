@@ -1,0 +1,85 @@
+/**
+ * `convert` as a library call: a wheel planned for every requested target, then each package
+ * applied in turn (apply.ts).
+ */
+import { dedupe, planConversion, type PlannedPackage, type PlanOptions } from "../convert/index.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Finding } from "../lint/types.js";
+import type { WheelPackage } from "../model/package.js";
+import type { BuildResult } from "../native/types.js";
+import type { TargetPlan } from "../targets/types.js";
+import { apply, type ApplyOptions } from "./apply.js";
+
+/** Options of convertWheel. */
+export interface ConvertOptions extends PlanOptions {
+  outDir: string;
+  /** Run the native tools after writing (rpmbuild, dpkg-buildpackage). */
+  build?: boolean;
+  /** Lint the packaging written and the packages built (with the family's linter too: `native`). */
+  lint?: ApplyOptions["lint"];
+}
+
+/** One package converted for one target, and built if asked: what its plan names, and more. */
+export interface ConvertedPackage extends Pick<
+  TargetPlan,
+  "target" | "family" | "sourceName" | "binaryNames" | "version" | "architecture"
+> {
+  directory: string;
+  files: string[];
+  build: BuildResult | null;
+  /** What lint found in the packaging and the built packages; null when not asked to lint. */
+  lint: Finding[] | null;
+  /** The package as planned: its profile and every file's content (not part of `--json`). */
+  planned: PlannedPackage;
+}
+
+/** Result of converting one wheel. */
+export interface ConvertResult {
+  wheel: string;
+  pkg: WheelPackage;
+  packages: ConvertedPackage[];
+  /** Targets that refused the wheel, each with the reason; the others were converted. */
+  refused: { target: string; error: string }[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Converts one wheel for every requested target: plans everything first (bad input fails
+ * before anything is written; a target that refuses the wheel is reported, the others go on),
+ * then applies each package: written atomically, built and linted if asked. The first step that
+ * fails is thrown.
+ */
+export async function convertWheel(
+  wheelPath: string,
+  options: ConvertOptions,
+): Promise<ConvertResult> {
+  const plan = await planConversion(wheelPath, options);
+  const diagnostics = [...plan.diagnostics];
+  const packages: ConvertedPackage[] = [];
+  const epoch = Math.floor(plan.packaging.date.getTime() / 1000);
+  for (const planned of plan.packages) {
+    diagnostics.push(...planned.plan.diagnostics);
+    const applied = await apply(planned, {
+      write: { outDir: options.outDir },
+      ...(options.lint === undefined ? {} : { lint: options.lint }),
+      ...(options.build === true ? { build: { epoch } } : {}),
+    });
+    if (applied.failed !== null) throw applied.failed.error;
+    const { packaging, built } = applied.lint;
+    packages.push({
+      target: planned.plan.target,
+      family: planned.plan.family,
+      sourceName: planned.plan.sourceName,
+      binaryNames: planned.plan.binaryNames,
+      version: planned.plan.version,
+      architecture: planned.plan.architecture,
+      directory: applied.directory,
+      files: [...planned.files.map((file) => file.path), planned.plan.wheelPath],
+      build: applied.build,
+      lint: options.lint === undefined ? null : [...(packaging ?? []), ...(built ?? [])],
+      planned,
+    });
+  }
+  const refused = plan.refused.map((r) => ({ target: r.profile.id, error: r.error.describe() }));
+  return { wheel: wheelPath, pkg: plan.pkg, packages, refused, diagnostics: dedupe(diagnostics) };
+}
