@@ -80,10 +80,13 @@ console.log(`${signatures.length} signatures from lintian ${version}`);
 // The privacy-breach data: `key ~~ value` lines, whose regexes lintian compiles with /xsm (white
 // space in them means nothing). They are kept as lintian writes them and as JavaScript: white
 // space removed (none of them has any in a character class or escaped), `\h` spelled out, `\A`
-// and `\Z` as lookarounds, flags `ms`.
+// and `\Z` as lookarounds, flags `ms`. The tag patterns' `(?:\s[^>]+)?\s+` (the attributes
+// before the one looked for) becomes `\s(?:[^>]*\s)?`: the same strings, and the same matches
+// and captures, without the nested repetition that takes seconds on a window of white space.
 function perlExtended(perl) {
   const pattern = perl
     .replace(/(?<!\\)\s+/g, "")
+    .replaceAll(String.raw`(?:\s[^>]+)?\s+`, String.raw`\s(?:[^>]*\s)?`)
     .replace(/\\h/g, "[ \\t]")
     .replace(/\\A/g, "(?<![\\s\\S])")
     .replace(/\\Z/g, "(?=\\n?(?![\\s\\S]))");

@@ -54,8 +54,11 @@ function breakers(): Compiled {
 const WEB_FILE = /\.(?:x?html?\d?|js|xht|xml|css)$/i;
 /** lintian's block size; a window is two blocks. */
 const BLOCK = 16 * 1024;
-/** Files past this size are not read (lintian's tags on them are not foreseen). */
-const SIZE_LIMIT = 16 * 1024 * 1024;
+/**
+ * Files past this size are not read (lintian's tags on them are not foreseen): lintian's patterns
+ * can take quadratic time on a window, and a wheel is untrusted.
+ */
+const SIZE_LIMIT = 1024 * 1024;
 /** Strings that make lintian look for tags loading remote resources in a window. */
 const REMOTE_HINTS = [
   'src="http',
@@ -119,7 +122,8 @@ export function privacyBreaches(path: string, content: Buffer): string[] {
     const website = url.replace(/^"?(?:(?:ht|f)tps?:)?\/\//, "").replace(/"?$/, "");
     if (LOCALHOST.some((local) => local.test(website))) return;
     if (attribute === "link") {
-      const rel = /<link(?:\s[^>]+)?\s+rel="([^"\r\n]*)"[^>]*>/i.exec(fullTag)?.[1];
+      // lintian's `<link(?:\s[^>]+)?\s+rel="…"`, without its nested repetition.
+      const rel = /<link\s(?:[^>]*\s)?rel="([^"\r\n]*)"[^>]*>/i.exec(fullTag)?.[1];
       if (rel !== undefined && HARMLESS_RELS.has(rel)) return;
       if (basename === "legal.xml" && website.startsWith("creativecommons.org/licenses/")) return;
       if (/.xml$/.test(basename) && mallard) return;

@@ -31,6 +31,15 @@ const cases: [string, string, string[]][] = [
     '<HTML><SCRIPT SRC="HTTPS://CDN.EXAMPLE.ORG/A.JS"></SCRIPT></HTML>',
     ["privacy-breach-generic"],
   ],
+  // Attributes before href, over two lines; a link to a license loads nothing.
+  [
+    "attrs.html",
+    '<html><link rel="stylesheet" type="text/css"\n  href="https://cdn.example.org/x.css"><link media="all" rel="license" href="https://example.org/l.html"></html>',
+    ["privacy-breach-generic"],
+  ],
+  // A window of white space inside an open tag: lintian's pattern as written backtracks for
+  // seconds here; the same pattern without nested repetition does not.
+  ["spaces.html", `<link ${" \t".repeat(16_000)}href="//x`, []],
 ];
 
 describe("privacyBreaches", () => {
