@@ -4,6 +4,7 @@
  * README's Batch section documents the schema; `--report` writes it as JSON.
  */
 import type { Diagnostic } from "../diagnostics.js";
+import type { ClosurePlan } from "../resolve/index.js";
 
 /** How one wheel ended on one target. */
 export const batchStatuses = [
@@ -45,6 +46,8 @@ export interface BatchEntry {
   unresolved: UnresolvedRequirement[];
   /** What each extra that is not folded adds: the set's projects and unresolved requirements. */
   extras: ExtraRequirements[];
+  /** For a wheel `--resolve` pulled in, its requirers (`app`, `httpx[cli]`); null for a given wheel. */
+  pulledBy: string[] | null;
   /** Why the entry was refused or failed, or null. */
   error: string | null;
   /** The build's log, when a build ran. */
@@ -130,5 +133,7 @@ export interface BatchReport {
   cycles: string[][];
   entries: BatchEntry[];
   unresolved: UnresolvedSummary[];
+  /** With `--resolve`: per target, the wheels pulled in, the archive's share, what nothing satisfies. */
+  closure: ClosurePlan | null;
   totals: BatchTotals;
 }
