@@ -14,6 +14,7 @@ export {
   type EntryLint,
   type ExtraRequirements,
   type LintSummary,
+  type RepositoryReport,
   type UnresolvedReason,
   type UnresolvedRequirement,
 } from "./types.js";

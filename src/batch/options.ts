@@ -43,6 +43,11 @@ export interface BatchOptions {
   checkArchive?: boolean;
   /** The closure `--resolve` computed, for the report (its wheels are among `items`). */
   closure?: ClosurePlan;
+  /**
+   * After building: write a repository per target under this directory (`<repo>/<target>/`)
+   * and ask the package manager whether its packages install.
+   */
+  repo?: string;
   /** Size of each pool (default: the number of cores). */
   jobs?: number;
   /** Stops the batch: nothing new starts, and unfinished entries end as `interrupted`. */

@@ -18,6 +18,7 @@ import { itemTargets } from "./input.js";
 import { EntryLedger } from "./ledger.js";
 import type { BatchOptions } from "./options.js";
 import { OrderGate } from "./order-gate.js";
+import { publishRepositories } from "./publish.js";
 import { readSet, type ReadWheel } from "./read.js";
 import { batchTotals, unresolvedSummary } from "./report.js";
 import { setOrder, setRequirements } from "./requirements.js";
@@ -107,6 +108,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   await Promise.all(run.buildTasks);
 
   const entries = run.ledger.sorted(targetIds);
+  const repositories =
+    options.repo === undefined || aborted()
+      ? null
+      : await publishRepositories(options.repo, profiles, entries);
   return {
     wheel2pkgVersion,
     targets: targetIds,
@@ -117,6 +122,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     entries,
     unresolved: unresolvedSummary(entries),
     closure: options.closure ?? null,
+    repositories,
     totals: batchTotals(entries, (performance.now() - started) / 1000),
   };
 }

@@ -4,7 +4,21 @@
  * README's Batch section documents the schema; `--report` writes it as JSON.
  */
 import type { Diagnostic } from "../diagnostics.js";
+import type { InstallCheck, InstallResult } from "../native/types.js";
 import type { ClosurePlan } from "../resolve/index.js";
+
+/** The repository `--repo` wrote for one target, and whether its packages install. */
+export interface RepositoryReport {
+  target: string;
+  /** Absolute directory of the repository. */
+  directory: string;
+  /** The apt sources line or .repo file that adds it. */
+  configuration: string;
+  packages: number;
+  install: InstallCheck;
+  /** Why it could not be written, or null. */
+  error: string | null;
+}
 
 /** How one wheel ended on one target. */
 export const batchStatuses = [
@@ -48,6 +62,11 @@ export interface BatchEntry {
   extras: ExtraRequirements[];
   /** For a wheel `--resolve` pulled in, its requirers (`app`, `httpx[cli]`); null for a given wheel. */
   pulledBy: string[] | null;
+  /**
+   * With `--repo`: whether each of its binary packages installs from the repository on the
+   * target, as the package manager says; null when not asked or not checkable here.
+   */
+  install: InstallResult[] | null;
   /** Why the entry was refused or failed, or null. */
   error: string | null;
   /** The build's log, when a build ran. */
@@ -135,5 +154,7 @@ export interface BatchReport {
   unresolved: UnresolvedSummary[];
   /** With `--resolve`: per target, the wheels pulled in, the archive's share, what nothing satisfies. */
   closure: ClosurePlan | null;
+  /** With `--repo`: one repository per target with binary packages. */
+  repositories: RepositoryReport[] | null;
   totals: BatchTotals;
 }

@@ -19,7 +19,7 @@ import { json, type Output } from "../output.js";
 import { interruptedExitCode, interruptOnCtrlC } from "./interrupt.js";
 import { checkWritable, deliver, type RunOutput } from "./outputs.js";
 import { batchProgress, progressMode } from "./progress.js";
-import { printSummary } from "./summary.js";
+import { notInstallable, printSummary } from "./summary.js";
 import { closureIncomplete, planText, resolveItems } from "./resolve.js";
 import type { ClosurePlan } from "../../resolve/index.js";
 import { UserError } from "../../errors.js";
@@ -43,6 +43,8 @@ export interface BatchCommandArgs extends ConversionArgs {
   prereleases: boolean;
   cacheDir: string | undefined;
   dryRun: boolean;
+  /** `--repo DIR`. */
+  repo: string | undefined;
 }
 
 /**
@@ -59,6 +61,9 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
     throw new UserError("--dry-run shows the plan of --resolve; add --resolve", {
       field: "--dry-run",
     });
+  }
+  if (args.repo !== undefined && (!args.build || args.sourceOnly)) {
+    throw new UserError("--repo publishes built binary packages; add --build", { field: "--repo" });
   }
   if (args.resolve) {
     const { plan, pulled } = await resolveItems(items, profiles, config, args);
@@ -93,6 +98,7 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
       force: args.force,
       checkArchive: args.checkArchive,
       ...(closure === undefined ? {} : { closure }),
+      ...(args.repo === undefined ? {} : { repo: args.repo }),
       ...(args.jobs === undefined ? {} : { jobs: args.jobs }),
       signal: interrupt.signal,
       onEvent: progress.onEvent,
@@ -112,7 +118,8 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
   const [failure] = failures;
   if (failure !== undefined) throw failure;
   if (report.interrupted) return interruptedExitCode;
-  return batchFailed(report) || (closure !== undefined && closureIncomplete(closure)) ? 1 : 0;
+  const incomplete = closure !== undefined && closureIncomplete(closure);
+  return batchFailed(report) || incomplete || notInstallable(report) ? 1 : 0;
 }
 
 /** The files asked for: the report, the graph, and with `--source-only` the build manifest. */

@@ -64,6 +64,11 @@ export const batchCommand: Command = {
         default: false,
         describe: "with --resolve, print the plan and stop",
       })
+      .option("repo", {
+        type: "string",
+        describe:
+          "with --build, write a repository per target here (<repo>/<target>/) and check that its packages install",
+      })
       .option("quiet", {
         type: "boolean",
         default: false,
@@ -90,6 +95,7 @@ export const batchCommand: Command = {
       prereleases: args.pre === true,
       cacheDir: typeof args.cacheDir === "string" ? args.cacheDir : undefined,
       dryRun: args.dryRun === true,
+      repo: typeof args.repo === "string" ? args.repo : undefined,
     });
   },
 };
