@@ -15,6 +15,7 @@ const stages = [
   "convert",
   "lint",
   "apply",
+  "resolve",
   "batch",
   "cli",
 ];

@@ -11,6 +11,7 @@ import { applyPlanned } from "./apply-step.js";
 import type { BatchRun } from "./context.js";
 import { blankEntry, errorMessage, planEach } from "./entry.js";
 import { packageKey } from "./keys.js";
+import { itemTargets } from "./input.js";
 import { fastKey, type ReadWheel } from "./read.js";
 import type { BatchEntry } from "./types.js";
 import { setProject, type SetMember } from "./set.js";
@@ -52,7 +53,7 @@ function finishKnown(run: BatchRun, read: ReadWheel): void {
 
 /** Finishes every target of a wheel that was refused (or not read, when the batch stopped). */
 function finishUnread(run: BatchRun, read: ReadWheel): void {
-  for (const id of run.targetIds) {
+  for (const id of run.targetIds.filter((t) => itemTargets(read.item, t))) {
     const entry = blankEntry(read.item.wheel, id, read);
     if (read.error !== null) {
       entry.status = "refused";
@@ -212,7 +213,7 @@ export async function takeWheel(run: BatchRun, read: ReadWheel): Promise<void> {
     return;
   }
   const pending: PendingTarget[] = [];
-  for (const profile of run.profiles) {
+  for (const profile of run.profiles.filter((p) => itemTargets(read.item, p.id))) {
     const target = await checkEarlier(run, read, member, profile);
     if (target !== null) pending.push(target);
   }

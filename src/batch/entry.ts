@@ -32,6 +32,8 @@ export function blankEntry(wheel: string, target: string, read: ReadWheel | null
     requires: [],
     unresolved: [],
     extras: [],
+    pulledBy: read?.item.pulledBy === undefined ? null : [...read.item.pulledBy],
+    install: null,
     error: null,
     log: null,
     lint: { packaging: null, built: null },

@@ -112,6 +112,8 @@ export type GraphPictureNode = GraphNode & {
   state: GraphNodeState;
   /** Its extras that require something of the set or something unresolved. */
   extras?: readonly GraphExtra[];
+  /** For a wheel `--resolve` pulled in, its requirers. */
+  pulledBy?: readonly string[];
 };
 
 /** What `--graph` draws: the set's wheels, their edges, and requirements nothing satisfies. */
@@ -132,7 +134,7 @@ function quoted(text: string): string {
 /**
  * The graph as Graphviz DOT: one box per wheel (refused ones orange, failed ones red), an edge
  * from each wheel to the set's wheels it requires, and each unresolved requirement as a red
- * dashed ellipse with a dashed edge. An extra is an unfilled dashed box `name[extra]` hanging
+ * dashed ellipse with a dashed edge. A wheel `--resolve` pulled in is dashed, with its requirers. An extra is an unfilled dashed box `name[extra]` hanging
  * from its wheel by a dashed line, with dashed edges to what it requires. Sorted, so the same
  * set always gives the same text.
  */
@@ -151,8 +153,12 @@ export function graphToDot(picture: GraphPicture): string {
         : node.state === "refused"
           ? ', fillcolor="#fbbc04", penwidth=2'
           : "";
-    const label = node.state === "ok" ? node.label : `${node.label}\\n(${node.state})`;
-    lines.push(`  ${quoted(node.project)} [label=${quoted(label)}${colour}];`);
+    const state = node.state === "ok" ? "" : `\\n(${node.state})`;
+    const pulled = node.pulledBy === undefined ? "" : `\\npulled in by ${node.pulledBy.join(", ")}`;
+    const dashed = node.pulledBy === undefined ? "" : ', style="dashed,filled"';
+    lines.push(
+      `  ${quoted(node.project)} [label=${quoted(`${node.label}${state}${pulled}`)}${colour}${dashed}];`,
+    );
     for (const { extra } of extrasOf(node)) {
       const id = `${node.project}[${extra}]`;
       lines.push(`  ${quoted(id)} [label=${quoted(id)}, style=dashed];`);
@@ -213,6 +219,9 @@ export function batchPicture(entries: readonly BatchEntry[]): GraphPicture {
       entry.status === "failed" ? "failed" : entry.status === "refused" ? "refused" : "ok";
     if (node.state === "ok" || state === "failed") node.state = state === "ok" ? node.state : state;
     node.requires = [...new Set([...node.requires, ...entry.requires])];
+    if (entry.pulledBy !== null) {
+      node.pulledBy = [...new Set([...(node.pulledBy ?? []), ...entry.pulledBy])].sort();
+    }
     nodes.set(project, node);
     const names = unresolved.get(project) ?? new Set();
     for (const u of entry.unresolved) names.add(u.project);

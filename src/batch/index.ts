@@ -1,7 +1,7 @@
 /**
  * Batch conversion of a set of wheels (a wheelhouse): the library API behind `wheel2pkg batch`.
  */
-export { readBatchInput, parseManifest, type BatchItem } from "./input.js";
+export { readBatchInput, parseManifest, itemTargets, type BatchItem } from "./input.js";
 export { runBatch } from "./run.js";
 export type { BatchEvent, BatchOptions } from "./options.js";
 export { batchFailed } from "./report.js";
@@ -14,6 +14,7 @@ export {
   type EntryLint,
   type ExtraRequirements,
   type LintSummary,
+  type RepositoryReport,
   type UnresolvedReason,
   type UnresolvedRequirement,
 } from "./types.js";

@@ -17,6 +17,18 @@ export interface BatchItem {
   release?: string;
   /** Extras folded into this wheel's main package. */
   withExtras?: readonly string[];
+  /** The ids of the targets it is converted for (default: every target of the batch). */
+  targets?: readonly string[];
+  /**
+   * For a wheel `--resolve` pulled in: its requirers (`app`, `httpx[cli]`); absent for a wheel
+   * the batch was given.
+   */
+  pulledBy?: readonly string[];
+}
+
+/** Whether a wheel of the batch is converted for a target. */
+export function itemTargets(item: BatchItem, target: string): boolean {
+  return item.targets === undefined || item.targets.includes(target);
 }
 
 const itemKeys = new Set(["path", "release", "with-extras"]);

@@ -4,13 +4,20 @@
  */
 import type { Config } from "../config/index.js";
 import type { TargetProfile } from "../profiles/types.js";
+import type { ClosurePlan } from "../resolve/index.js";
 import type { DebianExtrasPolicy, PackagingOptions } from "../targets/types.js";
 import type { BatchItem } from "./input.js";
 import type { BatchEntry } from "./types.js";
 
 /** What a batch reports while it runs (for a progress display). */
 export type BatchEvent =
-  | { type: "start"; wheels: number; targets: string[] }
+  | {
+      type: "start";
+      wheels: number;
+      targets: string[];
+      /** Target id → the wheels converted for it (fewer than `wheels` for pulled-in ones). */
+      perTarget: Record<string, number>;
+    }
   | { type: "step"; wheel: string; step: "read" | "plan" | "write" | "build"; target?: string }
   | { type: "done"; entry: BatchEntry };
 
@@ -34,6 +41,13 @@ export interface BatchOptions {
   force?: boolean;
   /** Look names outside the set up in this host's package index. */
   checkArchive?: boolean;
+  /** The closure `--resolve` computed, for the report (its wheels are among `items`). */
+  closure?: ClosurePlan;
+  /**
+   * After building: write a repository per target under this directory (`<repo>/<target>/`)
+   * and ask the package manager whether its packages install.
+   */
+  repo?: string;
   /** Size of each pool (default: the number of cores). */
   jobs?: number;
   /** Stops the batch: nothing new starts, and unfinished entries end as `interrupted`. */

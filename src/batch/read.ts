@@ -12,7 +12,7 @@ import { normalizeName } from "../model/name.js";
 import { readPackage } from "../convert/plan.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { parseWheelFilename, type WheelLimits } from "../wheel/index.js";
-import type { BatchItem } from "./input.js";
+import { itemTargets, type BatchItem } from "./input.js";
 import { setProject, type SetMember, type SetProject } from "./set.js";
 import {
   earlierOutput,
@@ -107,7 +107,7 @@ async function knownEntries(
     return null;
   }
   const known = new Map<string, KnownEntry>();
-  for (const profile of context.profiles) {
+  for (const profile of context.profiles.filter((p) => itemTargets(read.item, p.id))) {
     const fast = fastKey(context.common, setDigest, profile.id, read.item);
     const targetDir = resolve(context.outDir, profile.id);
     const directory = resolve(targetDir, `${profile.naming.source}${project}`);

@@ -14,9 +14,11 @@ import type { BatchRun } from "./context.js";
 import { takeWheel } from "./convert-step.js";
 import { blankEntry, errorMessage } from "./entry.js";
 import { commonKey } from "./keys.js";
+import { itemTargets } from "./input.js";
 import { EntryLedger } from "./ledger.js";
 import type { BatchOptions } from "./options.js";
 import { OrderGate } from "./order-gate.js";
+import { publishRepositories } from "./publish.js";
 import { readSet, type ReadWheel } from "./read.js";
 import { batchTotals, unresolvedSummary } from "./report.js";
 import { setOrder, setRequirements } from "./requirements.js";
@@ -44,7 +46,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
 
   await removeStaleStaging(outDir, targetIds);
   const common = await commonKey(options, config);
-  emit({ type: "start", wheels: options.items.length, targets: targetIds });
+  const perTarget = Object.fromEntries(
+    targetIds.map((id) => [id, options.items.filter((item) => itemTargets(item, id)).length]),
+  );
+  emit({ type: "start", wheels: options.items.length, targets: targetIds, perTarget });
 
   const { reads, setDigest } = await readSet(options.items, work, {
     profiles,
@@ -103,6 +108,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   await Promise.all(run.buildTasks);
 
   const entries = run.ledger.sorted(targetIds);
+  const repositories =
+    options.repo === undefined || aborted()
+      ? null
+      : await publishRepositories(options.repo, profiles, entries);
   return {
     wheel2pkgVersion,
     targets: targetIds,
@@ -112,6 +121,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     cycles: graph.cycles,
     entries,
     unresolved: unresolvedSummary(entries),
+    closure: options.closure ?? null,
+    repositories,
     totals: batchTotals(entries, (performance.now() - started) / 1000),
   };
 }
@@ -121,7 +132,7 @@ async function isolated(run: BatchRun, read: ReadWheel): Promise<void> {
   try {
     await takeWheel(run, read);
   } catch (error) {
-    for (const id of run.targetIds) {
+    for (const id of run.targetIds.filter((t) => itemTargets(read.item, t))) {
       if (run.ledger.hasEnded(read.item.wheel, id)) continue;
       const entry = blankEntry(read.item.wheel, id, read);
       entry.status = "failed";

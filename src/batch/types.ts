@@ -4,6 +4,21 @@
  * README's Batch section documents the schema; `--report` writes it as JSON.
  */
 import type { Diagnostic } from "../diagnostics.js";
+import type { InstallCheck, InstallResult } from "../native/types.js";
+import type { ClosurePlan } from "../resolve/index.js";
+
+/** The repository `--repo` wrote for one target, and whether its packages install. */
+export interface RepositoryReport {
+  target: string;
+  /** Absolute directory of the repository. */
+  directory: string;
+  /** The apt sources line or .repo file that adds it. */
+  configuration: string;
+  packages: number;
+  install: InstallCheck;
+  /** Why it could not be written, or null. */
+  error: string | null;
+}
 
 /** How one wheel ended on one target. */
 export const batchStatuses = [
@@ -45,6 +60,13 @@ export interface BatchEntry {
   unresolved: UnresolvedRequirement[];
   /** What each extra that is not folded adds: the set's projects and unresolved requirements. */
   extras: ExtraRequirements[];
+  /** For a wheel `--resolve` pulled in, its requirers (`app`, `httpx[cli]`); null for a given wheel. */
+  pulledBy: string[] | null;
+  /**
+   * With `--repo`: whether each of its binary packages installs from the repository on the
+   * target, as the package manager says; null when not asked or not checkable here.
+   */
+  install: InstallResult[] | null;
   /** Why the entry was refused or failed, or null. */
   error: string | null;
   /** The build's log, when a build ran. */
@@ -130,5 +152,9 @@ export interface BatchReport {
   cycles: string[][];
   entries: BatchEntry[];
   unresolved: UnresolvedSummary[];
+  /** With `--resolve`: per target, the wheels pulled in, the archive's share, what nothing satisfies. */
+  closure: ClosurePlan | null;
+  /** With `--repo`: one repository per target with binary packages. */
+  repositories: RepositoryReport[] | null;
   totals: BatchTotals;
 }

@@ -6,7 +6,13 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { MappingStyle } from "../mapping/name-rules.js";
 import type { BuiltPackage, NativeLintRun } from "../native/packages.js";
-import type { ArchiveCheck, BuildOptions, BuildResult } from "../native/types.js";
+import type {
+  ArchiveCheck,
+  BuildOptions,
+  BuildResult,
+  InstallCheck,
+  Repository,
+} from "../native/types.js";
 import type { TargetFamily, TargetProfile } from "../profiles/types.js";
 import type { PlanInput, TargetPlan } from "../targets/types.js";
 import type { ContentCheck, StringSignature } from "../wheel/index.js";
@@ -86,4 +92,12 @@ export interface Family {
   checkArchive(names: readonly string[]): Promise<ArchiveCheck>;
   /** The host's tools `checkArchive` asks, for messages: `apt-cache`, `dnf or zypper`. */
   readonly archiveTools: string;
+  /** Writes a repository of built binary packages that the family's package manager reads. */
+  writeRepository(
+    directory: string,
+    packages: readonly string[],
+    profile: TargetProfile,
+  ): Promise<Repository>;
+  /** Asks the package manager whether each package of a repository installs on the target. */
+  checkInstall(repository: Repository, profile: TargetProfile): Promise<InstallCheck>;
 }

@@ -198,3 +198,30 @@ export async function runChecker(tool: string, args: readonly string[]): Promise
   if ((result as { code?: string }).code === "ENOENT") return { available: false, output: "" };
   return { available: true, output: result.all };
 }
+
+/** What a tool asked a question answered: its exit code and its whole output. */
+export interface ToolAnswer {
+  /** False when the tool is not installed. */
+  available: boolean;
+  exitCode: number;
+  output: string;
+}
+
+/**
+ * Runs a tool whose exit code is its answer (`apt-get install --simulate`) in the clean
+ * environment; never throws for a non-zero exit.
+ */
+export async function askTool(tool: string, args: readonly string[]): Promise<ToolAnswer> {
+  const result = await execa(tool, args, {
+    env: queryEnvironment(),
+    extendEnv: false,
+    reject: false,
+    stdin: "ignore",
+    all: true,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if ((result as { code?: string }).code === "ENOENT") {
+    return { available: false, exitCode: -1, output: "" };
+  }
+  return { available: true, exitCode: result.exitCode ?? -1, output: result.all };
+}

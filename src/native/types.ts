@@ -27,3 +27,30 @@ export interface ArchiveCheck {
   /** Names the index does not know (or knows only as a virtual name nothing provides). */
   missing: string[];
 }
+
+/** A repository written from built binary packages, which the family's package manager reads. */
+export interface Repository {
+  /** Absolute directory of the repository. */
+  directory: string;
+  /** Each package in it: name, version, architecture and file (in the repository). */
+  packages: { name: string; version: string; architecture: string; file: string }[];
+  /** What to add to the package manager's configuration: an apt sources line, a .repo file. */
+  configuration: string;
+}
+
+/** Whether one package of a repository installs on the target, as the package manager says. */
+export interface InstallResult {
+  package: string;
+  version: string;
+  installable: boolean;
+  /** The package manager's reason when it does not (its last lines), else null. */
+  reason: string | null;
+}
+
+/** The package manager's verdict on a repository's packages, or why it could not be asked. */
+export interface InstallCheck {
+  checked: boolean;
+  /** What answered (`apt-get (bookworm archive and the repository)`), or why nothing could. */
+  source: string;
+  results: InstallResult[];
+}

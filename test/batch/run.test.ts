@@ -133,8 +133,8 @@ describe("runBatch", () => {
         .sort(),
     ).toEqual([
       "python3-zz-lib (<< 2~~)",
-      "python3-zz-lib (>= 1.0)",
-      "python3-zz-lib (>= 1.1+post0~) | python3-zz-lib (<< 1.1)",
+      "python3-zz-lib (>= 1)",
+      "python3-zz-lib (>= 1.1.0.1~~) | python3-zz-lib (<< 1.1)",
     ]);
     expect(
       fedoraRequires(h.out, "app")

@@ -51,6 +51,8 @@ const toy: Family = {
   relationNames: (relation) => [relation],
   checkArchive: () => Promise.resolve({ checked: false, source: "none", missing: [] }),
   archiveTools: "none",
+  writeRepository: () => Promise.reject(new Error("toy")),
+  checkInstall: () => Promise.resolve({ checked: false, source: "toy", results: [] }),
 };
 
 describe("the family contract", () => {

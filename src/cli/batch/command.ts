@@ -19,7 +19,10 @@ import { json, type Output } from "../output.js";
 import { interruptedExitCode, interruptOnCtrlC } from "./interrupt.js";
 import { checkWritable, deliver, type RunOutput } from "./outputs.js";
 import { batchProgress, progressMode } from "./progress.js";
-import { printSummary } from "./summary.js";
+import { notInstallable, printSummary } from "./summary.js";
+import { closureIncomplete, planText, resolveItems } from "./resolve.js";
+import type { ClosurePlan } from "../../resolve/index.js";
+import { UserError } from "../../errors.js";
 
 /** The command's options, parsed. */
 export interface BatchCommandArgs extends ConversionArgs {
@@ -33,6 +36,15 @@ export interface BatchCommandArgs extends ConversionArgs {
   report: string | undefined;
   graph: string | undefined;
   release: string | undefined;
+  /** `--resolve` and its sources. */
+  resolve: boolean;
+  findLinks: string[];
+  indexUrls: string[];
+  prereleases: boolean;
+  cacheDir: string | undefined;
+  dryRun: boolean;
+  /** `--repo DIR`. */
+  repo: string | undefined;
 }
 
 /**
@@ -43,7 +55,27 @@ export interface BatchCommandArgs extends ConversionArgs {
 export async function runBatchCommand(output: Output, args: BatchCommandArgs): Promise<number> {
   const profiles = args.targets.map(getProfile);
   const config = await loadConfig(args.config);
-  const items = await readBatchInput(args.input);
+  let items = await readBatchInput(args.input);
+  let closure: ClosurePlan | undefined;
+  if (args.dryRun && !args.resolve) {
+    throw new UserError("--dry-run shows the plan of --resolve; add --resolve", {
+      field: "--dry-run",
+    });
+  }
+  if (args.repo !== undefined && (!args.build || args.sourceOnly)) {
+    throw new UserError("--repo publishes built binary packages; add --build", { field: "--repo" });
+  }
+  if (args.resolve) {
+    const { plan, pulled } = await resolveItems(items, profiles, config, args);
+    closure = plan;
+    if (args.dryRun) {
+      if (args.json) output.out(json(plan));
+      else output.out(planText(plan));
+      return closureIncomplete(plan) ? 1 : 0;
+    }
+    if (!args.quiet) output.err(planText(plan));
+    items = [...items, ...pulled];
+  }
   if (args.report !== undefined) await checkWritable(args.report, "report");
   if (args.graph !== undefined) await checkWritable(args.graph, "graph");
   const progress = batchProgress(progressMode(args.quiet), (text) => {
@@ -65,6 +97,8 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
       sourceOnly: args.sourceOnly,
       force: args.force,
       checkArchive: args.checkArchive,
+      ...(closure === undefined ? {} : { closure }),
+      ...(args.repo === undefined ? {} : { repo: args.repo }),
       ...(args.jobs === undefined ? {} : { jobs: args.jobs }),
       signal: interrupt.signal,
       onEvent: progress.onEvent,
@@ -84,7 +118,8 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
   const [failure] = failures;
   if (failure !== undefined) throw failure;
   if (report.interrupted) return interruptedExitCode;
-  return batchFailed(report) ? 1 : 0;
+  const incomplete = closure !== undefined && closureIncomplete(closure);
+  return batchFailed(report) || incomplete || notInstallable(report) ? 1 : 0;
 }
 
 /** The files asked for: the report, the graph, and with `--source-only` the build manifest. */

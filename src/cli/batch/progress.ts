@@ -35,8 +35,9 @@ function entryLine(entry: BatchEntry, done: number, total: number): string {
       : `${entry.project} ${entry.version ?? ""}`.trim();
   const ms = entry.durations.plan + entry.durations.write + entry.durations.build;
   const why = entry.error === null ? "" : `: ${entry.error}`;
+  const pulled = entry.pulledBy === null ? "" : ` (pulled in by ${entry.pulledBy.join(", ")})`;
   // The wheel's file name and the error quote the user's and the wheel's text.
-  return `${printable(`[${done}/${total}] ${entry.target} ${name}: ${entry.status} (${ms} ms)${why}`)}\n`;
+  return `${printable(`[${done}/${total}] ${entry.target} ${name}${pulled}: ${entry.status} (${ms} ms)${why}`)}\n`;
 }
 
 /** A progress display writing to `write` (lines) or to `stream` (live). */
@@ -50,7 +51,8 @@ export function batchProgress(
   if (mode !== "live") {
     return {
       onEvent(event) {
-        if (event.type === "start") total = event.wheels * event.targets.length;
+        if (event.type === "start")
+          total = Object.values(event.perTarget).reduce((a, b) => a + b, 0);
         if (event.type !== "done") return;
         done += 1;
         const bad = event.entry.status === "refused" || event.entry.status === "failed";
@@ -85,7 +87,10 @@ export function batchProgress(
         for (const target of event.targets) {
           bars.set(
             target,
-            multibar.create(event.wheels, 0, { target: target.padEnd(12), failed: 0 }),
+            multibar.create(event.perTarget[target] ?? event.wheels, 0, {
+              target: target.padEnd(12),
+              failed: 0,
+            }),
           );
         }
         status = multibar.create(0, 0, { current: "–" }, { format: " now: {current}" });

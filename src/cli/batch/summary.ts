@@ -25,7 +25,25 @@ export function summaryLine(report: BatchReport): string {
     lint.error + lint.warning + lint.info > 0
       ? `; lint: ${lint.error} error(s), ${lint.warning} warning(s), ${lint.info} note(s)`
       : "";
-  return `batch: ${t.wheels} wheel(s) × ${report.targets.length} target(s): ${parts.join(", ") || "nothing to do"}${unresolved}${findings}${cycles} in ${t.seconds.toFixed(1)} s\n`;
+  return `batch: ${t.wheels} wheel(s) × ${report.targets.length} target(s): ${parts.join(", ") || "nothing to do"}${unresolved}${findings}${cycles}${installSummary(report)} in ${t.seconds.toFixed(1)} s\n`;
+}
+
+/** `; install: 12 of 13 package(s) installable (fedora not checked)`, or "" without `--repo`. */
+function installSummary(report: BatchReport): string {
+  const repositories = report.repositories ?? [];
+  if (repositories.length === 0) return "";
+  const results = repositories.flatMap((r) => r.install.results);
+  const installable = results.filter((r) => r.installable).length;
+  const unchecked = repositories.filter((r) => !r.install.checked).map((r) => r.target);
+  const notChecked = unchecked.length > 0 ? ` (${unchecked.join(", ")} not checked)` : "";
+  return `; install: ${installable} of ${results.length} package(s) installable${notChecked}`;
+}
+
+/** Whether the package manager said some package of a repository does not install. */
+export function notInstallable(report: BatchReport): boolean {
+  return (report.repositories ?? []).some(
+    (r) => r.error !== null || r.install.results.some((i) => !i.installable),
+  );
 }
 
 /**
@@ -61,6 +79,20 @@ export function printSummary(output: Output, report: BatchReport, quiet: boolean
       output.err(
         `  ${u.project} [${u.reasons.join(", ")}] on ${u.targets.join(", ")}: ${u.requiredBy.join(", ")}\n`,
       );
+    }
+  }
+  for (const r of report.repositories ?? []) {
+    if (r.error !== null) {
+      output.err(`repository for ${r.target} not written: ${r.error}\n`);
+      continue;
+    }
+    output.err(`repository for ${r.target} (${r.packages} package(s)): ${r.directory}\n`);
+    const how = r.configuration.trimEnd().replace(/\n/g, "\n    ");
+    output.err(`  add it with: ${how}\n`);
+    if (!r.install.checked) output.err(`  install not checked: ${r.install.source}\n`);
+    for (const i of r.install.results.filter((x) => !x.installable)) {
+      output.err(`  ${printable(`${i.package} ${i.version}`)} does not install:\n`);
+      for (const line of (i.reason ?? "").split("\n")) output.err(`    ${printable(line)}\n`);
     }
   }
   for (const cycle of report.cycles) {

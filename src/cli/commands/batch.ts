@@ -1,6 +1,11 @@
 import type { Command } from "../command.js";
 import { conversionArgs, conversionOptions, writingOptions } from "./conversion-options.js";
 
+/** The values of a repeatable string option. */
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
 /** `wheel2pkg batch DIR|MANIFEST --target T[,T…] --out DIR [-j N] [--build] [--report FILE]` */
 export const batchCommand: Command = {
   command: "batch <input>",
@@ -29,6 +34,41 @@ export const batchCommand: Command = {
         default: false,
         describe: "redo packages that are unchanged",
       })
+      .option("resolve", {
+        type: "boolean",
+        default: false,
+        describe:
+          "add, per target, the wheels the set needs that the archive lacks, from --find-links/--index-url",
+      })
+      .option("find-links", {
+        type: "string",
+        array: true,
+        describe: "a directory of wheels to resolve from (repeatable)",
+      })
+      .option("index-url", {
+        type: "string",
+        array: true,
+        describe: "a PEP 503/691 simple index to resolve from (repeatable)",
+      })
+      .option("pre", {
+        type: "boolean",
+        default: false,
+        describe: "with --resolve, take pre-releases like final releases",
+      })
+      .option("cache-dir", {
+        type: "string",
+        describe: "where wheels fetched from an index are kept (default ~/.cache/wheel2pkg/wheels)",
+      })
+      .option("dry-run", {
+        type: "boolean",
+        default: false,
+        describe: "with --resolve, print the plan and stop",
+      })
+      .option("repo", {
+        type: "string",
+        describe:
+          "with --build, write a repository per target here (<repo>/<target>/) and check that its packages install",
+      })
       .option("quiet", {
         type: "boolean",
         default: false,
@@ -49,6 +89,13 @@ export const batchCommand: Command = {
       report: typeof args.report === "string" ? args.report : undefined,
       graph: typeof args.graph === "string" ? args.graph : undefined,
       release: typeof args.release === "string" ? args.release : undefined,
+      resolve: args.resolve === true,
+      findLinks: strings(args.findLinks),
+      indexUrls: strings(args.indexUrl),
+      prereleases: args.pre === true,
+      cacheDir: typeof args.cacheDir === "string" ? args.cacheDir : undefined,
+      dryRun: args.dryRun === true,
+      repo: typeof args.repo === "string" ? args.repo : undefined,
     });
   },
 };

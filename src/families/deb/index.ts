@@ -8,6 +8,7 @@ import { queryDeb, runLintian } from "./native.js";
 import { debMapping } from "./mapping.js";
 import { privacyBreachCheck } from "./privacy-breach.js";
 import { planDebian } from "./plan.js";
+import { checkDebInstall, writeDebRepository } from "./repository.js";
 
 /**
  * The Debian family (Debian, Ubuntu): a 3.0 (quilt) source package whose orig tarball is the
@@ -56,4 +57,6 @@ export const debFamily: Family = {
   relationNames: debianRelationNames,
   checkArchive: checkDebianArchive,
   archiveTools: "apt-cache",
+  writeRepository: (directory, packages) => writeDebRepository(directory, packages),
+  checkInstall: checkDebInstall,
 };

@@ -9,6 +9,7 @@ import { planFedoraSpec } from "./fedora-spec.js";
 import { queryRpm, runRpmlint } from "./native.js";
 import { rpmMapping } from "./mapping.js";
 import { planOpensuseSpec } from "./opensuse-spec.js";
+import { checkRpmInstall, writeRpmRepository } from "./repository.js";
 
 /**
  * RPM distributions build every binary from source: a package that ships a wheel's compiled code
@@ -74,4 +75,6 @@ export const rpmFamily: Family = {
   relationNames: rpmRelationNames,
   checkArchive: checkRpmArchive,
   archiveTools: "dnf or zypper",
+  writeRepository: writeRpmRepository,
+  checkInstall: checkRpmInstall,
 };
