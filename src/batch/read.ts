@@ -139,9 +139,9 @@ async function knownEntries(
   return known;
 }
 
-async function readOne(read: ReadWheel, limits: Readonly<Partial<WheelLimits>>): Promise<void> {
+async function readOne(read: ReadWheel, context: ReadContext): Promise<void> {
   // Read once, every RECORD hash checked: planning starts from this read.
-  const wheel = await readPackage(read.item.wheel, limits);
+  const wheel = await readPackage(read.item.wheel, context.limits, context.profiles);
   const { pkg, diagnostics } = wheel;
   read.member = { read: wheel, pkg };
   read.project = setProject(pkg);
@@ -199,7 +199,7 @@ export async function readSet(
           if (first !== undefined) {
             read.project = { ...first.snapshot.project, wheel: read.item.wheel };
             read.diagnostics = first.snapshot.diagnostics;
-          } else await readOne(read, context.limits);
+          } else await readOne(read, context);
         } catch (error) {
           read.error = failure(error, read.item.wheel);
         }

@@ -12,7 +12,7 @@ import { checkRequiresPython, checkTargetCompatibility } from "../targets/compat
 import type { TargetProfile } from "../profiles/types.js";
 import { createRenderer, type Renderer } from "../render/index.js";
 import { packageFacts } from "../targets/common/facts.js";
-import { familyOf, targetConfig } from "../families/index.js";
+import { families, familyOf, targetConfig } from "../families/index.js";
 import type { DebianExtrasPolicy, PackagingOptions, TargetPlan } from "../targets/types.js";
 import { readWheel, type WheelLimits } from "../wheel/index.js";
 import { wheel2pkgVersion } from "../version.js";
@@ -139,13 +139,28 @@ export interface ReadPackage {
   licenseTexts: ReadonlyMap<string, string>;
 }
 
-/** Reads a wheel once, hashing every member against RECORD, and builds its model. */
+/**
+ * Reads a wheel once, hashing every member against RECORD, and builds its model; the files are
+ * looked at for what the packaging of the targets' families needs to know of them (all families
+ * unless `profiles` says which targets the read is for).
+ */
 export async function readPackage(
   wheelPath: string,
   limits: Readonly<Partial<WheelLimits>> = {},
+  profiles?: readonly TargetProfile[],
 ): Promise<ReadPackage> {
-  // One open of the zip: every member hashed, and the license files read on the way.
-  const contents = await readWheel(wheelPath, { verify: true, limits, licenseBodies: true });
+  // One open of the zip: every member hashed, and on the way the license files read and the
+  // files looked at for what the families' packaging needs to know of them.
+  const checks = [
+    ...new Set(profiles === undefined ? Object.values(families) : profiles.map(familyOf)),
+  ].map((family) => family.wheelChecks);
+  const contents = await readWheel(wheelPath, {
+    verify: true,
+    limits,
+    licenseBodies: true,
+    elfSignatures: checks.flatMap((check) => check.signatures()),
+    contentChecks: checks.flatMap((check) => check.checks),
+  });
   const { pkg, diagnostics } = buildPackage(contents);
   return { pkg, diagnostics, licenseTexts: licenseTexts(contents.licenseBodies) };
 }
@@ -159,7 +174,8 @@ export async function planConversion(
   options: PlanOptions,
 ): Promise<ConversionPlan> {
   const config = options.config ?? emptyConfig;
-  const read = typeof wheel === "string" ? await readPackage(wheel, config.limits) : wheel;
+  const read =
+    typeof wheel === "string" ? await readPackage(wheel, config.limits, options.profiles) : wheel;
   const { pkg, licenseTexts } = read;
   const wheelPath = pkg.path;
   const diagnostics = [...read.diagnostics];
@@ -169,6 +185,10 @@ export async function planConversion(
     licenseTexts,
   );
   diagnostics.push(...factDiagnostics);
+  // The texts of the license files that are licenses, for the packaging that copies them.
+  const licenses = new Map(
+    [...licenseTexts].filter(([path]) => facts.licenseMembers.includes(path)),
+  );
   let date = options.packaging?.date;
   if (date === undefined) {
     const dated = await changelogDate(wheelPath, pkg.metadataTime);
@@ -214,7 +234,7 @@ export async function planConversion(
       mapped,
       names,
       options: packaging,
-      licenseTexts,
+      licenseTexts: licenses,
       debianExtras: options.debianExtras ?? target.extras,
       epochOf,
     });

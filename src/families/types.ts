@@ -15,6 +15,15 @@ import type {
 } from "../native/types.js";
 import type { TargetFamily, TargetProfile } from "../profiles/types.js";
 import type { PlanInput, TargetPlan } from "../targets/types.js";
+import type { ContentCheck, StringSignature } from "../wheel/index.js";
+
+/** What a family has the wheel read look for (see `Family.wheelChecks`). */
+export interface WheelChecks {
+  /** Searched for in ELF files' strings; each family's names its own. */
+  signatures(): readonly StringSignature[];
+  /** Run on the files they apply to; each family's findings are named its own way. */
+  checks: readonly ContentCheck[];
+}
 
 /**
  * A file of a family that lint reads: its packaging (a spec file, a debian/ directory), a built
@@ -54,6 +63,13 @@ export interface Family {
     sourceDateEpoch: number,
     options: BuildOptions,
   ): Promise<BuildResult>;
+  /**
+   * What the wheel read looks for in the wheel's files for this family's packaging, so that the
+   * wheel is read once: signatures in ELF files' strings (`ElfFacts.signatures`; lintian's
+   * embedded-library check) and checks of other files (`InstalledFile.findings`; lintian's
+   * privacy-breach check).
+   */
+  readonly wheelChecks: WheelChecks;
   /** Runs the family's own linter (rpmlint, lintian) on packages or packaging. */
   nativeLint(files: readonly string[]): Promise<NativeLintRun>;
   /** What a built binary package holds, for lint. */

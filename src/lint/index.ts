@@ -8,6 +8,7 @@ import { families, familyOf } from "../families/index.js";
 import type { NativeLintRun } from "../native/packages.js";
 import type { LintSeverity } from "../config/index.js";
 import { UserError } from "../errors.js";
+import type { ExtrasChoice } from "../mapping/extras.js";
 import type { NameRules } from "../mapping/name-rules.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { WheelLimits } from "../wheel/index.js";
@@ -33,6 +34,8 @@ export interface LintOptions {
   severity?: ReadonlyMap<string, LintSeverity>;
   /** The user's name rules for the target, for the wheel-level mapping check. */
   names?: NameRules;
+  /** The configuration's choice of extras for the target, for the same check. */
+  extras?: ExtrasChoice;
   /** Also run rpmlint / lintian. */
   native?: boolean;
   /** The configuration's `[limits]` on what a wheel may declare. */
@@ -64,7 +67,7 @@ async function readInput(path: string, options: LintOptions): Promise<LintInput 
     return {
       kind: "wheel",
       path,
-      wheel: await readWheelSubject(path, options.names, options.limits),
+      wheel: await readWheelSubject(path, options.names, options.limits, options.extras),
     };
   }
   const directory = info.isDirectory() ? await debianDirectory(path) : null;

@@ -33,7 +33,7 @@ export interface PlanInput {
   /** The names of the packages made (see `ownPackageNames`). */
   names: OwnPackageNames;
   options: PackagingOptions;
-  /** License file texts by zip member path. */
+  /** Texts of the license files that are licenses (`PackageFacts.licenseMembers`), by zip path. */
   licenseTexts: ReadonlyMap<string, string>;
   /** Debian family: the field that carries the extras' dependencies. */
   debianExtras: DebianExtrasPolicy;

@@ -5,7 +5,9 @@
  * upstream binary is (a module that links no libc is upstream's choice, not a packaging fault).
  */
 
-/** What the dynamic section of an ELF file says. */
+import { StringsCollector, type SignatureMatches, type StringSignature } from "./elf-strings.js";
+
+/** What the dynamic section of an ELF file says, and what its strings and sections show. */
 export interface ElfFacts {
   /** `ET_DYN` (shared objects, extension modules, PIE executables) or `ET_EXEC`. */
   type: "shared" | "executable" | "other";
@@ -15,12 +17,22 @@ export interface ElfFacts {
   runpath: string[];
   /** DT_RPATH entries (the older tag), split on `:`. */
   rpath: string[];
+  /** Whether the file has a symbol table (SHT_SYMTAB): file(1) calls it "not stripped". */
+  symbols: boolean;
+  /**
+   * The string signatures the read was asked to look for that the file's strings hold; null when
+   * the file is too large to search or its section headers could not be read.
+   */
+  signatures: SignatureMatches | null;
 }
 
 /** Bytes kept from the start of a file: the headers and, in practice, the dynamic string table. */
 const HEAD_LIMIT = 16 * 1024 * 1024;
 
 const PT_LOAD = 1;
+const SHT_SYMTAB = 2;
+const SHT_NOBITS = 8;
+const SHF_ALLOC = 2;
 const PT_DYNAMIC = 2;
 const DT_NEEDED = 1;
 const DT_STRTAB = 5;
@@ -39,6 +51,16 @@ interface Header {
   type: number;
   loads: { offset: number; vaddr: number; size: number }[];
   dynamic: { offset: number; size: number } | null;
+  /** The section header table, and the index of the section that names the sections. */
+  sections: { offset: number; size: number; entrySize: number; names: number } | null;
+}
+
+/** One section header: what strip needs to know of it. */
+interface Section {
+  type: number;
+  flags: number;
+  offset: number;
+  size: number;
 }
 
 /**
@@ -49,17 +71,31 @@ interface Header {
 export class ElfCollector {
   private readonly chunks: { start: number; data: Buffer }[] = [];
   private header: Header | null | undefined;
+  private readonly strings = new StringsCollector();
+  /** Where the dynamic string table is in the file, once the dynamic section has been read. */
+  private stringTable: { offset: number; size: number } | null | undefined;
+
+  /** `signatures` are searched for in the file's strings. */
+  constructor(private readonly signatures: readonly StringSignature[] = []) {}
 
   /** `chunk` holds the file's bytes from `offset` on. */
   add(chunk: Buffer, offset: number): void {
+    if (this.signatures.length > 0) this.strings.add(chunk, offset);
     const end = offset + chunk.length;
     if (offset < HEAD_LIMIT) {
       this.chunks.push({ start: offset, data: chunk });
       return;
     }
-    this.header ??= this.parseHeader();
-    const dynamic = this.header?.dynamic;
-    if (dynamic && offset < dynamic.offset + dynamic.size && end > dynamic.offset)
+    const header = (this.header ??= this.parseHeader());
+    if (header === null) return;
+    // patchelf (auditwheel) may move the dynamic string table behind the dynamic section, to
+    // the end of a large file: once the dynamic section is in, where it is is known.
+    if (this.stringTable === undefined && header.dynamic !== null) {
+      const dynamic = this.entries(header);
+      if (dynamic !== null) this.stringTable = this.stringTableRange(header, dynamic) ?? null;
+    }
+    const wanted = [header.dynamic, header.sections, this.stringTable];
+    if (wanted.some((part) => part && offset < part.offset + part.size && end > part.offset))
       this.chunks.push({ start: offset, data: chunk });
   }
 
@@ -77,23 +113,33 @@ export class ElfCollector {
     const header = (this.header ??= this.parseHeader());
     if (header === null) return null;
     const type = header.type === 3 ? "shared" : header.type === 2 ? "executable" : "other";
-    const facts: ElfFacts = { type, needed: [], runpath: [], rpath: [] };
+    const sections = this.sections(header);
+    // strip --strip-unneeded takes out what the loader never maps (symbols, debugging
+    // information, comments) but keeps the section names.
+    const removed = (sections ?? []).filter(
+      (section, index) =>
+        (section.flags & SHF_ALLOC) === 0 &&
+        section.type !== SHT_NOBITS &&
+        index !== header.sections?.names,
+    );
+    const facts: ElfFacts = {
+      type,
+      needed: [],
+      runpath: [],
+      rpath: [],
+      symbols: (sections ?? []).some((section) => section.type === SHT_SYMTAB),
+      signatures:
+        sections === null || this.signatures.length === 0
+          ? null
+          : this.strings.finish(this.signatures, removed),
+    };
     if (header.dynamic === null) return facts;
-    const dynamic = this.bytes(header.dynamic.offset, header.dynamic.size);
-    if (dynamic === null) return null;
-    const entrySize = header.wide ? 16 : 8;
-    const entries: [number, number][] = [];
-    for (let at = 0; at + entrySize <= dynamic.length; at += entrySize) {
-      const tag = this.word(dynamic, at, header);
-      if (tag === 0) break;
-      entries.push([tag, this.word(dynamic, at + entrySize / 2, header)]);
-    }
-    const strtab = entries.find(([tag]) => tag === DT_STRTAB)?.[1];
-    const strsz = entries.find(([tag]) => tag === DT_STRSZ)?.[1];
-    if (strtab === undefined || strsz === undefined) return facts;
-    const load = header.loads.find((l) => strtab >= l.vaddr && strtab < l.vaddr + l.size);
-    if (load === undefined) return null;
-    const strings = this.bytes(strtab - load.vaddr + load.offset, strsz);
+    const entries = this.entries(header);
+    if (entries === null) return null;
+    const table = this.stringTableRange(header, entries);
+    if (table === undefined) return facts;
+    if (table === null) return null;
+    const strings = this.bytes(table.offset, table.size);
     if (strings === null) return null;
     const text = (at: number) => {
       const end = strings.indexOf(0, at);
@@ -105,6 +151,37 @@ export class ElfCollector {
       else if (tag === DT_RPATH) facts.rpath.push(...text(value).split(":"));
     }
     return facts;
+  }
+
+  /** The dynamic section's entries (tag, value), or null when its bytes were not kept. */
+  private entries(header: Header): [number, number][] | null {
+    if (header.dynamic === null) return [];
+    const dynamic = this.bytes(header.dynamic.offset, header.dynamic.size);
+    if (dynamic === null) return null;
+    const entrySize = header.wide ? 16 : 8;
+    const entries: [number, number][] = [];
+    for (let at = 0; at + entrySize <= dynamic.length; at += entrySize) {
+      const tag = this.word(dynamic, at, header);
+      if (tag === 0) break;
+      entries.push([tag, this.word(dynamic, at + entrySize / 2, header)]);
+    }
+    return entries;
+  }
+
+  /**
+   * Where in the file the dynamic string table is: undefined when the dynamic section names
+   * none, null when no loaded segment holds the address it gives.
+   */
+  private stringTableRange(
+    header: Header,
+    entries: readonly [number, number][],
+  ): { offset: number; size: number } | null | undefined {
+    const strtab = entries.find(([tag]) => tag === DT_STRTAB)?.[1];
+    const strsz = entries.find(([tag]) => tag === DT_STRSZ)?.[1];
+    if (strtab === undefined || strsz === undefined) return undefined;
+    const load = header.loads.find((l) => strtab >= l.vaddr && strtab < l.vaddr + l.size);
+    if (load === undefined) return null;
+    return { offset: strtab - load.vaddr + load.offset, size: strsz };
   }
 
   private parseHeader(): Header | null {
@@ -120,7 +197,19 @@ export class ElfCollector {
       type: u16(ident, 16),
       loads: [],
       dynamic: null,
+      sections: null,
     };
+    const shoff = this.word(ident, wide ? 40 : 32, header, wide);
+    const shentsize = u16(ident, wide ? 58 : 46);
+    const shnum = u16(ident, wide ? 60 : 48);
+    if (shoff > 0 && shnum > 0 && shentsize >= (wide ? 64 : 40)) {
+      header.sections = {
+        offset: shoff,
+        size: shentsize * shnum,
+        entrySize: shentsize,
+        names: u16(ident, wide ? 62 : 50),
+      };
+    }
     const phoff = this.word(ident, wide ? 32 : 28, header, wide);
     const phentsize = u16(ident, wide ? 54 : 42);
     const phnum = u16(ident, wide ? 56 : 44);
@@ -136,6 +225,26 @@ export class ElfCollector {
       else if (kind === PT_DYNAMIC) header.dynamic = { offset, size };
     }
     return header;
+  }
+
+  /** The section headers (none for a file without them), or null when they were not kept. */
+  private sections(header: Header): Section[] | null {
+    if (header.sections === null) return [];
+    const { offset, size, entrySize } = header.sections;
+    const table = this.bytes(offset, size);
+    if (table === null) return null;
+    const u32 = (at: number) => (header.little ? table.readUInt32LE(at) : table.readUInt32BE(at));
+    const sections: Section[] = [];
+    for (let at = 0; at + entrySize <= table.length; at += entrySize) {
+      const wide = header.wide;
+      sections.push({
+        type: u32(at + 4),
+        flags: wide ? this.word(table, at + 8, header) : u32(at + 8),
+        offset: this.word(table, at + (wide ? 24 : 16), header),
+        size: this.word(table, at + (wide ? 32 : 20), header),
+      });
+    }
+    return sections;
   }
 
   /** An address-sized (or, with `wide` given, that-sized) unsigned word. */

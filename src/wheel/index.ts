@@ -22,3 +22,4 @@ export { parseWheelInfo, type ParsedWheelInfo } from "./wheel-info.js";
 export { DEFAULT_WHEEL_LIMITS } from "./zip-limits.js";
 export type * from "./types.js";
 export type { ElfFacts } from "./elf.js";
+export type { SignatureMatches, StringSignature } from "./elf-strings.js";

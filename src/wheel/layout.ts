@@ -134,7 +134,7 @@ export function mapMembers(
             distInfo,
             shebang: false,
             elf: null,
-            remoteResources: false,
+            findings: [],
           }
         : { path: name, scheme, installPath, size, executable, distInfo },
     );

@@ -78,7 +78,10 @@ export async function readWheel(
       const wheelHash = sha256File(path, abort.signal);
       let noted: Map<string, ContentFacts>;
       try {
-        noted = await verifyRecord(zip, record, where);
+        noted = await verifyRecord(zip, record, where, {
+          signatures: options.elfSignatures ?? [],
+          checks: options.contentChecks ?? [],
+        });
       } catch (error) {
         abort.abort();
         await wheelHash.catch(() => undefined);

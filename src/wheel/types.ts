@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { ElfFacts } from "./elf.js";
+import type { StringSignature } from "./elf-strings.js";
 
 /** The parts of a wheel's file name (PEP 427 / binary distribution format). */
 export interface WheelFilename {
@@ -64,15 +65,27 @@ export interface WheelMember {
   shebang?: boolean;
   /** Dynamic-linking facts of an ELF file (null otherwise); known only after a verified read. */
   elf?: ElfFacts | null;
-  /** An HTML file loading resources from the network; known only after a verified read. */
-  remoteResources?: boolean;
+  /** What the read's content checks found in the file; known only after a verified read. */
+  findings?: string[];
 }
 
 /** What a verified read saw of a member's content. */
 export interface ContentFacts {
   shebang: boolean;
   elf: ElfFacts | null;
-  remoteResources: boolean;
+  /** What the content checks found (see {@link ContentCheck}). */
+  findings: string[];
+}
+
+/**
+ * A check of a member's whole content that a later stage has the verified read run, so that the
+ * wheel is read once (lintian's privacy-breach check on web files, for the Debian family).
+ */
+export interface ContentCheck {
+  /** Whether a member is checked, by its path in the wheel and its size: its bytes are kept. */
+  applies(path: string, size: number): boolean;
+  /** What the check finds in the content, as names the stage that asked knows. */
+  run(content: Buffer, path: string): string[];
 }
 
 /** One entry point from `entry_points.txt`. */
@@ -131,6 +144,10 @@ export interface ReadWheelOptions {
   limits?: Partial<WheelLimits>;
   /** Also read the license files' bytes (`WheelContents.licenseBodies`), in the same open. */
   licenseBodies?: boolean;
+  /** Patterns to look for in the strings of ELF members (`ElfFacts.signatures`), when verifying. */
+  elfSignatures?: readonly StringSignature[];
+  /** Checks of members' content (`WheelMember.findings`), when verifying. */
+  contentChecks?: readonly ContentCheck[];
 }
 
 /** What a wheel may declare before it is refused (wheel2pkg.toml's `[limits]`). */

@@ -9,6 +9,7 @@ import { printableName } from "./printable-name.js";
 import { isUnhashedRecordPath } from "./record.js";
 import type { ContentFacts, RecordEntry } from "./types.js";
 import type { WheelZip } from "./zip.js";
+import type { ContentWatch } from "./zip-streams.js";
 import type { ZipMember } from "./zip-member.js";
 
 /**
@@ -17,12 +18,13 @@ import type { ZipMember } from "./zip-member.js";
  * they sit in the file so reads go front to back. Throws WheelError
  * naming the member for the first problem. Cheap structural checks all run before any hashing.
  * Returns what was seen of the content of each hashed member that has something to note (`#!`,
- * ELF facts, remote resources): most members have none, and a wheel may have 100,000.
+ * ELF facts with the signatures its strings hold, what the watch's checks found): most members have none, and a wheel may have 100,000.
  */
 export async function verifyRecord(
   zip: WheelZip,
   record: readonly RecordEntry[],
   where: Location,
+  watch: ContentWatch = {},
 ): Promise<Map<string, ContentFacts>> {
   const rows = new Map(record.map((row) => [row.path, row]));
   // RECORD's paths may hold anything: a missing one is shown with control characters escaped.
@@ -64,10 +66,10 @@ export async function verifyRecord(
   toRead.sort(([a], [b]) => a.offset - b.offset);
   const noted = new Map<string, ContentFacts>();
   for (const [member, expected] of toRead) {
-    const actual = await zip.digest(member, expected?.algorithm ?? "sha256");
-    if (actual.shebang || actual.elf !== null || actual.remoteResources) {
-      const { shebang, elf, remoteResources } = actual;
-      noted.set(member.name, { shebang, elf, remoteResources });
+    const actual = await zip.digest(member, expected?.algorithm ?? "sha256", watch);
+    if (actual.shebang || actual.elf !== null || actual.findings.length > 0) {
+      const { shebang, elf, findings } = actual;
+      noted.set(member.name, { shebang, elf, findings });
     }
     if (expected !== null && actual.digest !== expected.digest) {
       fail(

@@ -9,6 +9,8 @@ import { createHash } from "node:crypto";
 import zlib from "node:zlib";
 import { WheelError, type Location } from "../errors.js";
 import { ElfCollector, isElfHead, type ElfFacts } from "./elf.js";
+import type { StringSignature } from "./elf-strings.js";
+import type { ContentCheck } from "./types.js";
 import type { WindowedFileReader } from "./file-reader.js";
 import { readLocalHeader } from "./local-header.js";
 import type { ZipMember } from "./zip-member.js";
@@ -33,7 +35,7 @@ export async function readMember(
 
 /**
  * A member's digest (urlsafe base64, as RECORD writes it), real size, and what packaging needs
- * to know of its content, seen on the way: a `#!` start, ELF linking facts, remote resources.
+ * to know of its content, seen on the way: a `#!` start, ELF facts, what content checks found.
  */
 export interface MemberDigest {
   digest: string;
@@ -41,50 +43,57 @@ export interface MemberDigest {
   shebang: boolean;
   /** Dynamic-linking facts of an ELF file; null for other files. */
   elf: ElfFacts | null;
-  /** An HTML file that loads scripts, styles or images from the network. */
-  remoteResources: boolean;
+  /** What the content checks that apply to the member found. */
+  findings: string[];
 }
 
-/** HTML files up to this size are searched for remote resources. */
-const HTML_MAX_SIZE = 2 * 1024 * 1024;
-/** A script, style sheet, image or frame loaded from another host. */
-const REMOTE_RESOURCE =
-  /<(?:script|link|img|iframe)\b[^>]*?\b(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i;
+/** What a member's content is checked for while it is read. */
+export interface ContentWatch {
+  /** Searched for in an ELF file's strings. */
+  signatures?: readonly StringSignature[];
+  /** Run on the whole content of the members they apply to. */
+  checks?: readonly ContentCheck[];
+}
 
-/** Hashes a member's uncompressed bytes, noting what its content is on the way. */
+/**
+ * Hashes a member's uncompressed bytes, noting what its content is on the way: an ELF file's
+ * strings are searched for the watch's signatures, and its checks that apply are run.
+ */
 export async function hashMember(
   reader: WindowedFileReader,
   member: ZipMember,
   algorithm: string,
   where: Location,
+  watch: ContentWatch = {},
 ): Promise<MemberDigest> {
   const hash = createHash(algorithm);
   // The first bytes tell whether the file starts with a `#!` line or is an ELF file.
   let head: Buffer | null = null;
   let seen = 0;
   let elf: ElfCollector | null = null;
-  const html: Buffer[] | null =
-    /\.x?html?$/i.test(member.name) && member.size <= HTML_MAX_SIZE ? [] : null;
+  const checks = (watch.checks ?? []).filter((check) => check.applies(member.name, member.size));
+  const kept: Buffer[] | null = checks.length > 0 ? [] : null;
   const size = await inflateMember(reader, member, where, (chunk) => {
     if (head === null || head.length < 4) {
       head = Buffer.concat([head ?? Buffer.alloc(0), chunk.subarray(0, 4)]);
       // (An ELF file whose first chunk is shorter than its magic is left unread.)
-      if (seen === 0 && isElfHead(head)) elf = new ElfCollector();
+      if (seen === 0 && isElfHead(head)) elf = new ElfCollector(watch.signatures);
     }
     elf?.add(chunk, seen);
-    html?.push(chunk);
+    kept?.push(chunk);
     seen += chunk.length;
     hash.update(chunk);
   });
   const shebang = (head as Buffer | null)?.toString("latin1", 0, 2) === "#!";
-  const remoteResources =
-    html !== null && REMOTE_RESOURCE.test(Buffer.concat(html).toString("latin1"));
+  const content = kept === null ? null : Buffer.concat(kept);
+  const findings =
+    content === null ? [] : checks.flatMap((check) => check.run(content, member.name));
   return {
     digest: hash.digest("base64url"),
     size,
     shebang,
     elf: (elf as ElfCollector | null)?.finish() ?? null,
-    remoteResources,
+    findings,
   };
 }
 

@@ -11,7 +11,7 @@ import type { WheelLimits } from "./types.js";
 import { checkDeclaredSizes, setEnds, toMember, zipError } from "./zip-checks.js";
 import { limitError, resolveLimits } from "./zip-limits.js";
 import type { ZipMember } from "./zip-member.js";
-import { hashMember, readMember, type MemberDigest } from "./zip-streams.js";
+import { hashMember, readMember, type ContentWatch, type MemberDigest } from "./zip-streams.js";
 
 /** Options of {@link WheelZip.open}. */
 export interface OpenZipOptions {
@@ -129,8 +129,13 @@ export class WheelZip {
    * digest without padding, as RECORD writes it, and the real size; a size that differs from the
    * declared one is an error.
    */
-  async digest(member: ZipMember, algorithm: string): Promise<MemberDigest> {
-    return hashMember(this.reader, member, algorithm, { file: this.path, member: member.name });
+  async digest(
+    member: ZipMember,
+    algorithm: string,
+    watch: ContentWatch = {},
+  ): Promise<MemberDigest> {
+    const where = { file: this.path, member: member.name };
+    return hashMember(this.reader, member, algorithm, where, watch);
   }
 
   /** Last-modified time of a member (see {@link ZipMember.modified}). */

@@ -41,6 +41,7 @@ const toy: Family = {
   },
   packageVersion: (version) => ({ version, diagnostics: [] }),
   build: () => Promise.reject(new Error("toy")),
+  wheelChecks: { signatures: () => [], checks: [] },
   nativeLint: () => Promise.resolve({ tool: "lintian", available: false, tags: [], output: "" }),
   queryPackage: () => Promise.reject(new Error("toy")),
   lintFile: () => null,

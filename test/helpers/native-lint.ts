@@ -26,6 +26,22 @@ export function lintianErrors(files: readonly string[]): { errors: string[]; out
   return { errors: output.split("\n").filter((line) => line.startsWith("E: ")), output };
 }
 
+/**
+ * lintian's every hint (`-I --show-overrides`): `E:`/`W:`/`I:` lines, `O:` for the overridden ones,
+ * `unused-override` for overrides that matched nothing.
+ */
+export function lintianHints(files: readonly string[]): string[] {
+  const output = lintOutput("lintian", [
+    "--allow-root",
+    "-I",
+    "--show-overrides",
+    "--tag-display-limit",
+    "0",
+    ...files,
+  ]);
+  return output.split("\n").filter((line) => /^[EWIO]: /.test(line));
+}
+
 /** rpmlint's errors with Fedora's distribution settings (data/rpmlint/fedora.toml). */
 export function rpmlintErrors(files: readonly string[]): { errors: string[]; output: string } {
   const config = join(mkdtempSync(join(tmpdir(), "wheel2pkg-rpmlint-")), "fedora.toml");

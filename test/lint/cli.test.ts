@@ -6,6 +6,7 @@ import { runCli } from "../helpers/cli.js";
 import { fixtureWheel } from "../helpers/convert.js";
 import { lintFixtures } from "./fixture-input.js";
 import { sarifProblems } from "./sarif-shape.js";
+import { scratchDirectory } from "../wheel/zip-builder.js";
 
 const brokenSpec = join(lintFixtures, "broken", "spec", "broken.spec");
 const brokenDebian = join(lintFixtures, "broken", "debian");
@@ -88,6 +89,51 @@ describe("wheel2pkg lint", () => {
     expect(report.findings.map((f) => f.ruleId)).not.toContain("license-not-spdx");
     expect(report.findings.find((f) => f.ruleId === "rpm-binary-name")?.severity).toBe("info");
     expect(code).toBe(0);
+  });
+
+  it("leaves out of unmapped-dependency what only configured development extras need", async () => {
+    const wheels = scratchDirectory();
+    try {
+      // `qa` is no development extra by default; `lint` is; the config makes `qa` one too.
+      const wheel = wheels.wheel({
+        metadata: [
+          "Metadata-Version: 2.1",
+          "Name: demo",
+          "Version: 1.0",
+          "Summary: Demo",
+          "Provides-Extra: qa",
+          "Provides-Extra: lint",
+          'Requires-Dist: surely-unpackaged-qa-tool; extra == "qa"',
+          'Requires-Dist: surely-unpackaged-linter; extra == "lint"',
+          "",
+        ].join("\n"),
+      });
+      const unmapped = async (...extra: string[]) => {
+        const { stdout } = await runCli([
+          "lint",
+          wheel,
+          "--target",
+          "debian-12",
+          "--json",
+          ...extra,
+        ]);
+        const report = JSON.parse(stdout) as { findings: { ruleId: string; message: string }[] };
+        return report.findings
+          .filter((f) => f.ruleId === "unmapped-dependency")
+          .map((f) => f.message);
+      };
+      const before = await unmapped();
+      expect(before).toHaveLength(1);
+      expect(before[0]).toMatch(/^surely-unpackaged-qa-tool/);
+      const config = join(scratch, "dev-extras.toml");
+      writeFileSync(config, '[mapping]\ndev-extras = ["qa", "lint"]\n');
+      expect(await unmapped("--config", config)).toEqual([]);
+      // Every extra packaged: both requirements count.
+      writeFileSync(config, "[mapping]\ndev-extras = []\n");
+      expect(await unmapped("--config", config)).toHaveLength(2);
+    } finally {
+      wheels.remove();
+    }
   });
 
   it.each([

@@ -59,7 +59,7 @@ describe.runIf(wheels.length > 0)(`readWheel over the corpus in ${CORPUS}`, () =
     // Only a verified read looks into the files (for `#!` lines); the rest must agree.
     expect(inspected.members).toEqual(
       contents.members.map(
-        ({ shebang: _shebang, elf: _elf, remoteResources: _remote, ...member }) => member,
+        ({ shebang: _shebang, elf: _elf, findings: _findings, ...member }) => member,
       ),
     );
     expect(inspected.metadata).toEqual(contents.metadata);

@@ -15,7 +15,7 @@ async function read(name: string): Promise<WheelContents> {
   expect({ ...inspected, verified: true, sha256: contents.sha256 }).toEqual({
     ...contents,
     members: contents.members.map(
-      ({ shebang: _shebang, elf: _elf, remoteResources: _remote, ...member }) => member,
+      ({ shebang: _shebang, elf: _elf, findings: _findings, ...member }) => member,
     ),
   });
   expect(contents.sha256).toBe(
@@ -119,10 +119,20 @@ describe("readWheel on the fixture wheels", () => {
       ["datapkg/__init__.py", "purelib", "datapkg/__init__.py", "-", "-"],
       ["datapkg/templates/report.html", "purelib", "datapkg/templates/report.html", "-", "-"],
     ]);
-    // The template loads a script from the network; nothing else does.
-    expect(contents.members.filter((m) => m.remoteResources).map((m) => m.path)).toEqual([
-      "datapkg/templates/report.html",
+    // Content checks run on the files they apply to, in the same read.
+    const checked = await readWheel(fixture("datapkg-0.3.1-py2.py3-none-any.whl"), {
+      contentChecks: [
+        {
+          applies: (path) => path.endsWith(".html"),
+          run: (content, path) =>
+            content.includes('<script src="https:') ? [`remote script in ${path}`] : [],
+        },
+      ],
+    });
+    expect(checked.members.filter((m) => m.findings?.length).map((m) => m.findings)).toEqual([
+      ["remote script in datapkg/templates/report.html"],
     ]);
+    expect(contents.members.every((m) => m.findings?.length === 0)).toBe(true);
     expect(contents.members.filter((m) => m.elf !== null)).toEqual([]);
     expect(contents.licenseFiles).toEqual(["datapkg-0.3.1.dist-info/LICENSE.txt"]);
     expect(contents.filename.pythonTags).toEqual(["py2", "py3"]);
@@ -177,6 +187,9 @@ describe("readWheel on the fixture wheels", () => {
       needed: [],
       runpath: ["/opt/_internal/fastmath/lib"],
       rpath: [],
+      // Stripped, and no signatures were asked for.
+      symbols: false,
+      signatures: null,
     });
   });
 

@@ -66,7 +66,7 @@ describe("WheelZip.read and WheelZip.digest", () => {
           size: data.length,
           shebang: data.subarray(0, 2).toString("latin1") === "#!",
           elf: null,
-          remoteResources: false,
+          findings: [],
         });
         const sha512 = createHash("sha512").update(data).digest("base64url");
         expect((await zip.digest(member, "sha512")).digest).toBe(sha512);

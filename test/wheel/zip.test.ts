@@ -169,7 +169,7 @@ describe("WheelZip.open", () => {
         size: data.length,
         shebang: false,
         elf: null,
-        remoteResources: false,
+        findings: [],
       });
     });
   });

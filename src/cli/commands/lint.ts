@@ -50,10 +50,12 @@ export const lintCommand: Command = {
     }
     const profile = getProfile(targets[0] ?? "");
     const config = await loadConfig(typeof args.config === "string" ? args.config : undefined);
+    const target = targetConfig(config, profile);
     const result = await lint.lintPath(String(args.path), {
       profile,
       severity: config.lintSeverity,
-      names: targetConfig(config, profile).names,
+      names: target.names,
+      extras: { withExtras: target.withExtras, devExtras: target.devExtras },
       native: args.native === true,
       limits: config.limits,
     });

@@ -97,7 +97,7 @@ export function controlDescription(
     // A line may not start with a dot (reserved for ` .`), and a list item must be indented to
     // be shown as one (lintian: possible-unindented-list-in-extended-description): two spaces
     // make such a line verbatim.
-    for (let line of wrapParagraph(foldLine(block.text), 78)) {
+    for (let line of firstLines(foldLine(block.text), lines.length === 0 ? synopsis : "")) {
       // A bullet or an ellipsis that starts the first line is dropped.
       if (lines.length === 0) line = line.replace(/^[.*-]+\s*/, "");
       if (line === "") continue;
@@ -105,6 +105,21 @@ export function controlDescription(
     }
   }
   return lines.map((line) => escapedFor("deb822", line));
+}
+
+/**
+ * A paragraph wrapped at 78 columns. When it opens the description, its first line may not be
+ * the synopsis again, as lintian compares them (description-synopsis-is-duplicated: ASCII letters
+ * and digits, any case): a synopsis shortened from the same sentence can wrap to just that line,
+ * and then the paragraph is wrapped a little narrower.
+ */
+function firstLines(text: string, synopsis: string): string[] {
+  const words = (line: string) => line.toLowerCase().replace(/[^a-z0-9]+/g, "");
+  for (let width = 78; width > 40; width--) {
+    const wrapped = wrapParagraph(text, width);
+    if (synopsis === "" || words(wrapped[0] ?? "") !== words(synopsis)) return wrapped;
+  }
+  return wrapParagraph(text, 78);
 }
 
 /**

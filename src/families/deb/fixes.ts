@@ -1,6 +1,14 @@
 import { isSharedObject } from "../rpm/files.js";
 import { compare, type InstalledFile } from "../../targets/common/files.js";
-import { deb822, joinText, rules, type Deb822Text, type RulesText } from "../../targets/text.js";
+import {
+  deb822,
+  joinText,
+  rules,
+  token,
+  type Deb822Text,
+  type RulesText,
+} from "../../targets/text.js";
+import { embeddedLibraries } from "./embedded-libraries.js";
 import { overrideContext } from "./control-text.js";
 import { rulesQuoted as word } from "./rules-text.js";
 
@@ -38,18 +46,35 @@ function chunked(command: RulesText, words: readonly RulesText[], size = 8): Rul
   return lines;
 }
 
+/** Where the installer puts a file (Debian's layout), as lintian names it; null for headers. */
+function installedPath(file: InstalledFile): string | null {
+  switch (file.scheme) {
+    case "purelib":
+    case "platlib":
+      return `${site.slice(1)}/${file.path}`;
+    case "scripts":
+      return `usr/bin/${file.path}`;
+    case "data":
+      return `usr/${file.path}`;
+    case "headers":
+      return null;
+  }
+}
+
 function inSite(file: InstalledFile): boolean {
   return file.scheme === "purelib" || file.scheme === "platlib";
 }
 
 /**
  * The fixes for one package. `root` is where the package's files are staged
- * (`debian/python3-foo`); `libraryDirs` are auditwheel's `.libs` directories.
+ * (`debian/python3-foo`) of source package `sourceName`; `libraryDirs` are auditwheel's `.libs`
+ * directories.
  */
 export function debianFixes(
   files: readonly InstalledFile[],
   unrunnableScripts: readonly string[],
   binaryName: string,
+  sourceName: string,
   libraryDirs: readonly string[],
 ): DebianFixes {
   const root = `debian/${binaryName}`;
@@ -99,38 +124,65 @@ export function debianFixes(
       .map(at),
   );
 
-  const context = (file: InstalledFile) => overrideContext(`${site.slice(1)}/${file.path}`);
-  const shared = files.filter((file) => inSite(file) && file.elf?.type === "shared");
-  for (const file of shared) {
-    const needed = file.elf?.needed ?? [];
-    if (needed.length === 0) {
+  // Each override names a tag lintian raises on that file (the conditions of its checks, as
+  // lintian 2.116 writes them), so none goes unused.
+  const libraryDir = (file: InstalledFile) =>
+    inSite(file) && libraryDirs.some((dir) => file.path.startsWith(`${dir}/`));
+  for (const file of files) {
+    const elf = file.elf;
+    const path = installedPath(file);
+    if (elf == null || path === null) continue;
+    const context = overrideContext(path);
+    // Binaries/Prerequisites: an ELF shared object (or PIE) that needs no library at all, or
+    // needs some but not libc.
+    if (elf.type === "shared" && elf.needed.length === 0 && !/\.(?:[ce]32|e64)$/.test(path)) {
       overrides.push({
         comment: deb822`Upstream built this module without any library dependency; it needs none.`,
-        line: deb822`shared-library-lacks-prerequisites ${context(file)}`,
+        line: deb822`shared-library-lacks-prerequisites ${context}`,
       });
-    } else if (!needed.some((name) => /^libc\.so\./.test(name))) {
+    }
+    if (
+      elf.type === "shared" &&
+      elf.needed.length > 0 &&
+      !elf.needed.some((name) => /^libc\.so\./.test(name)) &&
+      !/\/libc\b/.test(path)
+    ) {
       overrides.push({
         comment: deb822`Upstream linked this module without libc: the Python interpreter that loads it provides libc.`,
-        line: deb822`library-not-linked-against-libc ${context(file)}`,
+        line: deb822`library-not-linked-against-libc ${context}`,
+      });
+    }
+    // dh_strip strips every ELF shared object and executable except the vendored libraries it is
+    // told to leave alone; lintian searches what ships.
+    const stripped = elf.type !== "other" && !libraryDir(file);
+    for (const library of embeddedLibraries(elf, sourceName, stripped) ?? []) {
+      overrides.push({
+        comment: deb822`The wheel's compiled modules are upstream's builds: a library they link statically is upstream's choice, shipped as built.`,
+        line: deb822`embedded-library ${token("deb822", library)} ${context}`,
+      });
+    }
+    // Binaries/DebugSymbols: a symbol table left in what ships (file(1): "not stripped").
+    if (elf.symbols && !stripped && !/\.k?o$/.test(path)) {
+      overrides.push({
+        comment: libraryDir(file)
+          ? deb822`The libraries the wheel vendors (auditwheel's .libs) are shipped as upstream built them: stripping them again breaks the layout auditwheel gave them.`
+          : deb822`An upstream object file, which dh_strip leaves as it is.`,
+        line: deb822`unstripped-binary-or-object ${context}`,
       });
     }
   }
-  if (shared.length > 0) {
-    overrides.push({
-      comment: deb822`The wheel's compiled modules are upstream's builds: a library they link statically is upstream's choice, shipped as built.`,
-      line: deb822`embedded-library * [usr/lib/python3/dist-packages/*]`,
-    });
-  }
-  for (const dir of libraryDirs) {
-    overrides.push({
-      comment: deb822`The libraries the wheel vendors (auditwheel's .libs) are shipped as upstream built them: stripping them again breaks the layout auditwheel gave them.`,
-      line: deb822`unstripped-binary-or-object ${overrideContext(`${site.slice(1)}/${dir}/*`)}`,
-    });
-  }
-  for (const file of files.filter((f) => inSite(f) && f.remoteResources === true)) {
-    const comment = deb822`An upstream HTML template that loads scripts or styles from the network when served; shipped unchanged.`;
-    overrides.push({ comment, line: deb822`privacy-breach-uses-embedded-file * ${context(file)}` });
-    overrides.push({ comment, line: deb822`privacy-breach-generic * ${context(file)}` });
+  // Files/PrivacyBreach: web files that load resources from other hosts, each tag it raises.
+  for (const file of files) {
+    const path = installedPath(file);
+    if (path === null) continue;
+    for (const finding of file.findings ?? []) {
+      const tag = /^lintian:(privacy-breach-[a-z0-9-]+)$/.exec(finding)?.[1];
+      if (tag === undefined) continue;
+      overrides.push({
+        comment: deb822`An upstream web file that loads resources from the network when served; shipped unchanged.`,
+        line: deb822`${token("deb822", tag)} * ${overrideContext(path)}`,
+      });
+    }
   }
   overrides.sort((a, b) => compare(a.line, b.line));
   return { afterInstall, afterFixperms, buildDepends, overrides };

@@ -3,8 +3,10 @@ import { debPackageVersion } from "../../mapping/deb-version.js";
 import type { Family } from "../types.js";
 import { checkDebianArchive, debianRelationNames } from "./archive.js";
 import { buildDeb } from "./build.js";
+import { embeddedLibrarySignatures } from "./embedded-libraries.js";
 import { queryDeb, runLintian } from "./native.js";
 import { debMapping } from "./mapping.js";
+import { privacyBreachCheck } from "./privacy-breach.js";
 import { planDebian } from "./plan.js";
 import { checkDebInstall, writeDebRepository } from "./repository.js";
 
@@ -33,6 +35,7 @@ export const debFamily: Family = {
       options,
     );
   },
+  wheelChecks: { signatures: embeddedLibrarySignatures, checks: [privacyBreachCheck] },
   nativeLint: runLintian,
   queryPackage: queryDeb,
   lintFile(path, isDirectory) {

@@ -129,7 +129,13 @@ export function planDebian(input: PlanInput): TargetPlan {
       root.map((file) => /^([^/]+\.libs)\//.exec(file.path)?.[1]).filter((d) => d !== undefined),
     ),
   ].sort(compare);
-  const fixes = debianFixes(facts.files, facts.unrunnableScripts, binaryName, libraryDirs);
+  const fixes = debianFixes(
+    facts.files,
+    facts.unrunnableScripts,
+    binaryName,
+    sourceName,
+    libraryDirs,
+  );
   // Names, versions and the wheel's file name are inert in every file they are placed in.
   const inert = (text: string) => token(["deb822", "rules", "changelog"], text);
   const context = {

@@ -55,6 +55,8 @@ export const rpmFamily: Family = {
     if (spec === undefined) throw new UserError(`no spec file planned for ${plan.sourceName}`);
     return buildRpm(directory, spec, profile, sourceDateEpoch, options);
   },
+  // Nothing in a wheel's files calls for a note in a spec.
+  wheelChecks: { signatures: () => [], checks: [] },
   nativeLint: runRpmlint,
   queryPackage: queryRpm,
   lintFile(path, isDirectory) {

@@ -11,6 +11,7 @@ import {
 } from "./description.js";
 import { compare, type InstalledFile } from "./files.js";
 import { resolveLicense, type LicenseInfo } from "./license.js";
+import { sortLicenseFiles } from "./license-files.js";
 
 /**
  * What every target family needs to know about a package, computed once from the model:
@@ -49,7 +50,10 @@ export interface PackageFacts {
   unrunnableScripts: string[];
   requirements: Requirement[];
   providesExtra: string[];
-  /** License file texts are read later, when rendering copyright; these are their zip paths. */
+  /**
+   * The license files that are licenses (not lists of authors or notices): their zip paths. Their
+   * texts are read later, when rendering copyright.
+   */
   licenseMembers: string[];
 }
 
@@ -70,7 +74,24 @@ export function packageFacts(
 } {
   const { metadata } = pkg;
   const diagnostics: Diagnostic[] = [];
-  const licensed = resolveLicense(metadata, license, licenseTexts);
+  // Only the license files that are licenses say what the license is.
+  const licenseFiles = sortLicenseFiles(pkg.licenseFiles, licenseTexts);
+  if (licenseFiles.others.length > 0) {
+    diagnostics.push(
+      diagnostic(
+        "license-file-not-a-license",
+        "info",
+        `${licenseFiles.others.join(", ")}: listed with the license files but no license; shipped, not read as one`,
+        "License-File",
+      ),
+    );
+  }
+  const licensed = resolveLicense(
+    metadata,
+    license,
+    licenseTexts &&
+      new Map([...licenseTexts].filter(([path]) => licenseFiles.licenses.includes(path))),
+  );
   diagnostics.push(...licensed.diagnostics);
 
   // A summary starts with a capital letter (Fedora: rpmlint summary-not-capitalized; Debian's
@@ -92,7 +113,7 @@ export function packageFacts(
       diagnostic("summary-missing", "warning", "METADATA has no Summary", "Summary"),
     );
   }
-  const licenseMembers = new Set(pkg.licenseFiles);
+  const licenseMembers = new Set(licenseFiles.licenses);
   const digests = new Map(
     pkg.record.map((row) => [
       row.path,
@@ -108,7 +129,7 @@ export function packageFacts(
       license: licenseMembers.has(member.path),
       shebang: member.shebang === true,
       elf: member.elf ?? null,
-      remoteResources: member.remoteResources === true,
+      findings: member.findings ?? [],
       digest: digests.get(member.path) ?? null,
       size: member.size,
     }));

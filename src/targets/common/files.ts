@@ -12,8 +12,8 @@ export interface InstalledFile {
   shebang: boolean;
   /** Dynamic-linking facts of an ELF file, null for others (known for verified reads). */
   elf?: ElfFacts | null;
-  /** An HTML file loading resources from the network (known for verified reads). */
-  remoteResources?: boolean;
+  /** What the wheel read's content checks found in the file (known for verified reads). */
+  findings?: string[];
   /** RECORD digest (`algorithm=digest`), to find identical files; null for generated files. */
   digest: string | null;
   size: number;

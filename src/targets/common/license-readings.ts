@@ -42,6 +42,33 @@ const classifierLicenses: Readonly<Record<string, string>> = {
   "License :: CC0 1.0 Universal (CC0 1.0) Public Domain Dedication": "CC0-1.0",
 };
 
+/**
+ * Established names of one license whose version the name itself fixes, which spdx-correct does
+ * not read: the BSD licenses as OSI and the FSF have called them ("Modified" and "New" BSD are
+ * the 3-clause license, without the advertising clause; "Simplified" and "FreeBSD" the 2-clause
+ * one), and Fedora's former short name of the Apache License 2.0. Keys are lower case with
+ * single spaces; "the" and a final "license"/"licence" are left off.
+ */
+const licenseNames: Readonly<Record<string, string>> = {
+  "modified bsd": "BSD-3-Clause",
+  "new bsd": "BSD-3-Clause",
+  "revised bsd": "BSD-3-Clause",
+  "simplified bsd": "BSD-2-Clause",
+  freebsd: "BSD-2-Clause",
+  "asl 2": "Apache-2.0",
+  "asl 2.0": "Apache-2.0",
+};
+
+/** A License field's name as {@link licenseNames} keys it. */
+function nameKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ")
+    .trim()
+    .replace(/^the /, "")
+    .replace(/ licen[cs]e$/, "");
+}
+
 /** What a source says: an SPDX expression, or why it names none, and whether it was read freely. */
 export type LicenseReading = { spdx: string; corrected: boolean } | { spdx: null; problem: string };
 
@@ -63,8 +90,8 @@ export function classifierReading(classifiers: readonly string[]): {
 }
 
 /**
- * Reads a free-text License field: a valid SPDX expression as it is, else the SPDX license
- * spdx-correct recognizes, when every version it names is stated in the text (`GPLv2+`,
+ * Reads a free-text License field: a valid SPDX expression as it is, an established name of one
+ * license ({@link licenseNames}) as that license, else the SPDX license spdx-correct recognizes, when every version it names is stated in the text (`GPLv2+`,
  * `Apache License 2.0`), and `-or-later` only when the text says so (`+`, "later").
  */
 export function licenseFieldReading(text: string): LicenseReading {
@@ -73,6 +100,8 @@ export function licenseFieldReading(text: string): LicenseReading {
     return { spdx: null, problem: "License holds a text, not a license name" };
   }
   if (isSpdxExpression(text)) return { spdx: text, corrected: false };
+  const named = licenseNames[nameKey(text)];
+  if (named !== undefined) return { spdx: named, corrected: true };
   const corrected = correctSpdx(text, { upgrade: true });
   if (corrected === null) {
     return { spdx: null, problem: `License "${text}" is not an SPDX license` };

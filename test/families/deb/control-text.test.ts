@@ -73,6 +73,16 @@ describe("controlDescription, what lintian reads", () => {
     ).toEqual([" More."]);
   });
 
+  it("does not wrap the first paragraph to a first line that is the synopsis (cryptography)", () => {
+    const text =
+      'cryptography is a package which provides cryptographic recipes and primitives to Python developers. Our goal is for it to be your "cryptographic standard library".';
+    const synopsis = controlSynopsis(text);
+    const [first] = controlDescription([text], synopsis);
+    const words = (line: string) => line.toLowerCase().replace(/[^a-z0-9]+/g, "");
+    expect(words(first ?? "")).not.toBe(words(synopsis));
+    expect(first).toBe(" cryptography is a package which provides cryptographic recipes and");
+  });
+
   it("never starts with a verbatim line, and indents list items after it", () => {
     expect(controlDescription(["* Website * Documentation", "- one", "... so sign it"])).toEqual([
       " Website * Documentation",

@@ -12,7 +12,7 @@ const file = (path: string, extra: Partial<InstalledFile> = {}): InstalledFile =
   digest: null,
   size: 100,
   elf: null,
-  remoteResources: false,
+  findings: [],
   ...extra,
 });
 const elf = (extra: Partial<ElfFacts>): ElfFacts => ({
@@ -20,13 +20,15 @@ const elf = (extra: Partial<ElfFacts>): ElfFacts => ({
   needed: ["libc.so.6"],
   runpath: [],
   rpath: [],
+  symbols: false,
+  signatures: { whole: [], stripped: [] },
   ...extra,
 });
 const site = "debian/python3-demo/usr/lib/python3/dist-packages";
 
 describe("debianFixes", () => {
   it("does nothing for a plain pure package", () => {
-    expect(debianFixes([file("demo/__init__.py")], [], "python3-demo", [])).toEqual({
+    expect(debianFixes([file("demo/__init__.py")], [], "python3-demo", "python-demo", [])).toEqual({
       afterInstall: [],
       afterFixperms: [],
       buildDepends: [],
@@ -43,6 +45,7 @@ describe("debianFixes", () => {
       ],
       ["demo.cmd", "demo_completer"],
       "python3-demo",
+      "python-demo",
       [],
     );
     expect(fixes.afterInstall).toEqual([
@@ -60,6 +63,7 @@ describe("debianFixes", () => {
       ],
       [],
       "python3-demo",
+      "python-demo",
       [],
     );
     expect(fixes.afterInstall).toEqual([
@@ -69,27 +73,94 @@ describe("debianFixes", () => {
     expect(fixes.buildDepends).toEqual(["chrpath"]);
   });
 
-  it("explains upstream binaries to lintian, file by file", () => {
+  it("explains upstream binaries to lintian, file by file, where lintian raises a tag", () => {
+    const zlib = "lintian:embedded-library:zlib";
     const fixes = debianFixes(
       [
         file("demo/_nolibs.so", { elf: elf({ needed: [] }) }),
         file("demo/_nolibc.so", { elf: elf({ needed: ["libm.so.6"] }) }),
         file("demo/_fine.so", { elf: elf({}) }),
-        file("demo/page.html", { remoteResources: true }),
+        // zlib's banner in the module itself: in what ships after dh_strip.
+        file("demo/_z.so", { elf: elf({ signatures: { whole: [zlib], stripped: [zlib] } }) }),
+        // Only in the symbol table, which dh_strip removes.
+        file("demo/_s.so", {
+          elf: elf({ symbols: true, signatures: { whole: [zlib], stripped: [] } }),
+        }),
+        // A vendored library is left unstripped: lintian sees it whole.
+        file("demo.libs/libz-1a2b.so.1", {
+          elf: elf({ symbols: true, signatures: { whole: [zlib], stripped: [] } }),
+        }),
+        file("demo.libs/libfoo-3c4d.so.1", { elf: elf({}) }),
+        // The strings were not searched (too large): nothing can be said of it.
+        file("demo/_big.so", { elf: elf({ signatures: null }) }),
+        file("demo/page.html", {
+          findings: ["lintian:privacy-breach-generic", "lintian:privacy-breach-uses-embedded-file"],
+        }),
+        file("demo/other.html", { findings: ["some-other-family:note"] }),
       ],
       [],
       "python3-demo",
+      "python-demo",
       ["demo.libs"],
     );
     const context = "usr/lib/python3/dist-packages";
     expect(fixes.overrides.map((o) => o.line)).toEqual([
-      `embedded-library * [${context}/*]`,
+      `embedded-library zlib [${context}/demo.libs/libz-1a2b.so.1]`,
+      `embedded-library zlib [${context}/demo/_z.so]`,
       `library-not-linked-against-libc [${context}/demo/_nolibc.so]`,
       `privacy-breach-generic * [${context}/demo/page.html]`,
       `privacy-breach-uses-embedded-file * [${context}/demo/page.html]`,
       `shared-library-lacks-prerequisites [${context}/demo/_nolibs.so]`,
-      `unstripped-binary-or-object [${context}/demo.libs/*]`,
+      `unstripped-binary-or-object [${context}/demo.libs/libz-1a2b.so.1]`,
     ]);
     for (const override of fixes.overrides) expect(override.comment).not.toBe("");
+  });
+
+  it("names files outside the site directory where the installer puts them", () => {
+    const zlib = "lintian:embedded-library:zlib";
+    const fixes = debianFixes(
+      [
+        file("tool", {
+          scheme: "scripts",
+          executable: true,
+          elf: elf({ type: "executable", signatures: { whole: [zlib], stripped: [zlib] } }),
+        }),
+        file("lib/libdemo.so.1", { scheme: "data", elf: elf({ needed: ["libm.so.6"] }) }),
+        file("share/demo/page.html", {
+          scheme: "data",
+          findings: ["lintian:privacy-breach-generic"],
+        }),
+      ],
+      [],
+      "python3-demo",
+      "python-demo",
+      [],
+    );
+    expect(fixes.overrides.map((o) => o.line)).toEqual([
+      "embedded-library zlib [usr/bin/tool]",
+      "library-not-linked-against-libc [usr/lib/libdemo.so.1]",
+      "privacy-breach-generic * [usr/share/demo/page.html]",
+    ]);
+  });
+
+  it("overrides no embedded library in the library's own source package", () => {
+    const zlib = "lintian:embedded-library:zlib";
+    const files = [
+      file("z/_z.so", { elf: elf({ signatures: { whole: [zlib], stripped: [zlib] } }) }),
+    ];
+    // lintian's source-regex for zlib matches any source name that contains "zlib".
+    expect(debianFixes(files, [], "python3-zlib-ng", "python-zlib-ng", []).overrides).toEqual([]);
+    expect(debianFixes(files, [], "python3-z", "python-z", []).overrides).toHaveLength(1);
+  });
+
+  it("overrides nothing for a package lintian has nothing to say about", () => {
+    const fixes = debianFixes(
+      [file("demo/_fine.so", { elf: elf({}) }), file("demo/page.html")],
+      [],
+      "python3-demo",
+      "python-demo",
+      [],
+    );
+    expect(fixes.overrides).toEqual([]);
   });
 });

@@ -77,6 +77,12 @@ describe("resolveLicense", () => {
     ["or later in words", { license: "LGPL v2.1 or later" }, "LGPL-2.1-or-later", "License"],
     ["a clause count", { license: "BSD 3-clause" }, "BSD-3-Clause", "License"],
     ["a name without versions", { license: "MIT License" }, "MIT", "License"],
+    // jsonpatch and jsonpointer: OSI's former name of the 3-clause license.
+    ["Modified BSD License", { license: "Modified BSD License" }, "BSD-3-Clause", "License"],
+    ["New BSD", { license: "new-BSD" }, "BSD-3-Clause", "License"],
+    ["Simplified BSD License", { license: "Simplified BSD License" }, "BSD-2-Clause", "License"],
+    // rsa: Fedora's former short name.
+    ["ASL 2", { license: "ASL 2" }, "Apache-2.0", "License"],
   ])("reads %s", (_, input, spdx, source) => {
     const result = resolveLicense(fields(input));
     expect(result.license).toEqual({ spdx, source });
@@ -119,6 +125,7 @@ describe("resolveLicense", () => {
     ["an invalid License-Expression", { licenseExpression: "MIT or something" }],
     ["a license text", { license: "Permission is hereby granted, free of charge,\nto any person" }],
     ["a name no SPDX license has", { license: "Dual License" }],
+    ["ASL without a version", { license: "ASL" }],
   ])("finds %s ambiguous, with an error that says how to set it", (_, input) => {
     const result = resolveLicense(fields(input));
     expect(result.license).toEqual({ spdx: "LicenseRef-Unknown", source: "none" });
