@@ -7,7 +7,7 @@ import type { TargetProfile } from "../profiles/types.js";
 import { normalizeExtra } from "../model/name.js";
 import { markerEnvironment } from "./environment.js";
 import { placeExtras, type ExtrasChoice, type ExtrasPlacement } from "./extras.js";
-import type { NameRules } from "./name-rules.js";
+import type { NameLayer, NameRules } from "./name-rules.js";
 import { resolveName } from "./names.js";
 
 /** One Requires-Dist line as the target's packaging carries it. */
@@ -22,6 +22,12 @@ export interface MappedRequirement {
   dependencies: string[];
   /** Relations for Breaks (deb) where a `!=` could not stay in Depends. */
   breaks: string[];
+  /**
+   * The mapping layer that named the requirement (absent when it was not named: a false
+   * marker). A target whose tools derive relations from METADATA themselves (Fedora's
+   * dependency generator) writes only those that another layer than its built-in one chose.
+   */
+  layer?: NameLayer;
   diagnostics: Diagnostic[];
 }
 
@@ -105,6 +111,7 @@ export function mapRequirement(
     );
   }
   const name = resolveName(requirement.name, profile, options.rules);
+  result.layer = name.layer;
   if (name.name === null) {
     result.diagnostics.push(
       diagnostic(
