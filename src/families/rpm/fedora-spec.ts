@@ -173,10 +173,13 @@ export function planFedoraSpec(input: PlanInput): TargetPlan {
       ...runtime.map((relation) => token("spec", relation)),
     ],
     requires,
+    // A metapackage holds no files: of an arch-specific package, it is noarch (`-a`), or
+    // rpmlint finds an arch-specific package without binaries (no-binary).
     extrasMacro:
       macroExtras.length > 0
-        ? spec`%pyproject_extras_subpkg -n ${token("spec", binaryName)} ${token("spec", macroExtras.map((s) => String(s.extra)).join(" "))}`
+        ? spec`%pyproject_extras_subpkg -n ${token("spec", binaryName)}${facts.pure ? spec`` : spec` -a`} ${token("spec", macroExtras.map((s) => String(s.extra)).join(" "))}`
         : null,
+    extrasArch: facts.pure ? null : spec`noarch`,
     extras: handWrittenExtras,
     descriptionLines: basics.descriptionLines,
     saveFiles: savesFiles ? token("spec", saveFiles) : null,
