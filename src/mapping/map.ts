@@ -25,9 +25,11 @@ export interface MappedRequirement {
   /**
    * The mapping layer that named the requirement (absent when it was not named: a false
    * marker). A target whose tools derive relations from METADATA themselves (Fedora's
-   * dependency generator) writes only those that another layer than its built-in one chose.
+   * dependency generator) writes only those whose name differs from what those tools write.
    */
   layer?: NameLayer;
+  /** The distro name that layer chose (null: dropped); absent when it was not named. */
+  name?: string | null;
   diagnostics: Diagnostic[];
 }
 
@@ -112,6 +114,7 @@ export function mapRequirement(
   }
   const name = resolveName(requirement.name, profile, options.rules);
   result.layer = name.layer;
+  result.name = name.name;
   if (name.name === null) {
     result.diagnostics.push(
       diagnostic(

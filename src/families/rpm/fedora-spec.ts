@@ -12,12 +12,13 @@ import { changelogEvr, specBasics } from "./spec-common.js";
 
 /**
  * Whether Fedora's dependency generator writes this requirement's relation itself: it reads the
- * installed METADATA and writes `python3.X dist(<name>)` for every requirement whose marker
- * holds, so the spec names only what it cannot know (a name another mapping layer chose, an
- * extra folded into the main package).
+ * installed METADATA and writes `python3.Xdist(<PEP 503 name>)` for every requirement whose
+ * marker holds, so the spec names only what it cannot know (a name a rule chose other than the
+ * PEP 503 name, a dropped requirement, an extra folded into the main package). A batch's own
+ * packages are named by rules too, with the name the generator writes.
  */
 function generated(requirement: MappedRequirement): boolean {
-  return requirement.layer === "python3dist";
+  return requirement.layer !== undefined && requirement.name === requirement.project;
 }
 
 /**
