@@ -8,7 +8,7 @@ import { normalizeExtra } from "../model/name.js";
 import { markerEnvironment } from "./environment.js";
 import { placeExtras, type ExtrasChoice, type ExtrasPlacement } from "./extras.js";
 import { noEpochs, type EpochLookup } from "./archive-epochs.js";
-import type { NameRules } from "./name-rules.js";
+import type { NameLayer, NameRules } from "./name-rules.js";
 import { resolveName } from "./names.js";
 
 /** One Requires-Dist line as the target's packaging carries it. */
@@ -23,6 +23,14 @@ export interface MappedRequirement {
   dependencies: string[];
   /** Relations for Breaks (deb) where a `!=` could not stay in Depends. */
   breaks: string[];
+  /**
+   * The mapping layer that named the requirement (absent when it was not named: a false
+   * marker). A target whose tools derive relations from METADATA themselves (Fedora's
+   * dependency generator) writes only those whose name differs from what those tools write.
+   */
+  layer?: NameLayer;
+  /** The distro name that layer chose (null: dropped); absent when it was not named. */
+  name?: string | null;
   diagnostics: Diagnostic[];
 }
 
@@ -108,6 +116,8 @@ export function mapRequirement(
     );
   }
   const name = resolveName(requirement.name, profile, options.rules);
+  result.layer = name.layer;
+  result.name = name.name;
   if (name.name === null) {
     result.diagnostics.push(
       diagnostic(

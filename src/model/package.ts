@@ -205,7 +205,7 @@ function checkedEntryPoints(contents: WheelContents, diagnostics: Diagnostic[]):
         entry.group,
       ),
     );
-    return { ...entry, extras: entry.extras.filter(isValidExtra) };
+    return { ...entry, extras: entry.extras.filter(isValidExtra), invalidExtras: invalid };
   });
 }
 

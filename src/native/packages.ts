@@ -21,6 +21,8 @@ export interface BuiltFile {
   elf: boolean;
   /** The `#!` line's interpreter and arguments, for scripts. */
   shebang: string | null;
+  /** Owned but not in the payload (an RPM `%ghost`): nothing of it is installed. */
+  ghost?: boolean;
 }
 
 /** What lint needs to know about a built package. */

@@ -11,6 +11,8 @@ export interface FedoraStyleRelease {
   distTag: string;
   /** Wheel platform machine → RPM architecture, for the architectures the release builds. */
   architectures: Readonly<Record<string, string>>;
+  /** Whether its pyproject-rpm-macros know `%pyproject_save_files -l` (1.11, 2023, on). */
+  assertLicenseFiles: boolean;
 }
 
 /**
@@ -44,18 +46,20 @@ export function fedoraStyleProfile(release: FedoraStyleRelease): TargetProfile {
       specStyle: "fedora",
       dependencyStyle: "python3dist",
       extrasSubpackages: true,
+      hostMacroFiles: "rpm/fedora",
+      assertLicenseFiles: release.assertLicenseFiles,
+      // What Fedora's macros ask the running interpreter, answered for the target's: this
+      // host's python3 has another version and another install layout.
       hostMacros: {
-        python3: "/usr/bin/python3",
         python3_version: python,
         python3_version_nodots: python.replace(".", ""),
         python3_sitelib: sitelib,
         python3_sitearch: sitearch,
-        python3_includedir: `/usr/include/python${python}`,
-        py3_incdir: `/usr/include/python${python}`,
-        // The build host cannot byte-compile for the target's Python: list sources only there.
-        "pycached()": "%{*}",
-        __brp_python_bytecompile: "%{nil}",
-        __python: "/usr/bin/python3",
+        python3_cache_tag: `cpython-${python.replace(".", "")}`,
+        // `-P` in scripts' #! lines exists from Python 3.11 on (`sys.flags.safe_path`).
+        _py3_shebang_P: Number(python.split(".")[1]) >= 11 ? "P" : "%{nil}",
+        // The release's main Python: pythondistdeps provides python3dist() for it.
+        __default_python3_version: python,
       },
     },
   };
@@ -86,6 +90,7 @@ export const fedora = fedoraStyleProfile({
   glibc: "2.44",
   distTag: ".fc45",
   architectures: fedoraArchitectures,
+  assertLicenseFiles: true,
 });
 
 /**
@@ -100,4 +105,5 @@ export const fedoraRawhide = fedoraStyleProfile({
   glibc: "2.44",
   distTag: ".fc46",
   architectures: fedoraArchitectures,
+  assertLicenseFiles: true,
 });

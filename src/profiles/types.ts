@@ -78,6 +78,18 @@ export interface TargetProfile {
      * singlespec macros). Passed to rpmbuild only when building on another host.
      */
     hostMacros: Readonly<Record<string, string>>;
+    /**
+     * The target distribution's own Python macro files and dependency generators, pinned under
+     * `data/` (`rpm/fedora`) and laid out as under its `%{_rpmconfigdir}`. A foreign build host
+     * runs them in place of stand-ins; `hostMacros` then only sets what the host's interpreter
+     * would answer wrongly for the target (its version, its paths).
+     */
+    hostMacroFiles?: string;
+    /**
+     * Whether the target's `%pyproject_save_files` takes `-l`, which fails the build when the
+     * wheel's declared License-File is not found (pyproject-rpm-macros 1.11, September 2023).
+     */
+    assertLicenseFiles?: boolean;
     /** Which distribution's Python packaging guidelines the spec follows. */
     specStyle: RpmSpecStyle;
     /** How a Requires-Dist line is written as a relation in the spec. */

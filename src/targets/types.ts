@@ -67,6 +67,11 @@ export interface TargetPlan {
   /** The logic-free template context: packaging text only, escaped for its file. */
   context: TemplateContext;
   outputs: TemplateOutput[];
+  /**
+   * Relations the package's check at build time (an import check) needs installed: its runtime
+   * dependencies. A build on a host where they cannot be installed skips the check, and says so.
+   */
+  checkNeeds?: string[];
   diagnostics: Diagnostic[];
 }
 

@@ -97,6 +97,8 @@ export interface EntryPoint {
   module: string;
   attr: string | null;
   extras: string[];
+  /** Extras the model dropped as no PEP 685 names (absent when there were none). */
+  invalidExtras?: string[];
 }
 
 /** Everything wheel2pkg reads from a wheel file. */

@@ -22,12 +22,16 @@ interface Case {
   modules: string[];
   /** A command installed in /usr/bin and what its output contains. */
   command?: [string, string];
-  /** The interpreter in installed scripts' `#!` line (default `/usr/bin/python3`). */
+  /** What follows `#!` in installed scripts (default `/usr/bin/python3`). */
   shebang?: string;
   /** Relations the main binary package must carry. */
   depends: string[];
+  /** Capabilities the main binary package must provide. */
+  provides?: string[];
   /** Other binary packages (by name) and relations each must carry. */
   subpackages?: Record<string, string[]>;
+  /** Other binary packages (by name) and capabilities each must provide. */
+  subpackageProvides?: Record<string, string[]>;
   /** Binary packages that must not be built. */
   absent?: string[];
 }
@@ -45,7 +49,11 @@ const cases: Case[] = [
     target: "fedora",
     modules: ["hello_cli", "hello_util"],
     command: ["hello", "hello"],
-    depends: ["python3dist(click) >= 8"],
+    // %py3_shebang_fix (pathfix.py) writes `#! ` and Fedora's flags for Python 3.11 and later.
+    shebang: " /usr/bin/python3 -sP",
+    // Fedora's generator writes the relations from METADATA, for the Python it installs into.
+    depends: ["python3.15dist(click) >= 8", "python(abi) = 3.15"],
+    provides: ["python3dist(hello-cli) = 1.2", "python3.15dist(hello-cli) = 1.2"],
   },
   {
     wheel: "datapkg-0.3.1-py2.py3-none-any.whl",
@@ -59,6 +67,7 @@ const cases: Case[] = [
     target: "fedora",
     modules: ["datapkg"],
     command: ["datapkg-tool", "datapkg"],
+    shebang: " /usr/bin/python3 -sP",
     depends: [],
   },
   {
@@ -71,13 +80,17 @@ const cases: Case[] = [
     wheel: "extras_demo-2.0.0rc1-py3-none-any.whl",
     target: "fedora",
     modules: ["extras_demo"],
-    depends: ["(python3dist(attrs) >= 23.1 with python3dist(attrs) < 24)"],
+    depends: ["(python3.15dist(attrs) >= 23.1 with python3.15dist(attrs) < 24)"],
     subpackages: {
       "python3-extras-demo+cli": [
         "python3-extras-demo = 2.0.0~rc1-1.fc45",
-        "python3dist(rich) >= 12",
+        "python3.15dist(rich) >= 12",
         "python(abi) = 3.15",
       ],
+    },
+    // %pyproject_extras_subpkg: the generator provides the extra by the subpackage's name.
+    subpackageProvides: {
+      "python3-extras-demo+cli": ["python3dist(extras-demo[cli]) = 2~rc1"],
     },
     // The test extra is development-only: it gets no metapackage (config: dev-extras).
     absent: ["python3-extras-demo+test"],
@@ -87,8 +100,10 @@ const cases: Case[] = [
     target: "epel-9",
     modules: ["hello_cli", "hello_util"],
     command: ["hello", "hello"],
+    // Python 3.9 has no `-P`: %py3_shebang_fix writes `-s` alone.
+    shebang: " /usr/bin/python3 -s",
     // Python 3.9 needs the backport the wheel asks for below 3.10.
-    depends: ["python3dist(click) >= 8", "python3dist(importlib-metadata) >= 4.6"],
+    depends: ["python3.9dist(click) >= 8", "python3.9dist(importlib-metadata) >= 4.6"],
   },
   {
     wheel: "hello_cli-1.2.0-py3-none-any.whl",
@@ -154,6 +169,14 @@ describe.skipIf(skipWithout(...tools))("built packages install and import", () =
     for (const [name, required] of Object.entries(testCase.subpackages ?? {})) {
       const requires = rpmRequires(binaryNamed(binaries, name));
       for (const relation of required) expect(requires).toContain(relation);
+    }
+    if (!isDeb) {
+      const provides = run("rpm", ["-qp", "--provides", binaryNamed(binaries, main)]);
+      for (const capability of testCase.provides ?? []) expect(provides).toContain(capability);
+    }
+    for (const [name, provided] of Object.entries(testCase.subpackageProvides ?? {})) {
+      const provides = run("rpm", ["-qp", "--provides", binaryNamed(binaries, name)]);
+      for (const capability of provided) expect(provides).toContain(capability);
     }
     for (const name of testCase.absent ?? []) {
       expect(() => binaryNamed(binaries, name)).toThrow(/no package/);

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { convertWheel } from "../../src/apply/index.js";
+import { foreignHostSetup } from "../../src/families/rpm/foreign-host.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { builtinTemplateDir } from "../../src/render/index.js";
 import { runCli } from "../helpers/cli.js";
@@ -57,23 +58,14 @@ describe.skipIf(skipWithout("rpmbuild", "dpkg-buildpackage", "dpkg-source"))(
       });
       const srpm = result.packages[0]?.build?.sourcePackages[0] ?? "";
       const top = mkdtempSync(join(tmpdir(), "wheel2pkg-srpm-rebuild-"));
-      // This Debian host lacks Fedora's Python macros: give rpmbuild the profile's values, as --build does.
-      const macros = join(top, "target.macros");
-      writeFileSync(
-        macros,
-        Object.entries(profile.rpm?.hostMacros ?? {})
-          .map(([k, v]) => `%${k} ${v}\n`)
-          .join(""),
+      // This Debian host lacks Fedora's Python macros: give rpmbuild Fedora's own and the
+      // profile's values, as --build does.
+      const foreign = await foreignHostSetup(profile, top);
+      run(
+        "rpmbuild",
+        ["--rebuild", "--nodeps", "--define", `_topdir ${top}`, ...(foreign?.args ?? []), srpm],
+        foreign?.env ?? {},
       );
-      run("rpmbuild", [
-        "--rebuild",
-        "--nodeps",
-        "--define",
-        `_topdir ${top}`,
-        "--load",
-        macros,
-        srpm,
-      ]);
       const rpms = readdirSync(join(top, "RPMS", "noarch"));
       expect(rpms).toEqual([expect.stringMatching(/^python3-oldmeta-0\.9-1.*\.noarch\.rpm$/)]);
     });

@@ -294,3 +294,39 @@ describe.skipIf(skipWithout("dpkg-parsechangelog"))(
     });
   },
 );
+
+describe("noarch-with-arch-files on a built package", () => {
+  const metapackage = (ghost: boolean): LintInput => ({
+    kind: "rpm",
+    path: "python3-demo+cli-1.0-1.fc45.noarch.rpm",
+    built: {
+      format: "rpm",
+      name: "python3-demo+cli",
+      architecture: "noarch",
+      license: "MIT",
+      summary: "Metapackage for python3-demo: cli extras",
+      section: "",
+      requires: [],
+      files: [
+        {
+          path: "/usr/lib64/python3.15/site-packages/demo-1.0.dist-info",
+          directory: false,
+          executable: false,
+          elf: false,
+          shebang: null,
+          ghost,
+        },
+      ],
+    },
+  });
+  const found = (input: LintInput) =>
+    runRules(input, getProfile("fedora"), { rules: [rule("noarch-with-arch-files")] });
+
+  it("passes a %ghost in lib64, which installs nothing (an extras metapackage made with -a)", () => {
+    expect(found(metapackage(true))).toEqual([]);
+  });
+
+  it("reports a lib64 path that is installed", () => {
+    expect(found(metapackage(false))).toHaveLength(1);
+  });
+});

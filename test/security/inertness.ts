@@ -122,7 +122,7 @@ const COPYRIGHT = new Set([
 /** Targets debian/rules may have beyond the benign wheel's: debhelper's hooks, nothing else. */
 const DEBHELPER_HOOK = /^(override|execute_before|execute_after)_dh_[a-z0-9_]+$/;
 /** Commands build scripts may run beyond the benign wheel's: the fixes of odd files. */
-const FIX_COMMANDS = new Set(["rm", "sed", "chmod", "ln", "cp", "chrpath", "dh_shlibdeps"]);
+const FIX_COMMANDS = new Set(["rm", "sed", "chmod", "ln", "cp", "mv", "chrpath", "dh_shlibdeps"]);
 
 /**
  * Every way a converted package differs from what inert packaging must be, one line each

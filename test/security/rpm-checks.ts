@@ -3,7 +3,7 @@
  * expansion (`rpmspec -P`), its packages, summaries, scriptlets and relations (`rpmspec -q`),
  * an SRPM (`rpmbuild -bs`), and the `%install` script run with recording stubs.
  */
-import { foreignHostMacros } from "../../src/families/rpm/build.js";
+import { foreignHostSetup } from "../../src/families/rpm/foreign-host.js";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TargetProfile } from "../../src/profiles/index.js";
@@ -26,8 +26,15 @@ export interface RpmFacts {
   problems: string[];
 }
 
-/** rpm options that place the work tree in `work` and read sources and spec from `dir`. */
-async function rpmOptions(profile: TargetProfile, dir: string, work: string): Promise<string[]> {
+/**
+ * rpm options that place the work tree in `work` and read sources and spec from `dir`, and the
+ * environment rpm runs in.
+ */
+async function rpmOptions(
+  profile: TargetProfile,
+  dir: string,
+  work: string,
+): Promise<{ args: string[]; env: Record<string, string> }> {
   const args = [
     "--define",
     `_topdir ${work}`,
@@ -38,10 +45,10 @@ async function rpmOptions(profile: TargetProfile, dir: string, work: string): Pr
     "--define",
     `_srcrpmdir ${work}`,
   ];
-  // The same stand-in macros as wheel2pkg's own rpm build loads on a foreign host.
-  const macros = await foreignHostMacros(profile, work);
-  if (macros !== null) args.push("--load", macros);
-  return args;
+  // The same macros as wheel2pkg's own rpm build uses on a foreign host.
+  const foreign = await foreignHostSetup(profile, work);
+  if (foreign !== null) args.push(...foreign.args);
+  return { args, env: foreign?.env ?? {} };
 }
 
 /** Section keywords of rpm 4.18's spec parser (`partList` in build/parseSpec.c). */
@@ -84,7 +91,7 @@ export async function rpmChecks(
 ): Promise<RpmFacts> {
   mkdirSync(work, { recursive: true });
   const spec = readdirSync(dir).find((name) => name.endsWith(".spec")) ?? "missing.spec";
-  const options = await rpmOptions(profile, dir, work);
+  const { args: options, env } = await rpmOptions(profile, dir, work);
   const problems: string[] = [];
   const facts: RpmFacts = {
     sections: [],
@@ -96,12 +103,17 @@ export async function rpmChecks(
     problems,
   };
 
-  const parsed = await tool("rpmspec", ["-P", ...options, spec], { cwd: dir });
+  const parsed = await tool("rpmspec", ["-P", ...options, spec], { cwd: dir, env });
   if (parsed.code !== 0) problems.push(failure("rpmspec -P", parsed));
-  facts.sections = sectionLines(parsed.stdout);
+  // `%files -f` names a file list in the work tree: a spec reads one from %pyproject_save_files,
+  // or lists its files itself where odd names keep that from working. The sections are the same.
+  facts.sections = sectionLines(parsed.stdout).map((line) =>
+    line.replace(/^(%files .*?) -f \S+$/, "$1"),
+  );
 
   const query = await tool("rpmspec", ["-q", ...options, "--qf", `${QUERY}${RECORD}`, spec], {
     cwd: dir,
+    env,
   });
   if (query.code !== 0) problems.push(failure("rpmspec -q", query));
   for (const record of query.stdout.split(RECORD).filter((r) => r.trim() !== "")) {
@@ -116,12 +128,13 @@ export async function rpmChecks(
     ["-q", "--srpm", ...options, "--qf", "[BUILDREQUIRE %{REQUIRENEVRS}\n]", spec],
     {
       cwd: dir,
+      env,
     },
   );
   if (srpm.code !== 0) problems.push(failure("rpmspec -q --srpm", srpm));
   facts.relations.push(...srpm.stdout.split("\n").filter((line) => line !== ""));
 
-  const source = await tool("rpmbuild", ["-bs", "--nodeps", ...options, spec], { cwd: dir });
+  const source = await tool("rpmbuild", ["-bs", "--nodeps", ...options, spec], { cwd: dir, env });
   if (source.code !== 0) problems.push(failure("rpmbuild -bs", source));
 
   // The %install script as rpmbuild would run it (`/bin/sh -e`), with the installer and file
@@ -135,9 +148,11 @@ export async function rpmChecks(
       "python3 python3",
       "--define",
       "pyproject_install() python3 -m installer %1",
+      "--define",
+      "pyproject_save_files() python3 -m pyproject_save_files %*",
       spec,
     ],
-    { cwd: dir },
+    { cwd: dir, env },
   );
   if (stubbed.code === 0) {
     const script = join(work, "install.sh");

@@ -1,52 +1,46 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { onFileSystem } from "../../errors.js";
+import { onFileSystem, ToolError } from "../../errors.js";
 import type { TargetProfile } from "../../profiles/types.js";
-import { buildEnvironment, queryTool, runTool } from "../../native/run.js";
+import { buildEnvironment, runTool } from "../../native/run.js";
 import type { BuildOptions, BuildResult } from "../../native/types.js";
+import { foreignHostSetup } from "./foreign-host.js";
 
 /**
- * Whether the host's rpm knows the target's Python macros. On a host of another distribution
- * (rpmbuild on Debian, say) it does not: the profile's own macro values are loaded instead, and
- * BuildRequires cannot be checked against the host's (empty) rpm database.
+ * A dependency generator failed while rpmbuild went on: its packages lack the relations the
+ * generator should have written (python3dist() Provides and Requires), so they are removed and
+ * the build fails with the generator's own words.
  */
-let foreignHost: Promise<boolean> | undefined;
-function isForeignHost(): Promise<boolean> {
-  // The host does not change while wheel2pkg runs: asked once, not once per build.
-  foreignHost ??= queryTool("rpm", ["--eval", "%{?python3_sitelib}"]).then(
-    (value) => value === null || value.trim() === "",
+async function refuseBuilt(
+  dir: string,
+  specFile: string,
+  logFile: string,
+  failures: readonly string[],
+): Promise<never> {
+  for (const name of await readdir(dir)) {
+    if (name.endsWith(".rpm")) await rm(join(dir, name), { force: true });
+  }
+  const report = failures.join("\n");
+  await onFileSystem(logFile, "cannot write the build log", () =>
+    appendFile(
+      logFile,
+      `# wheel2pkg: a dependency generator failed; no package was kept.\n${report}\n`,
+    ),
   );
-  return foreignHost;
-}
-
-/**
- * On a foreign host, writes the macro file that stands in for the target distro's macros into
- * `work` and returns its path (for rpm's `--load`); null on a host of the target's own kind.
- */
-export async function foreignHostMacros(
-  profile: TargetProfile,
-  work: string,
-): Promise<string | null> {
-  if (!(await isForeignHost())) return null;
-  const macros = join(work, "target.macros");
-  await onFileSystem(macros, "cannot write", () => writeFile(macros, hostMacroFile(profile)));
-  return macros;
-}
-
-/** The macro file that stands in for the target distro's macros on a foreign host. */
-function hostMacroFile(profile: TargetProfile): string {
-  const macros = {
-    // The RPM distributions' /bin/sh is bash, and their build scripts rely on it (brp-compress
-    // uses `read -d`): run by a dash /bin/sh, it would leave man pages uncompressed.
-    _buildshell: "/bin/bash",
-    __brp_compress: "/bin/bash /usr/lib/rpm/brp-compress %{?_prefix}",
-    ...(profile.rpm?.hostMacros ?? {}),
-    dist: profile.rpm?.distTag ?? "",
-  };
-  return Object.entries(macros)
-    .map(([name, value]) => `%${name} ${value}\n`)
-    .join("");
+  const first = failures[0]?.split("\n") ?? [];
+  const said = first.slice(1).filter((line) => line.trim() !== "");
+  // The generator's own error line (`ModuleNotFoundError: …`, `Error: …`), else its last word.
+  const cause =
+    said.findLast((line) => /^(\w*Error\b|error:)/.test(line.trim())) ??
+    said.at(-1) ??
+    "no message";
+  throw new ToolError(
+    `rpmbuild ${specFile}: the dependency generator ${first[0]?.split(" ")[0] ?? ""} failed (${cause}); the packages would lack the Provides and Requires it writes, so none was kept`,
+    "rpmbuild",
+    report,
+    logFile,
+  );
 }
 
 /**
@@ -60,6 +54,7 @@ export async function buildRpm(
   profile: TargetProfile,
   sourceDateEpoch: number,
   options: BuildOptions = {},
+  checkNeeds: readonly string[] = [],
 ): Promise<BuildResult> {
   const work = await onFileSystem(tmpdir(), "cannot create a temporary directory", () =>
     mkdtemp(join(tmpdir(), "wheel2pkg-rpm-")),
@@ -89,27 +84,40 @@ export async function buildRpm(
       "--define",
       "clamp_mtime_to_source_date_epoch 1",
     ];
-    const macros = await foreignHostMacros(profile, work);
-    if (macros !== null) {
-      notes.push(
-        `built with this host's rpmbuild and ${profile.name}'s Python macros from the target profile, not ${profile.name}'s own tools; BuildRequires were not checked (build it in ${profile.name}'s build system, mock for instance, for a package it would build alike)`,
-      );
-      args.push("--nodeps", "--load", macros);
+    const foreign = await foreignHostSetup(profile, work);
+    if (foreign !== null) {
+      notes.push(foreign.note);
+      args.push("--nodeps", ...foreign.args);
+      if (checkNeeds.length > 0) {
+        // Its dependencies are not installed here: the import check would only find that out.
+        args.push("--nocheck");
+        notes.push(
+          `%check did not run: the import check needs ${checkNeeds.join(", ")} installed, which this host's rpm cannot install; it runs where BuildRequires are installed (mock, ${profile.name}'s build system)`,
+        );
+      }
       await onFileSystem(logFile, "cannot write the build log", () =>
-        writeFile(
-          logFile,
-          `# This host is not ${profile.name}: its macros are loaded from the target profile and BuildRequires are not checked.\n`,
-        ),
+        writeFile(logFile, foreign.logHeader),
       );
     }
     args.push(join(dir, specFile));
-    await runTool("rpmbuild", args, {
-      cwd: dir,
-      logFile,
-      env: buildEnvironment(sourceDateEpoch),
-      label: `rpmbuild ${specFile}`,
-      ...(options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal }),
-    });
+    // A generator's failure is the cause to report, whether or not rpmbuild noticed it.
+    const generatorFailures = async () => {
+      const failed = (await foreign?.generatorFailures()) ?? [];
+      if (failed.length > 0) await refuseBuilt(dir, specFile, logFile, failed);
+    };
+    try {
+      await runTool("rpmbuild", args, {
+        cwd: dir,
+        logFile,
+        env: { ...buildEnvironment(sourceDateEpoch), ...(foreign?.env ?? {}) },
+        label: `rpmbuild ${specFile}`,
+        ...(options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal }),
+      });
+    } catch (error) {
+      if (error instanceof ToolError) await generatorFailures();
+      throw error;
+    }
+    await generatorFailures();
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -14,7 +14,10 @@ export type ExtraSubpackage = {
   /** Package name: `python3-foo+cli`. */
   name: SpecText;
   summary: SpecText;
-  /** The relations of the extra's requirements, sorted, each once. */
+  /**
+   * The relations of the extra's requirements, sorted, each once; where the profile's tools
+   * derive relations from METADATA (Fedora's generator), only those they cannot derive.
+   */
   requires: SpecText[];
   descriptionLines: SpecText[];
 };
@@ -24,12 +27,14 @@ export type ExtraSubpackage = {
  * per declared extra that is not development-only, requiring the main package and the relations of that extra's
  * requirements. An extra with a requirement that did not map (an invalid specifier, whose
  * relation would be incomplete) gets no metapackage and a diagnostic: a metapackage that claims
- * to satisfy an extra must carry all of it.
+ * to satisfy an extra must carry all of it. `generated` says which relations the target's own
+ * tools write from METADATA: those are left out of `requires`.
  */
 export function extraSubpackages(
   binaryName: string,
   declared: readonly string[],
   mapped: MappedRequirements,
+  generated: (requirement: MappedRequirement) => boolean = () => false,
 ): { subpackages: ExtraSubpackage[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byExtra = new Map<string, { declared: string; requirements: MappedRequirement[] }>();
@@ -57,7 +62,8 @@ export function extraSubpackages(
       );
       continue;
     }
-    const requires = [...new Set(entry.requirements.flatMap((r) => r.dependencies))].sort(compare);
+    const written = entry.requirements.filter((r) => !generated(r));
+    const requires = [...new Set(written.flatMap((r) => r.dependencies))].sort(compare);
     subpackages.push({
       extra: token("spec", extra),
       name: token("spec", name),

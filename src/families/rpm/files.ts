@@ -1,9 +1,7 @@
 import type { InstalledFile } from "../../targets/common/files.js";
-import { siteLayout } from "../../targets/common/files.js";
-import { ownedDataDirectories } from "../../targets/common/data-dirs.js";
 import type { InstallScheme } from "../../wheel/types.js";
 import { spec, type SpecText } from "../../targets/text.js";
-import { specFilePath as q, specShellWord } from "./escape.js";
+import { specShellWord } from "./escape.js";
 
 /** The spec macro for each install scheme's directory. */
 export const schemeMacros: Readonly<Record<InstallScheme, SpecText>> = {
@@ -11,69 +9,8 @@ export const schemeMacros: Readonly<Record<InstallScheme, SpecText>> = {
   platlib: spec`%{python3_sitearch}`,
   scripts: spec`%{_bindir}`,
   data: spec`%{_prefix}`,
-  headers: spec`%{py3_incdir}`,
+  headers: spec`%{_includedir}/python%{python3_version}`,
 };
-
-/** Man pages are compressed by rpm's brp-compress: their names get a suffix. */
-function isManPage(path: string): boolean {
-  return /^share\/man\/man[^/]+\/[^/]+$/.test(path);
-}
-
-/**
- * The `%files` list of the main package, explicit and computed from RECORD: dist-info files one
- * by one (licenses as `%license`), regular packages as owned directories (their `__pycache__`
- * with them), top-level modules with `%pycached`, scripts, data files with their own
- * directories, headers under the distribution's include directory.
- */
-export function specFileList(
-  files: readonly InstalledFile[],
-  scripts: readonly string[],
-  distInfoDir: string,
-  headersDir: SpecText,
-): SpecText[] {
-  const lines: SpecText[] = [];
-  for (const scheme of ["purelib", "platlib"] as const) {
-    const base = schemeMacros[scheme];
-    const inScheme = files.filter((file) => file.scheme === scheme);
-    const distInfo = inScheme.filter((file) => file.path.startsWith(`${distInfoDir}/`));
-    if (distInfo.length > 0) {
-      lines.push(spec`%dir ${base}/${q(distInfoDir)}`);
-      const subdirs = new Set(
-        distInfo
-          .map((file) => file.path.split("/").slice(1, -1))
-          .filter((parts) => parts.length > 0)
-          .flatMap((parts) => parts.map((_, i) => parts.slice(0, i + 1).join("/"))),
-      );
-      for (const subdir of [...subdirs].sort())
-        lines.push(spec`%dir ${base}/${q(`${distInfoDir}/${subdir}`)}`);
-      for (const file of distInfo) {
-        lines.push(
-          file.license ? spec`%license ${base}/${q(file.path)}` : spec`${base}/${q(file.path)}`,
-        );
-      }
-    }
-    const layout = siteLayout(
-      inScheme.filter((file) => !file.path.startsWith(`${distInfoDir}/`)).map((file) => file.path),
-    );
-    for (const dir of layout.namespaceDirs) lines.push(spec`%dir ${base}/${q(dir)}`);
-    for (const dir of layout.packageDirs) lines.push(spec`${base}/${q(`${dir}/`)}`);
-    for (const module of layout.modules) lines.push(spec`%pycached ${base}/${q(module)}`);
-    for (const file of layout.files) lines.push(spec`${base}/${q(file)}`);
-  }
-  for (const script of scripts) lines.push(spec`${schemeMacros.scripts}/${q(script)}`);
-  const data = files.filter((file) => file.scheme === "data").map((file) => file.path);
-  for (const dir of ownedDataDirectories(data))
-    lines.push(spec`%dir ${schemeMacros.data}/${q(dir)}`);
-  for (const path of data) {
-    lines.push(
-      isManPage(path)
-        ? spec`${schemeMacros.data}/${q(path)}*`
-        : spec`${schemeMacros.data}/${q(path)}`,
-    );
-  }
-  if (files.some((file) => file.scheme === "headers")) lines.push(spec`${headersDir}/`);
-  return lines;
-}
 
 /** Identical files smaller than this are left alone: linking them saves next to nothing. */
 const hardlinkMinSize = 1024;

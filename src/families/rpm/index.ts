@@ -53,7 +53,7 @@ export const rpmFamily: Family = {
   build(directory, plan, profile, sourceDateEpoch, options) {
     const spec = plan.outputs[0]?.path;
     if (spec === undefined) throw new UserError(`no spec file planned for ${plan.sourceName}`);
-    return buildRpm(directory, spec, profile, sourceDateEpoch, options);
+    return buildRpm(directory, spec, profile, sourceDateEpoch, options, plan.checkNeeds);
   },
   // Nothing in a wheel's files calls for a note in a spec.
   wheelChecks: { signatures: () => [], checks: [] },

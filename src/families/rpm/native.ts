@@ -37,7 +37,14 @@ export async function queryRpm(file: string): Promise<BuiltPackage> {
   // Owned paths that were not unpacked (%ghost) still count as owned.
   for (const path of owned) {
     if (!files.some((f) => f.path === path)) {
-      files.push({ path, directory: false, executable: false, elf: false, shebang: null });
+      files.push({
+        path,
+        directory: false,
+        executable: false,
+        elf: false,
+        shebang: null,
+        ghost: true,
+      });
     }
   }
   const [name = "", architecture = "", license = "", summary = ""] = header;

@@ -146,7 +146,12 @@ export function parseSpec(text: string): SpecFile {
     const line = index + 1;
     const define = /^%(?:global|define)\s+(\w+)\s+(.*)$/.exec(raw.trim());
     if (define !== null) {
-      macros.set(define[1] ?? "", expand((define[2] ?? "").trim(), macros));
+      const name = define[1] ?? "";
+      // A definition that names itself (`%global x %{?x:%{x}|}…`, how Fedora's guidelines add
+      // to __requires_exclude) keeps that reference as written: expanded, it would grow with
+      // every definition.
+      const others = new Map([...macros].filter(([other]) => other !== name));
+      macros.set(name, expand((define[2] ?? "").trim(), others));
       return;
     }
     const section = sectionRe.exec(raw.trim());

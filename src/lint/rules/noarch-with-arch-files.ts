@@ -26,7 +26,13 @@ export const noarchWithArchFiles: Rule = {
       noarch = input.built.architecture === "noarch";
     }
     if (!noarch) return [];
+    // A %ghost path installs nothing: an extras metapackage of an arch-specific package
+    // (%pyproject_extras_subpkg -a) owns the main package's dist-info that way.
+    const ghosts = new Set(
+      input.kind === "rpm" ? input.built.files.filter((f) => f.ghost).map((f) => f.path) : [],
+    );
     const findings: RuleFinding[] = installedPaths(input, profile)
+      .filter((p) => !ghosts.has(p.value.path))
       .filter((p) => archSpecific(p.value.path, profile.paths.platlib))
       .map((p) => locate(p, `noarch ${p.pkg} installs ${p.value.path}`));
     if (input.kind === "rpm") {

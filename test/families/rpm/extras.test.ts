@@ -42,6 +42,20 @@ describe("extraSubpackages", () => {
       expect(line.length).toBeLessThanOrEqual(79);
   });
 
+  it("leaves out the relations the target's generator writes itself", () => {
+    const { subpackages } = extraSubpackages(
+      "python3-foo",
+      ["cli"],
+      requirements({
+        cli: [mapped("rich", ["python3dist(rich)"]), mapped("yaml", ["python3dist(pyyaml)"])],
+      }),
+      (requirement) => requirement.requirement === "rich",
+    );
+    expect(subpackages.map((s) => [s.name, s.requires])).toEqual([
+      ["python3-foo+cli", ["python3dist(pyyaml)"]],
+    ]);
+  });
+
   it("keeps an extra whose requirements are all marker-false or absent, as an empty metapackage", () => {
     const { subpackages } = extraSubpackages(
       "python3-foo",
