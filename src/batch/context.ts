@@ -4,6 +4,7 @@
  */
 import type { LimitFunction } from "p-limit";
 import type { Config } from "../config/index.js";
+import type { ArchiveIndex } from "../families/index.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { EntryLedger } from "./ledger.js";
 import type { BatchEvent, BatchOptions } from "./options.js";
@@ -34,6 +35,8 @@ export interface BatchRun {
   gate: OrderGate;
   /** Wheel path → target id → what that wheel requires there. */
   requirements: ReadonlyMap<string, ReadonlyMap<string, TargetRequirements>>;
+  /** `--check-archive`: each target's archive index, by target id; null otherwise. */
+  archives: ReadonlyMap<string, ArchiveIndex> | null;
   ledger: EntryLedger;
   /** Builds waiting for their dependencies or running; awaited before the report. */
   buildTasks: Promise<void>[];

@@ -156,6 +156,7 @@ async function planAndWrite(
     {
       profiles: [],
       config: run.config,
+      ...(run.archives === null ? {} : { archives: run.archives }),
       ...(options.templateDirs === undefined ? {} : { templateDirs: options.templateDirs }),
       withExtras: item.withExtras ?? options.withExtras ?? [],
       ...(options.debianExtras === undefined ? {} : { debianExtras: options.debianExtras }),

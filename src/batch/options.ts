@@ -3,6 +3,7 @@
  * reports while it runs.
  */
 import type { Config } from "../config/index.js";
+import type { ArchiveIndex } from "../families/index.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { DebianExtrasPolicy, PackagingOptions } from "../targets/types.js";
 import type { BatchItem } from "./input.js";
@@ -32,8 +33,10 @@ export interface BatchOptions {
   sourceOnly?: boolean;
   /** Redo packages whose stamp says they are unchanged. */
   force?: boolean;
-  /** Look names outside the set up in this host's package index. */
+  /** Measure requirements outside the set against each target's archive index. */
   checkArchive?: boolean;
+  /** The indices `checkArchive` uses, by target id (read, or taken as saved, when absent). */
+  archives?: ReadonlyMap<string, ArchiveIndex>;
   /** Size of each pool (default: the number of cores). */
   jobs?: number;
   /** Stops the batch: nothing new starts, and unfinished entries end as `interrupted`. */

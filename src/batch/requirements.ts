@@ -3,7 +3,8 @@
  * edges of its graph, giving the build order) and which nothing known satisfies.
  */
 import type { LimitFunction } from "p-limit";
-import { familyOf, targetConfig } from "../families/index.js";
+import { targetConfig, type ArchiveIndex } from "../families/index.js";
+import { relationsInArchive } from "../families/archive-relations.js";
 import type { Config } from "../config/types.js";
 import { mapPackage, type MappedRequirement } from "../mapping/map.js";
 import { normalizeExtra } from "../model/name.js";
@@ -68,22 +69,26 @@ function sortOut(
   return sorted;
 }
 
-/** The distro package names of a requirement's relations. */
-function relationNames(m: MappedRequirement, profile: TargetProfile): string[] {
-  const family = familyOf(profile);
-  return m.dependencies.flatMap((relation) => family.relationNames(relation));
-}
-
-/** Adds `not-in-archive` for each requirement outside the set whose name the host's index lacks. */
-async function checkOutside(lists: readonly Sorted[], profile: TargetProfile): Promise<void> {
-  const names = lists.flatMap((l) => l.outside.flatMap((m) => relationNames(m, profile)));
-  if (names.length === 0) return;
-  const missing = new Set((await familyOf(profile).checkArchive([...new Set(names)])).missing);
+/**
+ * Adds, for each requirement outside the set, `not-in-archive` when the archive has nothing of a
+ * name it names, else `archive-version-unavailable` when it has none at a version it admits.
+ */
+function checkOutside(
+  lists: readonly Sorted[],
+  profile: TargetProfile,
+  archive: ArchiveIndex,
+): void {
   for (const list of lists) {
     for (const m of list.outside) {
-      if (!relationNames(m, profile).some((n) => missing.has(n))) continue;
+      const found = relationsInArchive(m, profile, archive);
+      const reason = found.some((f) => f.status === "unknown")
+        ? "not-in-archive"
+        : found.some((f) => f.status === "version-unavailable")
+          ? "archive-version-unavailable"
+          : null;
+      if (reason === null) continue;
       if (list.unresolved.some((u) => u.requirement === m.requirement)) continue;
-      list.unresolved.push(unresolvedOf(m, "not-in-archive"));
+      list.unresolved.push(unresolvedOf(m, reason));
     }
   }
 }
@@ -91,17 +96,18 @@ async function checkOutside(lists: readonly Sorted[], profile: TargetProfile): P
 /**
  * Maps one wheel's requirements for one target under the set's rules (as planConversion will)
  * and sorts out those of the main package and, for each extra that is not folded, those only
- * that extra declares. With `archive`, names outside the set are looked up in this host's index.
+ * that extra declares. With the target's archive index, requirements outside the set are
+ * measured against it (and names spelled as it spells them).
  */
-export async function targetRequirements(
+export function targetRequirements(
   member: SetMember,
   provided: ReadonlyMap<string, SetProject>,
   profile: TargetProfile,
   config: Config,
-  archive: boolean,
-): Promise<TargetRequirements> {
+  archive: ArchiveIndex | undefined,
+): TargetRequirements {
   const { pkg } = member;
-  const target = targetConfig(config, profile);
+  const target = targetConfig(config, profile, archive);
   const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
   const withExtras = [...new Set([...member.withExtras.map(normalizeExtra), ...configured])];
   const mapped = mapPackage(pkg, profile, target.names, {
@@ -122,7 +128,7 @@ export async function targetRequirements(
         provided,
       ),
     }));
-  if (archive) await checkOutside([main, ...extras.map((e) => e.sorted)], profile);
+  if (archive !== undefined) checkOutside([main, ...extras.map((e) => e.sorted)], profile, archive);
   return {
     requires: [...main.requires].sort(),
     unresolved: main.unresolved,
@@ -148,13 +154,13 @@ export async function setRequirements(
   provided: ReadonlyMap<string, SetProject>,
   profiles: readonly TargetProfile[],
   config: Config,
-  archive: boolean,
+  archives: ReadonlyMap<string, ArchiveIndex> | null,
   pool: LimitFunction,
 ): Promise<SetRequirements> {
   const requirements: SetRequirements = new Map();
   await Promise.all(
     reads.map((r) =>
-      pool(async () => {
+      pool(() => {
         const byTarget = new Map<string, TargetRequirements>();
         requirements.set(r.item.wheel, byTarget);
         if (r.known !== null) {
@@ -168,7 +174,7 @@ export async function setRequirements(
           const member = r.member;
           byTarget.set(
             profile.id,
-            await targetRequirements(member, provided, profile, config, archive),
+            targetRequirements(member, provided, profile, config, archives?.get(profile.id)),
           );
         }
       }),

@@ -10,7 +10,7 @@ import { checkRequiresPython, checkTargetCompatibility } from "../targets/compat
 import type { TargetProfile } from "../profiles/types.js";
 import { createRenderer, type Renderer } from "../render/index.js";
 import { packageFacts } from "../targets/common/facts.js";
-import { familyOf, targetConfig } from "../families/index.js";
+import { familyOf, targetConfig, type ArchiveIndex } from "../families/index.js";
 import type { DebianExtrasPolicy, PackagingOptions, TargetPlan } from "../targets/types.js";
 import { readWheel, type WheelLimits } from "../wheel/index.js";
 import { wheel2pkgVersion } from "../version.js";
@@ -64,6 +64,11 @@ export interface PlanOptions {
   /** wheel2pkg.toml: mapping rules, extras, identity; options given here take precedence. */
   config?: Config;
   renderer?: Renderer;
+  /**
+   * `--check-archive`: each target's archive index, by target id. Names are spelled and epochs
+   * taken as the archive has them, and a platform wheel's shared libraries are looked up in it.
+   */
+  archives?: ReadonlyMap<string, ArchiveIndex>;
 }
 
 /** Zip times before this carry no information: reproducible wheels store 1980-01-01. */
@@ -174,7 +179,8 @@ export async function planConversion(
   const planOne = (profile: TargetProfile): PlannedPackage => {
     checkTargetCompatibility(pkg.tags, profile);
     checkRequiresPython(pkg.filename.filename, pkg.metadata.requiresPython, profile);
-    const target = targetConfig(config, profile);
+    const archive = options.archives?.get(profile.id);
+    const target = targetConfig(config, profile, archive);
     // The config names extras for many wheels: fold those this wheel has.
     const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
     const mapped = mapPackage(pkg, profile, target.names, {
@@ -190,6 +196,7 @@ export async function planConversion(
       options: packaging,
       licenseTexts,
       debianExtras: options.debianExtras ?? target.extras,
+      ...(archive === undefined ? {} : { archive }),
     });
     const files = plan.outputs.map((output) => ({
       path: output.path,

@@ -7,7 +7,7 @@ import type { TargetProfile } from "../profiles/types.js";
 import { normalizeExtra } from "../model/name.js";
 import { markerEnvironment } from "./environment.js";
 import { placeExtras, type ExtrasChoice, type ExtrasPlacement } from "./extras.js";
-import type { NameRules } from "./name-rules.js";
+import { noArchiveInputs, type NameRules } from "./name-rules.js";
 import { resolveName } from "./names.js";
 
 /** One Requires-Dist line as the target's packaging carries it. */
@@ -129,13 +129,23 @@ export function mapRequirement(
     );
     return result;
   }
-  const translated = options.rules.style.relations(requirement, name.name, profile);
+  const { archive, style } = options.rules;
+  const distroName =
+    archive === undefined ? name.name : style.archiveName(name.name, profile, archive);
+  const inputs =
+    archive === undefined ? noArchiveInputs : { epochOf: (n: string) => archive.epochOf(n) };
+  const translated = style.relations(requirement, distroName, profile, inputs);
   result.dependencies.push(...translated.dependencies);
   result.breaks.push(...translated.breaks);
   result.diagnostics.push(...translated.diagnostics);
   if (name.guess) {
     result.diagnostics.push(
-      diagnostic("name-guessed", "info", `${requirement.name} → ${name.name}: ${name.rule}`, field),
+      diagnostic(
+        "name-guessed",
+        "info",
+        `${requirement.name} → ${distroName}: ${name.rule}`,
+        field,
+      ),
     );
   }
   return result;

@@ -68,7 +68,34 @@ export interface NameRules {
   renames: readonly RenameRule[];
   /** `[mapping] ignore` (layer 2, last). */
   ignores: readonly IgnoreRule[];
+  /** The target's archive index, when one was read (`--check-archive`). */
+  archive?: ArchiveNames;
 }
+
+/**
+ * What a target's archive index says of distro names, for mapping (src/families builds it from
+ * the distribution's own metadata): how the archive spells a name, and the epoch it gives it.
+ */
+export interface ArchiveNames {
+  /** The archive's spelling of a package name compared without case, if it has one. */
+  spelling(name: string): string | undefined;
+  /**
+   * The epoch of the archive's package (or capability) `name`: 0 when it has none, null when
+   * the archive does not have it.
+   */
+  epochOf(name: string): number | null;
+}
+
+/**
+ * What the translation of a requirement's versions is given besides the requirement: the epoch
+ * the target's archive gives a distro name (always null without an archive index).
+ */
+export interface RelationInputs {
+  epochOf(name: string): number | null;
+}
+
+/** The relation inputs of a run without an archive index: no name has a known epoch. */
+export const noArchiveInputs: RelationInputs = { epochOf: () => null };
 
 /** No user rules at all, for a target whose family names with `style`. */
 export function noNameRules(style: MappingStyle): NameRules {
@@ -131,8 +158,21 @@ export interface MappingStyle {
   builtin(project: string, profile: TargetProfile): NameCandidate | undefined;
   /** The names of the packages wheel2pkg makes from `project`, and why the binary has its name. */
   ownNames(project: string, profile: TargetProfile, rules: NameRules): OwnPackageNames;
-  /** The relations a requirement becomes when it names the distro name `name`. */
-  relations(requirement: Requirement, name: string, profile: TargetProfile): StyleRelations;
+  /**
+   * The relations a requirement becomes when it names the distro name `name`, with what the
+   * target's archive says of its names (`inputs.epochOf`).
+   */
+  relations(
+    requirement: Requirement,
+    name: string,
+    profile: TargetProfile,
+    inputs: RelationInputs,
+  ): StyleRelations;
+  /**
+   * A distro name as the target's archive spells it (openSUSE's case-sensitive
+   * `python-PyYAML`); the name itself when the archive does not have it.
+   */
+  archiveName(name: string, profile: TargetProfile, archive: ArchiveNames): string;
   /** A distro name as a relation writes it: `python3dist(name)`, `python-name`, `name`. */
   relationName(name: string, profile: TargetProfile): string;
   /** Notes the format's packaging adds to a relation it writes (openSUSE: exact versions, extras). */

@@ -17,13 +17,3 @@ export interface BuildResult {
   /** What the user should know of how it was built (a host toolchain that is not the target's). */
   notes: string[];
 }
-
-/** What a look-up in the host's package index found. */
-export interface ArchiveCheck {
-  /** False when this host has no index for the target's family (no apt-cache, dnf or zypper). */
-  checked: boolean;
-  /** The index that answered, e.g. `apt-cache (bookworm)`. */
-  source: string;
-  /** Names the index does not know (or knows only as a virtual name nothing provides). */
-  missing: string[];
-}

@@ -36,6 +36,21 @@ export interface PlanInput {
   licenseTexts: ReadonlyMap<string, string>;
   /** Debian family: the field that carries the extras' dependencies. */
   debianExtras: DebianExtrasPolicy;
+  /** The target's archive index (`--check-archive`), where its shared libraries are looked up. */
+  archive?: TargetArchive;
+}
+
+/**
+ * What planning asks of a target's archive index (src/families builds it): which packages ship
+ * a shared library, and which every build host has anyway.
+ */
+export interface TargetArchive {
+  /** The packages that ship a soname; undefined when the index has no file lists. */
+  librariesOf(soname: string): string[] | undefined;
+  /** Whether every build host has the package. */
+  preinstalled(name: string): boolean;
+  /** What the index is, for messages. */
+  describe(): string;
 }
 
 /** A template to render into a file of the output tree. */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { families, familyOf } from "../../src/families/index.js";
+import { noArchiveInputs } from "../../src/mapping/name-rules.js";
 import { parseRequirement } from "../../src/model/requirement.js";
 import { getProfile } from "../../src/profiles/index.js";
 
@@ -39,18 +40,17 @@ describe("the families' mapping styles", () => {
   it("translate a requirement's versions and note what the format loses", () => {
     const requirement = parseRequirement("foo[x]>=1");
     const debian = getProfile("debian-12");
-    const onDebian = deb.mapping.relations(requirement, "python3-foo", debian);
+    const onDebian = deb.mapping.relations(requirement, "python3-foo", debian, noArchiveInputs);
     expect(onDebian.dependencies).toEqual(["python3-foo (>= 1.0)"]);
     expect(onDebian.diagnostics.map((d) => d.code)).toEqual(["deb-extras-unsupported"]);
     const fedora = getProfile("fedora");
     const opensuse = getProfile("opensuse");
-    expect(rpm.mapping.relations(requirement, "foo", fedora).dependencies).toEqual([
-      "python3dist(foo) >= 1",
-      "python3dist(foo[x]) >= 1",
-    ]);
-    expect(rpm.mapping.relations(requirement, "foo", opensuse).dependencies).toEqual([
-      "python-foo >= 1",
-    ]);
+    expect(rpm.mapping.relations(requirement, "foo", fedora, noArchiveInputs).dependencies).toEqual(
+      ["python3dist(foo) >= 1", "python3dist(foo[x]) >= 1"],
+    );
+    expect(
+      rpm.mapping.relations(requirement, "foo", opensuse, noArchiveInputs).dependencies,
+    ).toEqual(["python-foo >= 1"]);
     expect(rpm.mapping.relationNotes(requirement, "python-foo >= 1", fedora)).toEqual([]);
     const notes = rpm.mapping.relationNotes(requirement, "python-foo >= 1", opensuse);
     expect(notes.map((d) => d.code)).toEqual(["opensuse-extras-unsupported"]);

@@ -15,7 +15,8 @@ import {
 import { loadConfig } from "../../config/index.js";
 import { getProfile } from "../../profiles/index.js";
 import type { ConversionArgs } from "../commands/conversion-options.js";
-import { json, type Output } from "../output.js";
+import { runArchives } from "../archive.js";
+import { json, printDiagnostics, type Output } from "../output.js";
 import { interruptedExitCode, interruptOnCtrlC } from "./interrupt.js";
 import { checkWritable, deliver, type RunOutput } from "./outputs.js";
 import { batchProgress, progressMode } from "./progress.js";
@@ -44,6 +45,9 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
   const profiles = args.targets.map(getProfile);
   const config = await loadConfig(args.config);
   const items = await readBatchInput(args.input);
+  // The archive is read once for the whole batch (or taken as saved), before the progress starts.
+  const archives = await runArchives(profiles, config, args);
+  printDiagnostics(output, archives.diagnostics, args.verbose);
   if (args.report !== undefined) await checkWritable(args.report, "report");
   if (args.graph !== undefined) await checkWritable(args.graph, "graph");
   const progress = batchProgress(progressMode(args.quiet), (text) => {
@@ -65,6 +69,7 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
       sourceOnly: args.sourceOnly,
       force: args.force,
       checkArchive: args.checkArchive,
+      ...(args.checkArchive ? { archives: archives.indices } : {}),
       ...(args.jobs === undefined ? {} : { jobs: args.jobs }),
       signal: interrupt.signal,
       onEvent: progress.onEvent,

@@ -2,15 +2,16 @@ import { UserError } from "../../errors.js";
 import { debPackageVersion } from "../../mapping/deb-version.js";
 import { ownPackageNames } from "../../mapping/names.js";
 import type { Family } from "../types.js";
-import { checkDebianArchive, debianRelationNames } from "./archive.js";
+import { debianRelationInArchive, debianRelationNames, readDebianArchive } from "./archive.js";
 import { buildDeb } from "./build.js";
 import { queryDeb, runLintian } from "./native.js";
 import { debMapping } from "./mapping.js";
 import { planDebian } from "./plan.js";
+import { compareDebianVersions } from "./version-order.js";
 
 /**
  * The Debian family (Debian, Ubuntu): a 3.0 (quilt) source package whose orig tarball is the
- * wheel, built with dpkg-buildpackage and debhelper, linted with lintian, looked up with apt.
+ * wheel, built with dpkg-buildpackage and debhelper, linted with lintian, checked against the archive's `Packages` and `Contents` indices.
  */
 export const debFamily: Family = {
   id: "deb",
@@ -53,6 +54,7 @@ export const debFamily: Family = {
   requirementName: (project, profile, rules) => ownPackageNames(project, profile, rules).binary,
   mapping: debMapping,
   relationNames: debianRelationNames,
-  checkArchive: checkDebianArchive,
-  archiveTools: "apt-cache",
+  readArchive: readDebianArchive,
+  compareVersions: compareDebianVersions,
+  relationInArchive: debianRelationInArchive,
 };

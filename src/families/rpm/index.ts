@@ -4,12 +4,13 @@ import type { PackageFacts } from "../../targets/common/facts.js";
 import { rpmPackageVersion } from "../../mapping/rpm-version.js";
 import { normalizeName } from "../../model/name.js";
 import type { Family } from "../types.js";
-import { checkRpmArchive, rpmRelationNames } from "./archive.js";
+import { readRpmArchive, rpmRelationInArchive, rpmRelationNames } from "./archive.js";
 import { buildRpm } from "./build.js";
 import { planFedoraSpec } from "./fedora-spec.js";
 import { queryRpm, runRpmlint } from "./native.js";
 import { rpmMapping } from "./mapping.js";
 import { planOpensuseSpec } from "./opensuse-spec.js";
+import { compareRpmVersions } from "./version-order.js";
 
 /**
  * RPM distributions build every binary from source: a package that ships a wheel's compiled code
@@ -36,7 +37,7 @@ function prebuiltBinaries(facts: PackageFacts): Diagnostic[] {
 /**
  * The RPM family: one SRPM per wheel whose spec follows the target distribution's Python
  * guidelines, chosen by the profile's `rpm.specStyle`: Fedora's (Fedora, EPEL) or openSUSE's
- * singlespec; built with rpmbuild, linted with rpmlint, looked up with dnf or zypper.
+ * singlespec; built with rpmbuild, linted with rpmlint, checked against the repository's repodata.
  */
 export const rpmFamily: Family = {
   id: "rpm",
@@ -72,6 +73,7 @@ export const rpmFamily: Family = {
   requirementName: (project) => normalizeName(project),
   mapping: rpmMapping,
   relationNames: rpmRelationNames,
-  checkArchive: checkRpmArchive,
-  archiveTools: "dnf or zypper",
+  readArchive: readRpmArchive,
+  compareVersions: compareRpmVersions,
+  relationInArchive: rpmRelationInArchive,
 };

@@ -7,10 +7,27 @@
  */
 import { defaultName, type NameCandidate, type OwnPackageNames } from "../../mapping/names.js";
 import { rpmRelations, rpmRelationsOn } from "../../mapping/rpm-version.js";
-import type { MappingStyle } from "../../mapping/name-rules.js";
+import type { ArchiveNames, MappingStyle, NameRules } from "../../mapping/name-rules.js";
 import { isValidName, normalizeName } from "../../model/name.js";
 import type { TargetProfile } from "../../profiles/types.js";
 import { singlespecRelation } from "./singlespec.js";
+
+/**
+ * openSUSE's spelling of a singlespec name as its archive has it: its packages are named after
+ * the project as PyPI spells it (`python313-PyYAML`), and rpm compares names with case.
+ */
+function singlespecArchiveName(
+  name: string,
+  profile: TargetProfile,
+  archive: ArchiveNames,
+): string {
+  for (const flavor of profile.rpm?.flavors ?? []) {
+    const prefix = `${flavor.name}-`;
+    const spelled = archive.spelling(`${prefix}${name}`);
+    if (spelled !== undefined) return spelled.slice(prefix.length);
+  }
+  return name;
+}
 
 /** Whether the target writes openSUSE singlespec relations rather than `python3dist()`. */
 function singlespec(profile: TargetProfile): boolean {
@@ -37,10 +54,13 @@ function builtin(project: string, profile: TargetProfile): NameCandidate {
  * `python3-dateutil`, from the source `python-dateutil`); openSUSE names packages after the
  * PEP 503 name as it is (`python-python-dateutil`).
  */
-function ownNames(project: string, profile: TargetProfile): OwnPackageNames {
+function ownNames(project: string, profile: TargetProfile, rules: NameRules): OwnPackageNames {
   const { source, binary } = profile.naming;
   if (singlespec(profile)) {
-    const key = normalizeName(project);
+    const name = normalizeName(project);
+    // With an archive index, the package replaces the archive's under its own spelling.
+    const key =
+      rules.archive === undefined ? name : singlespecArchiveName(name, profile, rules.archive);
     return { source: `${source}${key}`, binary: `${binary}${key}`, layer: "default" };
   }
   const name = defaultName(project, profile, rpmMapping);
@@ -64,6 +84,8 @@ export const rpmMapping: MappingStyle = {
       : rpmRelations(name, requirement.specifiers, requirement.extras);
     return { dependencies: translated.relations, breaks: [], diagnostics: translated.diagnostics };
   },
+  archiveName: (name, profile, archive) =>
+    singlespec(profile) ? singlespecArchiveName(name, profile, archive) : name,
   relationName: (name, profile) =>
     singlespec(profile) ? `python-${name}` : `python3dist(${name})`,
   relationNotes: (requirement, relation, profile) =>
