@@ -111,7 +111,8 @@ export class ArchiveIndex implements ArchiveNames {
     const own = this.byName.get(name);
     return [
       ...(own === undefined ? [] : [{ package: own, version: own.version, provided: false }]),
-      ...(this.providers.get(name) ?? []),
+      // RPM packages provide their own name: that is the package itself, not another offer.
+      ...(this.providers.get(name) ?? []).filter((offer) => offer.package !== own),
     ];
   }
 
@@ -120,11 +121,17 @@ export class ArchiveIndex implements ArchiveNames {
     return this.byName.has(name) ? name : this.byLowerName.get(name.toLowerCase())?.name;
   }
 
-  /** The epoch of the archive's package `name` (0 when it has none); null when it has no such package. */
+  /**
+   * The epoch of the archive's package `name` (0 when it has none), else of the first
+   * capability of that name with a version (RPM's `python3dist(numpy) = 1:1.26.4`); null when
+   * the archive has neither.
+   */
   epochOf(name: string): number | null {
-    const pkg = this.byName.get(name);
-    if (pkg === undefined) return null;
-    const epoch = /^(\d+):/.exec(pkg.version)?.[1];
+    const version =
+      this.byName.get(name)?.version ??
+      this.providers.get(name)?.find((offer) => offer.version !== null)?.version;
+    if (version === undefined || version === null) return null;
+    const epoch = /^(\d+):/.exec(version)?.[1];
     return epoch === undefined ? 0 : Number(epoch);
   }
 

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { families, familyOf } from "../../src/families/index.js";
-import { noArchiveInputs } from "../../src/mapping/name-rules.js";
+import { mapRequirement } from "../../src/mapping/map.js";
+import { noArchiveInputs, noNameRules } from "../../src/mapping/name-rules.js";
 import { parseRequirement } from "../../src/model/requirement.js";
 import { getProfile } from "../../src/profiles/index.js";
 
@@ -54,5 +55,22 @@ describe("the families' mapping styles", () => {
     expect(rpm.mapping.relationNotes(requirement, "python-foo >= 1", fedora)).toEqual([]);
     const notes = rpm.mapping.relationNotes(requirement, "python-foo >= 1", opensuse);
     expect(notes.map((d) => d.code)).toEqual(["opensuse-extras-unsupported"]);
+  });
+
+  it("spell openSUSE names as openSUSE does, whatever case the requirement uses", () => {
+    const opensuse = getProfile("opensuse");
+    const rules = noNameRules(rpm.mapping);
+    for (const text of ["pyyaml>=6", "PyYAML>=6", "PYYAML>=6"]) {
+      const mapped = mapRequirement(parseRequirement(text), opensuse, { machine: null, rules });
+      expect(mapped.dependencies).toEqual(["python-PyYAML >= 6"]);
+    }
+    expect(rpm.mapping.ownNames("pyyaml", opensuse, rules)).toEqual({
+      source: "python-PyYAML",
+      binary: "python313-PyYAML",
+      layer: "default",
+    });
+    // A project without a spelling of its own keeps the requirement's.
+    const other = mapRequirement(parseRequirement("attrs"), opensuse, { machine: null, rules });
+    expect(other.dependencies).toEqual(["python-attrs"]);
   });
 });

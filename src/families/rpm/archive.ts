@@ -240,13 +240,11 @@ export function rpmRelationInArchive(
   const satisfying = (rich: Rich): Set<string> => {
     if (rich.kind === "leaf") {
       const found = new Set<string>();
-      for (const offer of archive.offers(archiveName(rich.name))) {
+      const name = archiveName(rich.name);
+      for (const offer of archive.offers(name)) {
         const shown = `${offer.package.name} ${offer.package.version}`;
-        offered.add(
-          offer.provided
-            ? `${rich.name} ${offer.version ?? ""} (provided by ${shown})`.replace("  (", " (")
-            : shown,
-        );
+        const at = offer.version === null ? "" : ` ${offer.version}`;
+        offered.add(offer.provided ? `${name}${at} (provided by ${shown})` : shown);
         if (rich.op === null || rich.version === null) found.add(offer.package.name);
         else if (
           offer.version !== null &&

@@ -10,6 +10,7 @@ import { rpmRelations, rpmRelationsOn } from "../../mapping/rpm-version.js";
 import type { ArchiveNames, MappingStyle, NameRules } from "../../mapping/name-rules.js";
 import { isValidName, normalizeName } from "../../model/name.js";
 import type { TargetProfile } from "../../profiles/types.js";
+import { opensuseSpellings } from "./opensuse-names.js";
 import { singlespecRelation } from "./singlespec.js";
 
 /**
@@ -36,11 +37,15 @@ function singlespec(profile: TargetProfile): boolean {
 
 /** What the built-in layer says: every project has a `python3dist()` or `python-` name. */
 function builtin(project: string, profile: TargetProfile): NameCandidate {
+  const spelled = opensuseSpellings.get(normalizeName(project));
   return singlespec(profile)
     ? {
         layer: "singlespec",
-        name: project,
-        rule: "python-<name as the requirement spells it>, which openSUSE's singlespec macros rename to each flavor's package",
+        name: spelled ?? project,
+        rule:
+          spelled === undefined
+            ? "python-<name as the requirement spells it>, which openSUSE's singlespec macros rename to each flavor's package"
+            : `python-<name as openSUSE spells it: ${spelled}>, which openSUSE's singlespec macros rename to each flavor's package`,
       }
     : {
         layer: "python3dist",
@@ -52,15 +57,19 @@ function builtin(project: string, profile: TargetProfile): NameCandidate {
 /**
  * Fedora names the binary `python3-<name>` without a leading `python-` (python-dateutil:
  * `python3-dateutil`, from the source `python-dateutil`); openSUSE names packages after the
- * PEP 503 name as it is (`python-python-dateutil`).
+ * PEP 503 name as it is (`python-python-dateutil`), spelled as openSUSE spells it
+ * (`python-PyYAML`).
  */
 function ownNames(project: string, profile: TargetProfile, rules: NameRules): OwnPackageNames {
   const { source, binary } = profile.naming;
   if (singlespec(profile)) {
     const name = normalizeName(project);
-    // With an archive index, the package replaces the archive's under its own spelling.
+    // Named as openSUSE spells the project, so that the package replaces the archive's; with an
+    // archive index, as the archive spells it.
     const key =
-      rules.archive === undefined ? name : singlespecArchiveName(name, profile, rules.archive);
+      rules.archive === undefined
+        ? (opensuseSpellings.get(name) ?? name)
+        : singlespecArchiveName(name, profile, rules.archive);
     return { source: `${source}${key}`, binary: `${binary}${key}`, layer: "default" };
   }
   const name = defaultName(project, profile, rpmMapping);
