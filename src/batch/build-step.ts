@@ -42,6 +42,7 @@ export async function buildAfterDependencies(run: BatchRun, job: BuildJob): Prom
       const result = await buildNative(written, profile, epoch, {
         ...(signal === undefined ? {} : { cancelSignal: signal }),
         sourceOnly: run.sourceOnly,
+        installBuildDeps: run.options.installBuildDeps === true,
       });
       entry.artifacts = [...result.sourcePackages, ...result.binaryPackages];
       entry.log = result.logFile;

@@ -29,6 +29,8 @@ export interface BatchOptions {
   /** Identity, release and changelog for every wheel (a manifest's `release` wins). */
   packaging?: Partial<Omit<PackagingOptions, "date">>;
   build?: boolean;
+  /** Install what the build host lacks of a package's build needs first (apt-get, as root). */
+  installBuildDeps?: boolean;
   /** Build the source packages only (SRPM, `.dsc`), as build farms take them; implies `build`. */
   sourceOnly?: boolean;
   /** Redo packages whose stamp says they are unchanged. */

@@ -102,6 +102,7 @@ export async function convert(
     wheels: string[];
     outDir: string;
     build: boolean;
+    installBuildDeps: boolean;
     lint: boolean;
     nativeLint: boolean;
     release: string | undefined;
@@ -121,6 +122,7 @@ export async function convert(
       profiles,
       outDir: args.outDir,
       build: args.build,
+      installBuildDeps: args.installBuildDeps,
       ...shared,
       archives: archives.indices,
       packaging: {

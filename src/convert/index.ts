@@ -21,6 +21,8 @@ export interface ConvertOptions extends PlanOptions {
   outDir: string;
   /** Run the native tools after writing (rpmbuild, dpkg-buildpackage). */
   build?: boolean;
+  /** Install what the build host lacks of a package's build needs first (`--install-build-deps`). */
+  installBuildDeps?: boolean;
 }
 
 /** One package converted for one target, and built if asked. */
@@ -65,7 +67,9 @@ export async function convertWheel(
     let build: BuildResult | null = null;
     if (options.build === true) {
       const epoch = Math.floor(plan.packaging.date.getTime() / 1000);
-      build = await buildNative(written, planned.profile, epoch);
+      build = await buildNative(written, planned.profile, epoch, {
+        installBuildDeps: options.installBuildDeps === true,
+      });
     }
     packages.push({
       target: planned.plan.target,

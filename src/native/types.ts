@@ -4,6 +4,8 @@ export interface BuildOptions {
   cancelSignal?: AbortSignal;
   /** Build only the source package (SRPM; `.dsc` with its tarballs), for a build farm. */
   sourceOnly?: boolean;
+  /** Install what the build host lacks of the plan's `buildHostNeeds` first (apt-get, as root). */
+  installBuildDeps?: boolean;
 }
 
 /** What a native build produced. */

@@ -80,6 +80,12 @@ export interface TargetPlan {
   context: TemplateContext;
   outputs: TemplateOutput[];
   diagnostics: Diagnostic[];
+  /**
+   * Relations the build host must satisfy beyond the family's own tools: the packages of the
+   * system libraries a platform wheel links (Debian, with an archive index), checked before
+   * the build so that a host that lacks them is told which to install.
+   */
+  buildHostNeeds?: string[];
 }
 
 /** One package format: computes the template context for a package and target profile. */

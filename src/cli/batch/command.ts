@@ -28,6 +28,7 @@ export interface BatchCommandArgs extends ConversionArgs {
   outDir: string;
   jobs: number | undefined;
   build: boolean;
+  installBuildDeps: boolean;
   sourceOnly: boolean;
   force: boolean;
   quiet: boolean;
@@ -66,6 +67,7 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
       ...(args.debianExtras === undefined ? {} : { debianExtras: args.debianExtras }),
       ...(args.release === undefined ? {} : { packaging: { release: args.release } }),
       build: args.build,
+      installBuildDeps: args.installBuildDeps,
       sourceOnly: args.sourceOnly,
       force: args.force,
       checkArchive: args.checkArchive,

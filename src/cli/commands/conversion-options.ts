@@ -51,6 +51,12 @@ export function writingOptions<T>(y: Argv<T>) {
       default: false,
       describe: "run rpmbuild / dpkg-buildpackage",
     })
+    .option("install-build-deps", {
+      type: "boolean",
+      default: false,
+      describe:
+        "with --build, install the packages of the system libraries a wheel links when the host lacks them (apt-get, as root)",
+    })
     .option("release", {
       type: "string",
       describe: "RPM Release / Debian revision (default: config, else 1)",

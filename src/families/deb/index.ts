@@ -32,6 +32,7 @@ export const debFamily: Family = {
       profile,
       sourceDateEpoch,
       options,
+      plan.buildHostNeeds,
     );
   },
   nativeLint: runLintian,

@@ -15,6 +15,7 @@ import {
 import { rulesWord } from "./rules-text.js";
 import { copyrightLicense } from "./copyright.js";
 import { debianFixes } from "./fixes.js";
+import { libraryNeeds } from "./libraries.js";
 
 /**
  * Requires-Python as relations on `python3`, for a pure package (an extension module is tied to
@@ -125,6 +126,8 @@ export function planDebian(input: PlanInput): TargetPlan {
     ),
   ].sort(compare);
   const fixes = debianFixes(facts.files, facts.unrunnableScripts, binaryName, libraryDirs);
+  const libraries = libraryNeeds(facts, input.archive);
+  diagnostics.push(...libraries.diagnostics);
   // Names, versions and the wheel's file name are inert in every file they are placed in.
   const inert = (text: string) => token(["deb822", "rules", "changelog"], text);
   const context = {
@@ -142,6 +145,7 @@ export function planDebian(input: PlanInput): TargetPlan {
       facts.pure ? "python3-all" : "python3-dev",
       "python3-installer",
       ...fixes.buildDepends,
+      ...libraries.relations,
     ].map(relation),
     standardsVersion: inert(deb.standardsVersion),
     // An index page is no home page (lintian: pypi-homepage); copyright's Source may be one.
@@ -223,5 +227,6 @@ export function planDebian(input: PlanInput): TargetPlan {
         : []),
     ],
     diagnostics,
+    ...(libraries.relations.length > 0 ? { buildHostNeeds: libraries.relations } : {}),
   };
 }
