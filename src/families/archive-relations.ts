@@ -35,8 +35,9 @@ export function archiveNote(found: RelationInArchive): string {
 }
 
 /**
- * `dependency-unknown` for each relation of a requirement whose names the archive lacks, and
- * `dependency-version-unavailable` for each it has in no version the relation admits.
+ * `dependency-unknown` for each relation of a requirement whose names the archive lacks,
+ * `dependency-version-unavailable` for each it has in no version the relation admits, and an
+ * info `dependency-in-archive` with what the archive has for each other one.
  */
 export function archiveFindings(
   requirement: string,
@@ -44,7 +45,11 @@ export function archiveFindings(
   profile: TargetProfile,
 ): Diagnostic[] {
   return found.flatMap((relation) => {
-    if (relation.status === "satisfied") return [];
+    if (relation.status === "satisfied") {
+      // What the archive has is said for every relation; only a lack is a warning.
+      const message = `${profile.id}: ${requirement} → ${relation.relation}: ${archiveNote(relation)}`;
+      return [diagnostic("dependency-in-archive", "info", message, "Requires-Dist")];
+    }
     const [code, what] =
       relation.status === "unknown"
         ? (["dependency-unknown", "the archive has no package of that name"] as const)

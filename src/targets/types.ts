@@ -49,6 +49,8 @@ export interface TargetArchive {
   librariesOf(soname: string): string[] | undefined;
   /** Whether every build host has the package. */
   preinstalled(name: string): boolean;
+  /** The epoch the archive gives a package or capability (0: none); null when it lacks it. */
+  epochOf(name: string): number | null;
   /** What the index is, for messages. */
   describe(): string;
 }

@@ -37,19 +37,19 @@ function moduleNeeding(soname: string): Buffer {
   return fs.readFileSync(out);
 }
 
-/** A cp311 platform wheel whose module needs `soname`. */
-function wheelNeeding(soname: string, name: string): string {
+/** A platform wheel for CPython `python` (`311`) whose module needs `soname`. */
+function wheelNeeding(soname: string, name: string, python = "311"): string {
+  const tag = `cp${python}-cp${python}-manylinux_2_17_x86_64`;
   return scratch.wheel(
     {
       name,
-      wheel:
-        "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\nTag: cp311-cp311-manylinux_2_17_x86_64\n",
+      wheel: `Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\nTag: ${tag}\n`,
       files: {
         [`${name}/__init__.py`]: "",
-        [`${name}/mod.cpython-311-x86_64-linux-gnu.so`]: moduleNeeding(soname),
+        [`${name}/mod.cpython-${python}-x86_64-linux-gnu.so`]: moduleNeeding(soname),
       },
     },
-    `${name}-1.0-cp311-cp311-manylinux_2_17_x86_64.whl`,
+    `${name}-1.0-${tag}.whl`,
   );
 }
 
@@ -145,5 +145,39 @@ describe.skipIf(skipWithout("cc", "dpkg-checkbuilddeps"))(
         delete process.env.XDG_CACHE_HOME;
       }
     }, 120_000);
+
+    it("must be in an RPM target's repository too, whose generator requires each soname", async () => {
+      const fedoraPython = getProfile("fedora").python.version.replace(".", "");
+      const config = path.join(scratch.dir, "rpm.toml");
+      const repo = JSON.stringify(path.resolve("fixtures/archive/rpm"));
+      fs.writeFileSync(
+        config,
+        `[archive]\ncache = "cache"\n[archive.targets.fedora]\nsources = [${repo}]\n`,
+      );
+      const found = await runCli([
+        "preview",
+        wheelNeeding("libzmq.so.5", "zmqrpm", fedoraPython),
+        "--target",
+        "fedora",
+        "--check-archive",
+        "--config",
+        config,
+      ]);
+      expect(found.code, found.stderr).toBe(0);
+      const lacking = wheelNeeding("libwheel2pkg-fixture.so.1", "lackingrpm", fedoraPython);
+      const refused = await runCli([
+        "preview",
+        lacking,
+        "--target",
+        "fedora",
+        "--check-archive",
+        "--config",
+        config,
+      ]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(
+        /no package of the fedora archive index .*ships the library libwheel2pkg-fixture\.so\.1/,
+      );
+    });
   },
 );

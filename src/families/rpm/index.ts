@@ -3,6 +3,7 @@ import { UserError } from "../../errors.js";
 import type { PackageFacts } from "../../targets/common/facts.js";
 import { rpmPackageVersion } from "../../mapping/rpm-version.js";
 import { normalizeName } from "../../model/name.js";
+import { systemLibraries } from "../libraries.js";
 import type { Family } from "../types.js";
 import { readRpmArchive, rpmRelationInArchive, rpmRelationNames } from "./archive.js";
 import { buildRpm } from "./build.js";
@@ -44,7 +45,16 @@ export const rpmFamily: Family = {
   plan(input) {
     const plan =
       input.profile.rpm?.specStyle === "opensuse" ? planOpensuseSpec(input) : planFedoraSpec(input);
-    return { ...plan, diagnostics: [...prebuiltBinaries(input.facts), ...plan.diagnostics] };
+    // rpm's generator requires each soname itself; the archive must have a package for it.
+    const libraries = systemLibraries(input.facts, input.archive);
+    return {
+      ...plan,
+      diagnostics: [
+        ...prebuiltBinaries(input.facts),
+        ...libraries.diagnostics,
+        ...plan.diagnostics,
+      ],
+    };
   },
   packageVersion(version) {
     const rpm = rpmPackageVersion(version);
