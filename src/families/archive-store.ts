@@ -5,6 +5,7 @@
  * batch reads the archive once.
  */
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Config } from "../config/types.js";
@@ -68,7 +69,8 @@ async function current(saved: SavedIndex, sources: readonly string[]): Promise<b
 async function save(file: string, directory: string, saved: SavedIndex): Promise<Diagnostic[]> {
   try {
     await mkdir(directory, { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
+    // Unique to this writer: several processes may save the same target's index at once.
+    const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
     await writeFile(partial, JSON.stringify(saved));
     await rename(partial, file);
     return [];

@@ -7,7 +7,7 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { UserError } from "../../errors.js";
-import { openArchiveFile, textLines } from "../../native/archive-files.js";
+import { fileDate, openArchiveFile, textLines } from "../../native/archive-files.js";
 import type { TargetProfile } from "../../profiles/types.js";
 import type {
   ArchiveIndex,
@@ -254,7 +254,8 @@ export async function readDebianArchive(
   profile: TargetProfile,
   sources: readonly string[],
 ): Promise<ArchiveSnapshot> {
-  const locations = sources.length > 0 ? [...sources] : await hostAptLists(profile);
+  const host = sources.length > 0 ? null : await hostAptLists(profile);
+  const locations = sources.length > 0 ? [...sources] : host;
   if (locations === null) {
     throw new UserError(
       `this host does not run ${profile.name}, so apt's lists are not its archive: name its Packages (and Contents-<arch>) files or mirror URLs in wheel2pkg.toml under [archive.targets.${profile.id}] sources`,
@@ -277,6 +278,10 @@ export async function readDebianArchive(
       origins.push(await readPackages(location, packages, essentials, dependsOn));
     }
   }
+  // apt-get update renames lists into place: the directory's date says when any list changed,
+  // one came or one went, so a saved index of apt's lists is read again then.
+  const listsDate = host === null ? null : await fileDate(aptListsDirectory);
+  if (listsDate !== null) origins.push({ location: aptListsDirectory, date: listsDate });
   return {
     format: 1,
     target: profile.id,

@@ -59,6 +59,23 @@ describe("the Debian archive index from Packages and Contents files", () => {
     expect(index.preinstalled("libzmq5")).toBe(false);
   });
 
+  it("is read again when a file it came from changes, and used as saved until then", async () => {
+    const copy = path.join(scratch.dir, "Packages-copy");
+    fs.copyFileSync(packages, copy);
+    const config = configWith([copy], path.join(scratch.dir, "changing"));
+    expect((await loadArchive(debian13, config)).index.package("python3-cffi")?.version).toBe(
+      "1.15.1-5",
+    );
+    const saved = path.join(scratch.dir, "changing", "debian-13.json");
+    const savedAt = fs.statSync(saved).mtimeMs;
+    await loadArchive(debian13, config);
+    expect(fs.statSync(saved).mtimeMs).toBe(savedAt);
+    fs.writeFileSync(copy, fs.readFileSync(packages, "utf8").replace("1.15.1-5", "2.0.0-1"));
+    fs.utimesSync(copy, new Date(), new Date(Date.now() + 5000));
+    const changed = await loadArchive(debian13, config);
+    expect(changed.index.package("python3-cffi")?.version).toBe("2.0.0-1");
+  });
+
   it("has no library data without a Contents index", async () => {
     const { index } = await loadArchive(
       debian13,
