@@ -116,6 +116,25 @@ describe.skipIf(skipWithout("cc", "dpkg-checkbuilddeps"))(
       );
     }, 120_000);
 
+    it("that a build without the index cannot find are named, with how to find their packages", async () => {
+      const lacking = wheelNeeding("libwheel2pkg-fixture.so.1", "unindexed");
+      const out = path.join(scratch.dir, "out-unindexed");
+      const build = await runCli([
+        "convert",
+        lacking,
+        "--target",
+        "debian-12",
+        "--out",
+        out,
+        "--build",
+        "--no-lint",
+      ]);
+      expect(build.code).toBe(3);
+      expect(build.stderr).toMatch(
+        /the wheel links libwheel2pkg-fixture\.so\.1, which no package installed on this host provides; convert with --check-archive/,
+      );
+    }, 120_000);
+
     it("refuses a wheel that links a library no package ships, naming it", async () => {
       const wheel = wheelNeeding("libwheel2pkg-nowhere.so.7", "nowhere");
       const result = await runCli([

@@ -4,7 +4,7 @@
  * a host that lacks them with a soname and no package; checking first names the packages, and
  * `--install-build-deps` installs them.
  */
-import { UserError } from "../../errors.js";
+import { ToolError, UserError } from "../../errors.js";
 import { runChecker, runTool, type RunOptions } from "../../native/run.js";
 import type { BuildOptions } from "../../native/types.js";
 
@@ -17,6 +17,26 @@ async function unmet(needs: readonly string[]): Promise<string[]> {
   if (reported === undefined) return [];
   // dpkg lists the relations as written, separated by spaces.
   return needs.filter((relation) => reported.includes(relation));
+}
+
+/**
+ * A build that failed because dpkg-shlibdeps found no package for a library the wheel links
+ * (planned without an archive index, so no Build-Depends names it) says how to name it.
+ */
+export function missingLibraries(error: unknown): unknown {
+  if (!(error instanceof ToolError)) return error;
+  const sonames = [
+    ...new Set(
+      [...error.logTail.matchAll(/cannot find library (\S+) needed by/g)].map((m) => m[1]),
+    ),
+  ];
+  if (sonames.length === 0) return error;
+  return new ToolError(
+    `${error.message}: the wheel links ${sonames.join(", ")}, which no package installed on this host provides; convert with --check-archive to make the packages that ship ${sonames.length === 1 ? "it" : "them"} build dependencies (and --install-build-deps to install them)`,
+    error.tool,
+    error.logTail,
+    error.logFile,
+  );
 }
 
 /** The package apt-get installs for a relation: its first alternative's name. */

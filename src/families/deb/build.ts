@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { onFileSystem } from "../../errors.js";
 import type { TargetProfile } from "../../profiles/types.js";
 import { buildEnvironment, runTool } from "../../native/run.js";
-import { ensureBuildHostNeeds } from "./build-needs.js";
+import { ensureBuildHostNeeds, missingLibraries } from "./build-needs.js";
 import type { BuildOptions, BuildResult } from "../../native/types.js";
 
 /** The host's Debian codename (`bookworm`), or null when it is not Debian-like. */
@@ -117,7 +117,11 @@ export async function buildDeb(
     );
   }
   await ensureBuildHostNeeds(hostNeeds, options, run);
-  await runTool("dpkg-buildpackage", args, { ...run, label: `dpkg-buildpackage ${tree}` });
+  try {
+    await runTool("dpkg-buildpackage", args, { ...run, label: `dpkg-buildpackage ${tree}` });
+  } catch (error) {
+    throw missingLibraries(error);
+  }
   // What dh_clean would remove, without starting it; a failed build keeps its tree to look at.
   await restoreTree(treeDir, written);
   const names = (await readdir(dir)).sort();
