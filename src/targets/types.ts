@@ -53,6 +53,11 @@ export interface TargetArchive {
   epochOf(name: string): number | null;
   /** What the index is, for messages. */
   describe(): string;
+  /**
+   * The archive's package of that exact name (its newest version), if it has one: the package
+   * a package of the same name replaces.
+   */
+  package(name: string): { version: string; provides: readonly { name: string }[] } | undefined;
 }
 
 /** A template to render into a file of the output tree. */

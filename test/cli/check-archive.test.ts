@@ -111,6 +111,40 @@ describe("--check-archive", () => {
     expect(explain.stdout).toContain("python3-yaml: archive: python3-yaml 6.0-3+b2\n");
   });
 
+  it("says which Provides of the archive's package a converted package replaces and lacks", async () => {
+    const numpy = scratch.wheel(
+      {
+        name: "numpy",
+        version: "2.0",
+        metadata: "Metadata-Version: 2.1\nName: numpy\nVersion: 2.0\n",
+      },
+      "numpy-2.0-py3-none-any.whl",
+    );
+    const result = await runCli([
+      "preview",
+      numpy,
+      "--target",
+      "debian-13",
+      "--check-archive",
+      "--config",
+      config,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(
+      /warning: archive-provides-lost: python3-numpy replaces the debian-13 archive index .*'s python3-numpy 1:1\.24\.2-1\+deb12u1, which provides dh-sequence-numpy3, python3-f2py, python3-numpy-abi9, python3-numpy-api16, python3-numpy-dev; this package does not/,
+    );
+    const plain = await runCli([
+      "preview",
+      wheel,
+      "--target",
+      "debian-13",
+      "--check-archive",
+      "--config",
+      config,
+    ]);
+    expect(plain.stderr).not.toMatch(/archive-provides-lost/);
+  });
+
   it("is refused for a target whose archive is not configured", async () => {
     const result = await runCli([
       "map",

@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { debPackageVersion, debRelations } from "../../mapping/deb-version.js";
 import type { Specifier } from "../../model/types.js";
 import { compare, importNames, siteLayout } from "../../targets/common/files.js";
-import type { PlanInput, TargetPlan } from "../../targets/types.js";
+import type { PlanInput, TargetArchive, TargetPlan } from "../../targets/types.js";
 import { deb822, joinText, token } from "../../targets/text.js";
 import {
   changelogItem,
@@ -34,6 +34,24 @@ function pythonRelations(
     relations: translated.relations.map((group) => group.join(" | ")),
     diagnostics: translated.diagnostics,
   };
+}
+
+/**
+ * The archive's package that this one replaces, under the same name, may provide names that
+ * its dependents rely on (python3-numpy: `python3-numpy-abi9`, which python3-scipy depends on);
+ * the converted package provides none of them, which is said plainly, with each name.
+ */
+function lostProvides(binaryName: string, archive: TargetArchive | undefined): Diagnostic[] {
+  const replaced = archive?.package(binaryName);
+  if (archive === undefined || replaced === undefined || replaced.provides.length === 0) return [];
+  const names = [...new Set(replaced.provides.map((p) => p.name))].sort();
+  return [
+    diagnostic(
+      "archive-provides-lost",
+      "warning",
+      `${binaryName} replaces the ${archive.describe()}'s ${binaryName} ${replaced.version}, which provides ${names.join(", ")}; this package does not, so what depends on those names there cannot be installed with it`,
+    ),
+  ];
 }
 
 /** The package a relation (`python3-foo (>= 1) | python3-bar`) names first. */
@@ -127,7 +145,7 @@ export function planDebian(input: PlanInput): TargetPlan {
   ].sort(compare);
   const fixes = debianFixes(facts.files, facts.unrunnableScripts, binaryName, libraryDirs);
   const libraries = libraryNeeds(facts, input.archive);
-  diagnostics.push(...libraries.diagnostics);
+  diagnostics.push(...libraries.diagnostics, ...lostProvides(binaryName, input.archive));
   // Names, versions and the wheel's file name are inert in every file they are placed in.
   const inert = (text: string) => token(["deb822", "rules", "changelog"], text);
   const context = {
