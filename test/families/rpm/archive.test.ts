@@ -87,6 +87,15 @@ describe("the RPM archive index from repodata", () => {
     });
   });
 
+  it("names the file of repodata it cannot read", async () => {
+    const broken = path.join(scratch.dir, "broken");
+    fs.mkdirSync(path.join(broken, "repodata"), { recursive: true });
+    fs.writeFileSync(path.join(broken, "repodata", "repomd.xml"), "<repomd><data type=");
+    await expect(loadArchive(fedora, configWith([broken], "broken"))).rejects.toThrow(
+      /broken\/repodata\/repomd\.xml: not readable repodata/,
+    );
+  });
+
   it("says what to configure when no repository is named", async () => {
     await expect(loadArchive(fedora, emptyConfig, { cacheDirectory: scratch.dir })).rejects.toThrow(
       /\[archive\.targets\.fedora\] sources/,
