@@ -7,7 +7,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { Readable, Transform } from "node:stream";
+import { PassThrough, Readable, Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { execa } from "execa";
 import { Decompress } from "fzstd";
@@ -62,23 +62,34 @@ function zstdDecoder(): Transform {
 /** apt's own decompressor of its lists (any compression apt uses), on every apt host. */
 const aptHelper = "/usr/lib/apt/apt-helper";
 
-/** A tool that decompresses its standard input (`xz -dc`) or a file, as a stream stage. */
+/**
+ * A tool that decompresses its standard input (`xz -dc`) or a file, as a stream stage. Its
+ * output ends only once the tool has exited, and fails when the tool did: a tool that stops on
+ * corrupt input has written a truncated stream, which must not pass for the whole file.
+ */
 function toolDecoder(source: Readable | null, tool: string, args: readonly string[]): Readable {
   const child = execa(tool, args, {
     ...(source === null ? { stdin: "ignore" as const } : { input: source }),
     buffer: false,
     reject: false,
   });
-  child.catch(() => undefined);
-  const out = child.stdout;
-  child.then(
-    (result) => {
-      if (result.failed)
-        out.destroy(new Error(`${tool} ${args.join(" ")}: ${result.shortMessage}`));
-    },
-    () => undefined,
-  );
+  const out = new PassThrough();
+  child.stdout.pipe(out, { end: false });
+  const drained = new Promise<void>((resolve) => child.stdout.once("close", resolve));
+  void Promise.all([child, drained]).then(([result]) => {
+    if (result.failed) out.destroy(new Error(`${tool} failed: ${result.shortMessage}`));
+    else out.end();
+  });
   return out;
+}
+
+/** `stream`, whose failure (a corrupt file, a dropped connection) is a UserError naming it. */
+function named(stream: Readable, location: string): Readable {
+  const out = new PassThrough();
+  stream.on("error", (error) => {
+    out.destroy(new UserError(`${location}: cannot be read: ${error.message}`, { file: location }));
+  });
+  return stream.pipe(out);
 }
 
 /** The decompressed stream of `raw`, by the compression the file name says. */
@@ -113,16 +124,17 @@ export async function openArchiveFile(location: string): Promise<OpenedArchiveFi
     const modified = response.headers.get("last-modified");
     const date = modified === null ? new Date() : new Date(modified);
     const raw = Readable.fromWeb(response.body);
-    return { stream: decompressed(raw, new URL(location).pathname), date: date.toISOString() };
+    const stream = named(decompressed(raw, new URL(location).pathname), location);
+    return { stream, date: date.toISOString() };
   }
   const info = await onFileSystem(location, "cannot read the archive index", () => stat(location));
   if (location.endsWith(".lz4")) {
     // apt stores its lists lz4-compressed; apt-helper reads them where lz4 is not installed.
     const stream = toolDecoder(null, aptHelper, ["cat-file", location]);
-    return { stream, date: info.mtime.toISOString() };
+    return { stream: named(stream, location), date: info.mtime.toISOString() };
   }
   const raw = createReadStream(location);
-  return { stream: decompressed(raw, location), date: info.mtime.toISOString() };
+  return { stream: named(decompressed(raw, location), location), date: info.mtime.toISOString() };
 }
 
 /** The lines of a text stream, without their line ends. */

@@ -52,7 +52,10 @@ async function mapAll(
   const archives = await archiveFor(profile, config, args);
   const index = archives?.indices.get(profile.id);
   const rules = targetConfig(config, profile, index).names;
-  const measure = index === undefined ? null : await import("../../families/archive-relations.js");
+  const measure =
+    index === undefined
+      ? null
+      : { index, ...(await import("../../families/archive-relations.js")) };
   const entries = (args.requirements as unknown[]).map(String).map((text) => {
     const requirement = parseRequirement(text);
     const mapped = mapRequirement(requirement, profile, { machine, rules });
@@ -60,10 +63,7 @@ async function mapAll(
     // The notes the target's packaging adds to its relations (openSUSE: exact versions, extras).
     const notes = dependencies.flatMap((d) => rules.style.relationNotes(requirement, d, profile));
     const diagnostics = [...mapped.diagnostics, ...notes];
-    const archive =
-      measure === null || index === undefined
-        ? undefined
-        : measure.relationsInArchive(mapped, profile, index);
+    const archive = measure?.relationsInArchive(mapped, profile, measure.index);
     if (measure !== null && archive !== undefined) {
       diagnostics.push(...measure.archiveFindings(text, archive, profile));
     }

@@ -129,6 +129,18 @@ describe("the Debian archive index from Packages and Contents files", () => {
     }
   });
 
+  it.each(["Packages.gz", "Packages.xz", "Packages.zst"])(
+    "refuses a corrupt %s, naming it",
+    async (name) => {
+      const corrupt = scratch.write(`corrupt-${name}`, Buffer.from("not compressed at all\n"));
+      const read = readDebianArchive(debian13, [corrupt]);
+      await expect(read).rejects.toThrow(UserError);
+      await expect(readDebianArchive(debian13, [corrupt])).rejects.toThrow(
+        new RegExp(`corrupt-${name.replace(".", "\\.")}: cannot be read`),
+      );
+    },
+  );
+
   it("says what to configure for a release this host does not run", async () => {
     const read = readDebianArchive(getProfile("ubuntu-24.04"), []);
     await expect(read).rejects.toThrow(UserError);
