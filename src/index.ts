@@ -32,8 +32,15 @@ export { debPackageVersion, debRelations, debVersion } from "./mapping/deb-versi
 export { loadConfig, parseConfig, configForTarget } from "./config/index.js";
 export type { Config } from "./config/types.js";
 export type { MappedRequirement, MappedRequirements } from "./mapping/map.js";
-export { families, familyOf, targetConfig } from "./families/index.js";
-export type { Family } from "./families/index.js";
+export { families, familyOf, targetConfig, ArchiveIndex, epochsOf } from "./families/index.js";
+export type {
+  Family,
+  RelationInArchive,
+  ArchiveSnapshot,
+  ArchivePackage,
+} from "./families/index.js";
+export { loadArchive, type ArchiveOptions } from "./families/archive-store.js";
+export { relationsInArchive } from "./families/archive-relations.js";
 export { createRenderer, builtinTemplateDir } from "./render/index.js";
 export { planConversion, readPackage, writePackage, buildNative } from "./convert/index.js";
 export type { ConversionPlan, PlannedPackage } from "./convert/index.js";

@@ -49,6 +49,8 @@ export interface ApplyOptions {
      * builds of the packages this one requires, then takes a place in its build pool.
      */
     queue?: <T>(build: () => Promise<T>) => Promise<T>;
+    /** Install what the host lacks of the plan's build needs first (`--install-build-deps`). */
+    installBuildDeps?: boolean;
   };
   /** Asked before writing and again before building: true stops there. */
   stopped?: () => boolean;
@@ -137,6 +139,7 @@ export async function apply(
       applied.build = await buildNative(written, planned.profile, build.epoch, {
         ...(build.signal === undefined ? {} : { cancelSignal: build.signal }),
         sourceOnly: build.sourceOnly === true,
+        installBuildDeps: build.installBuildDeps === true,
       });
       applied.reached = "built";
       if (lint !== undefined) {

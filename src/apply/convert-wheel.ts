@@ -15,6 +15,8 @@ export interface ConvertOptions extends PlanOptions {
   outDir: string;
   /** Run the native tools after writing (rpmbuild, dpkg-buildpackage). */
   build?: boolean;
+  /** Install what the build host lacks of a package's build needs first (`--install-build-deps`). */
+  installBuildDeps?: boolean;
   /** Lint the packaging written and the packages built (with the family's linter too: `native`). */
   lint?: ApplyOptions["lint"];
 }
@@ -62,7 +64,9 @@ export async function convertWheel(
     const applied = await apply(planned, {
       write: { outDir: options.outDir },
       ...(options.lint === undefined ? {} : { lint: options.lint }),
-      ...(options.build === true ? { build: { epoch } } : {}),
+      ...(options.build === true
+        ? { build: { epoch, installBuildDeps: options.installBuildDeps === true } }
+        : {}),
     });
     if (applied.failed !== null) throw applied.failed.error;
     const { packaging, built } = applied.lint;

@@ -57,6 +57,7 @@ export async function applyPlanned(run: BatchRun, job: ApplyJob): Promise<void> 
           build: {
             epoch,
             sourceOnly: run.sourceOnly,
+            installBuildDeps: run.options.installBuildDeps === true,
             ...(signal === undefined ? {} : { signal }),
             queue: async <T>(build: () => Promise<T>): Promise<T> => {
               await run.gate.after(entry.project ?? "", profile.id, requires);

@@ -3,6 +3,7 @@
  * reports while it runs.
  */
 import type { Config } from "../config/index.js";
+import type { ArchiveIndex } from "../families/index.js";
 import type { TargetProfile } from "../profiles/types.js";
 import type { ClosurePlan } from "../resolve/index.js";
 import type { DebianExtrasPolicy, PackagingOptions } from "../targets/types.js";
@@ -35,11 +36,13 @@ export interface BatchOptions {
   /** Identity, release and changelog for every wheel (a manifest's `release` wins). */
   packaging?: Partial<Omit<PackagingOptions, "date">>;
   build?: boolean;
+  /** Install what the build host lacks of a package's build needs first (apt-get, as root). */
+  installBuildDeps?: boolean;
   /** Build the source packages only (SRPM, `.dsc`), as build farms take them; implies `build`. */
   sourceOnly?: boolean;
   /** Redo packages whose stamp says they are unchanged. */
   force?: boolean;
-  /** Look names outside the set up in this host's package index. */
+  /** Measure requirements outside the set against each target's archive index. */
   checkArchive?: boolean;
   /** The closure `--resolve` computed, for the report (its wheels are among `items`). */
   closure?: ClosurePlan;
@@ -48,6 +51,8 @@ export interface BatchOptions {
    * and ask the package manager whether its packages install.
    */
   repo?: string;
+  /** The indices `checkArchive` uses, by target id (read, or taken as saved, when absent). */
+  archives?: ReadonlyMap<string, ArchiveIndex>;
   /** Size of each pool (default: the number of cores). */
   jobs?: number;
   /** Stops the batch: nothing new starts, and unfinished entries end as `interrupted`. */

@@ -3,7 +3,8 @@
  * edges of its graph, giving the build order) and which nothing known satisfies.
  */
 import type { LimitFunction } from "p-limit";
-import { familyOf } from "../families/index.js";
+import type { ArchiveIndex } from "../families/index.js";
+import { relationsInArchive } from "../families/archive-relations.js";
 import type { Config } from "../config/types.js";
 import { mapTargets, type MappedTarget, type RefusedTarget } from "../convert/index.js";
 import { UserError } from "../errors.js";
@@ -69,22 +70,26 @@ function sortOut(
   return sorted;
 }
 
-/** The distro package names of a requirement's relations. */
-function relationNames(m: MappedRequirement, profile: TargetProfile): string[] {
-  const family = familyOf(profile);
-  return m.dependencies.flatMap((relation) => family.relationNames(relation));
-}
-
-/** Adds `not-in-archive` for each requirement outside the set whose name the host's index lacks. */
-async function checkOutside(lists: readonly Sorted[], profile: TargetProfile): Promise<void> {
-  const names = lists.flatMap((l) => l.outside.flatMap((m) => relationNames(m, profile)));
-  if (names.length === 0) return;
-  const missing = new Set((await familyOf(profile).checkArchive([...new Set(names)])).missing);
+/**
+ * Adds, for each requirement outside the set, `not-in-archive` when the archive has nothing of a
+ * name it names, else `archive-version-unavailable` when it has none at a version it admits.
+ */
+function checkOutside(
+  lists: readonly Sorted[],
+  profile: TargetProfile,
+  archive: ArchiveIndex,
+): void {
   for (const list of lists) {
     for (const m of list.outside) {
-      if (!relationNames(m, profile).some((n) => missing.has(n))) continue;
+      const found = relationsInArchive(m, profile, archive);
+      const reason = found.some((f) => f.status === "unknown")
+        ? "not-in-archive"
+        : found.some((f) => f.status === "version-unavailable")
+          ? "archive-version-unavailable"
+          : null;
+      if (reason === null) continue;
       if (list.unresolved.some((u) => u.requirement === m.requirement)) continue;
-      list.unresolved.push(unresolvedOf(m, "not-in-archive"));
+      list.unresolved.push(unresolvedOf(m, reason));
     }
   }
 }
@@ -92,15 +97,16 @@ async function checkOutside(lists: readonly Sorted[], profile: TargetProfile): P
 /**
  * Sorts out what one wheel requires on one target, from its requirements as planning maps them:
  * those of the main package and, for each extra that is not folded, those only that extra
- * declares. With `archive`, names outside the set are looked up in this host's index.
+ * declares. With the target's archive index, requirements outside the set are measured against
+ * it (mapping spelled their names as it spells them).
  */
-export async function targetRequirements(
+export function targetRequirements(
   mapped: MappedRequirements,
   pkg: WheelPackage,
   provided: ReadonlyMap<string, SetProject>,
   profile: TargetProfile,
-  archive: boolean,
-): Promise<TargetRequirements> {
+  archive: ArchiveIndex | undefined,
+): TargetRequirements {
   const main = sortOut(mapped.main, pkg, provided);
   const inMain = new Set(
     mapped.main.filter((m) => m.dependencies.length > 0).map((m) => m.project),
@@ -115,7 +121,7 @@ export async function targetRequirements(
         provided,
       ),
     }));
-  if (archive) await checkOutside([main, ...extras.map((e) => e.sorted)], profile);
+  if (archive !== undefined) checkOutside([main, ...extras.map((e) => e.sorted)], profile, archive);
   return {
     requires: [...main.requires].sort(),
     unresolved: main.unresolved,
@@ -153,12 +159,16 @@ export async function setRequirements(
   provided: ReadonlyMap<string, SetProject>,
   profiles: readonly TargetProfile[],
   config: Config,
-  options: { archive: boolean; withExtras: readonly string[]; pool: LimitFunction },
+  options: {
+    archives: ReadonlyMap<string, ArchiveIndex> | null;
+    withExtras: readonly string[];
+    pool: LimitFunction;
+  },
 ): Promise<SetRequirements> {
   const requirements: SetRequirements = new Map();
   await Promise.all(
     reads.map((r) =>
-      options.pool(async () => {
+      options.pool(() => {
         const wheel: WheelRequirements = { mapped: null, targets: new Map() };
         requirements.set(r.item.wheel, wheel);
         if (r.known !== null) {
@@ -169,8 +179,15 @@ export async function setRequirements(
         }
         if (r.member === null) return;
         const { pkg } = r.member;
+        const archives = options.archives;
         try {
-          wheel.mapped = mapTargets(pkg, profiles, config, r.item.withExtras ?? options.withExtras);
+          wheel.mapped = mapTargets(
+            pkg,
+            profiles,
+            config,
+            r.item.withExtras ?? options.withExtras,
+            archives === null ? {} : { archives },
+          );
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           wheel.mapped = error;
@@ -180,7 +197,7 @@ export async function setRequirements(
           if ("error" in target) continue;
           wheel.targets.set(
             target.profile.id,
-            await targetRequirements(target.mapped, pkg, provided, target.profile, options.archive),
+            targetRequirements(target.mapped, pkg, provided, target.profile, target.archive),
           );
         }
       }),

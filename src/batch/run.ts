@@ -7,8 +7,9 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import pLimit from "p-limit";
-import { emptyConfig } from "../config/index.js";
-import { targetConfig } from "../families/index.js";
+import { emptyConfig, type Config } from "../config/index.js";
+import { loadArchive } from "../families/archive-store.js";
+import { targetConfig, type ArchiveIndex } from "../families/index.js";
 import { wheel2pkgVersion } from "../version.js";
 import type { BatchRun } from "./context.js";
 import { takeWheel } from "./convert-step.js";
@@ -27,6 +28,19 @@ import { removeStaleStaging } from "./staging.js";
 import type { BatchReport } from "./types.js";
 
 export type { BatchEvent, BatchOptions } from "./options.js";
+
+/** The archive index of each target, as given or read once for the whole batch. */
+async function batchArchives(
+  options: BatchOptions,
+  config: Config,
+): Promise<ReadonlyMap<string, ArchiveIndex>> {
+  if (options.archives !== undefined) return options.archives;
+  const indices = new Map<string, ArchiveIndex>();
+  for (const profile of options.profiles) {
+    indices.set(profile.id, (await loadArchive(profile, config)).index);
+  }
+  return indices;
+}
 
 /**
  * Runs a batch to the end (or to an abort) and returns its report. Throws only for problems of
@@ -71,8 +85,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   );
   const batchConfig = configWithSet(config, projects, profiles, spellings);
   for (const profile of profiles) targetConfig(batchConfig, profile); // a bad config ends the run here
+  const archives = options.checkArchive === true ? await batchArchives(options, config) : null;
   const requirements = await setRequirements(reads, provided, profiles, batchConfig, {
-    archive: options.checkArchive === true,
+    archives,
     withExtras: options.withExtras ?? [],
     pool: work,
   });

@@ -80,8 +80,10 @@ export interface BatchEntry {
 export type UnresolvedReason =
   /** Debian: neither the set nor dh-python's data knows the project; the name is a guess. */
   | "unknown-to-distro-data"
-  /** `--check-archive`: this host's package index has no such name. */
+  /** `--check-archive`: the target's archive has no package of a name the relations name. */
   | "not-in-archive"
+  /** `--check-archive`: the archive has the package, in no version the requirement admits. */
+  | "archive-version-unavailable"
   /** The set provides the project, but in a version the requirement excludes. */
   | "set-version-mismatch";
 

@@ -8,7 +8,7 @@ import { printLint } from "./convert-lint.js";
 import { UserError } from "../errors.js";
 import { getProfile } from "../profiles/index.js";
 import type { ConversionArgs } from "./commands/conversion-options.js";
-import { archiveDiagnostics } from "./archive.js";
+import { archiveDiagnostics, runArchives } from "./archive.js";
 import { json, printDiagnostics, type Output } from "./output.js";
 
 /** Parses `Name <email>`. */
@@ -44,10 +44,16 @@ export async function preview(
 ): Promise<number> {
   const profiles = args.targets.map(getProfile);
   const shared = await sharedOptions(args);
-  const plan = await planConversion(args.wheel, { profiles, ...shared });
-  if (args.checkArchive) {
-    plan.diagnostics.push(...(await archiveDiagnostics(plan.pkg, profiles, shared.config)));
-  }
+  const archives = await runArchives(profiles, shared.config, args);
+  const plan = await planConversion(args.wheel, {
+    profiles,
+    ...shared,
+    archives: archives.indices,
+  });
+  plan.diagnostics.push(
+    ...archives.diagnostics,
+    ...archiveDiagnostics(plan.pkg, profiles, shared.config, archives),
+  );
   if (args.json) {
     const documents = plan.packages.map((p) => ({
       target: p.plan.target,
@@ -92,6 +98,7 @@ export async function convert(
     wheels: string[];
     outDir: string;
     build: boolean;
+    installBuildDeps: boolean;
     lint: boolean;
     nativeLint: boolean;
     release: string | undefined;
@@ -101,6 +108,7 @@ export async function convert(
   const profiles = args.targets.map(getProfile);
   const maintainer = parseMaintainer(args.maintainer);
   const shared = await sharedOptions(args);
+  const archives = await runArchives(profiles, shared.config, args);
   const results: (Omit<ConvertResult, "packages"> & {
     packages: Omit<ConvertResult["packages"][number], "planned" | "lint">[];
     lint: Record<string, Finding[]>;
@@ -110,18 +118,20 @@ export async function convert(
       profiles,
       outDir: args.outDir,
       build: args.build,
+      installBuildDeps: args.installBuildDeps,
       ...(args.lint
         ? { lint: { severity: shared.config.lintSeverity, native: args.nativeLint } }
         : {}),
       ...shared,
+      archives: archives.indices,
       packaging: {
         ...(args.release === undefined ? {} : { release: args.release }),
         ...(maintainer ? { maintainer } : {}),
       },
     });
-    if (args.checkArchive) {
-      result.diagnostics.push(...(await archiveDiagnostics(result.pkg, profiles, shared.config)));
-    }
+    // What loading the indices said goes with the first wheel; each wheel's own checks with it.
+    if (results.length === 0) result.diagnostics.push(...archives.diagnostics);
+    result.diagnostics.push(...archiveDiagnostics(result.pkg, profiles, shared.config, archives));
     const lint: Record<string, Finding[]> = {};
     for (const p of result.packages) {
       if (!args.json) {

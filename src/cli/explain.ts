@@ -9,7 +9,9 @@ import {
 import { parseRequirement } from "../model/requirement.js";
 import { getProfile } from "../profiles/index.js";
 import type { TargetProfile } from "../profiles/types.js";
-import { json, type Output } from "./output.js";
+import { archiveNote } from "../families/archive-relations.js";
+import { runArchives } from "./archive.js";
+import { json, printDiagnostics, type Output } from "./output.js";
 
 /** Options of `wheel2pkg explain`. */
 export interface ExplainOptions {
@@ -20,6 +22,10 @@ export interface ExplainOptions {
   config?: string;
   json: boolean;
   cwd?: string;
+  /** `--check-archive`: also show what the target's archive has under the decided name. */
+  checkArchive?: boolean;
+  /** `--refresh-archive`: read the archive index's sources again. */
+  refreshArchive?: boolean;
 }
 
 /** Prints which layer maps a Python project name on a target, and what every layer says. */
@@ -27,8 +33,34 @@ export async function explain(output: Output, options: ExplainOptions): Promise<
   const project = parseRequirement(options.name).name;
   const profile = getProfile(options.target);
   const config = await loadConfig(options.config, options.cwd);
-  const decision = resolveName(project, profile, targetConfig(config, profile).names);
-  output.out(options.json ? json(decision) : formatExplanation(decision, profile));
+  const archives = await runArchives([profile], config, {
+    checkArchive: options.checkArchive === true,
+    refreshArchive: options.refreshArchive === true,
+  });
+  const index = archives.indices.get(profile.id);
+  const names = targetConfig(config, profile, index).names;
+  const decision = resolveName(project, profile, names);
+  const archive =
+    index === undefined || decision.name === null
+      ? undefined
+      : familyOf(profile).relationInArchive(
+          decision.relation ??
+            names.style.relationName(
+              names.style.archiveName(decision.name, profile, index),
+              profile,
+            ),
+          index,
+          profile,
+        );
+  printDiagnostics(output, archives.diagnostics, false);
+  if (options.json) {
+    output.out(json(archive === undefined ? decision : { ...decision, archive }));
+    return;
+  }
+  const text = formatExplanation(decision, profile);
+  output.out(
+    archive === undefined ? text : `${text}${archive.relation}: ${archiveNote(archive)}\n`,
+  );
 }
 
 /**

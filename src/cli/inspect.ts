@@ -4,6 +4,8 @@ import { buildPackage, type WheelPackage } from "../model/package.js";
 import { specifiersToString } from "../model/specifier.js";
 import { markerToString } from "../model/markers.js";
 import { emptyConfig } from "../config/index.js";
+import type { ArchiveIndex, RelationInArchive } from "../families/index.js";
+import { archiveFindings, archiveNote, relationsInArchive } from "../families/archive-relations.js";
 import type { Config } from "../config/types.js";
 import { mapTargets } from "../convert/index.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -45,15 +47,24 @@ export interface TargetMapping {
   dependencies: string[];
   breaks: string[];
   diagnostics: Diagnostic[];
+  /** `--check-archive`: what the target's archive offers for each relation. */
+  archive?: RelationInArchive[];
 }
 
-/** Every requirement's mappings for a target, by requirement text. */
+/** Every requirement's mappings for a target, by requirement text, measured against its archive. */
 function mappingsFor(
   pkg: WheelPackage,
   profile: TargetProfile,
   config: Config,
+  archive: ArchiveIndex | undefined,
 ): Map<string, TargetMapping[]> {
-  const [target] = mapTargets(pkg, [profile], config);
+  const [target] = mapTargets(
+    pkg,
+    [profile],
+    config,
+    [],
+    archive === undefined ? {} : { archives: new Map([[profile.id, archive]]) },
+  );
   if (target === undefined) return new Map();
   if ("error" in target) throw target.error;
   const { mapped } = target;
@@ -65,6 +76,7 @@ function mappingsFor(
       dependencies: m.dependencies,
       breaks: m.breaks,
       diagnostics: m.diagnostics,
+      ...(archive === undefined ? {} : { archive: relationsInArchive(m, profile, archive) }),
     });
     byRequirement.set(m.requirement, list);
   }
@@ -78,7 +90,7 @@ function mappingsFor(
 export async function inspectWheel(
   path: string,
   profiles: readonly TargetProfile[] = [],
-  options: { checkArchive?: boolean; config?: Config } = {},
+  options: { checkArchive?: boolean; refreshArchive?: boolean; config?: Config } = {},
 ): Promise<InspectReport> {
   const contents = await readWheel(path, {
     verify: false,
@@ -87,13 +99,30 @@ export async function inspectWheel(
   const { pkg, diagnostics } = buildPackage(contents);
   const { metadata } = pkg;
   const config = options.config ?? emptyConfig;
+  // Loaded only when asked: reading an archive index is the slow part of an inspect.
+  const archives =
+    options.checkArchive === true || options.refreshArchive === true
+      ? await (
+          await import("./archive.js")
+        ).runArchives(profiles, config, {
+          checkArchive: true,
+          refreshArchive: options.refreshArchive === true,
+        })
+      : undefined;
   const perTarget = profiles.map(
-    (profile) => [profile.id, mappingsFor(pkg, profile, config)] as const,
+    (profile) =>
+      [profile.id, mappingsFor(pkg, profile, config, archives?.indices.get(profile.id))] as const,
   );
-  if (options.checkArchive === true) {
-    // Loaded only when asked: looking names up runs the host's package tools.
-    const { archiveDiagnostics } = await import("./archive.js");
-    diagnostics.push(...(await archiveDiagnostics(pkg, profiles, config)));
+  if (archives !== undefined) {
+    diagnostics.push(...archives.diagnostics);
+    for (const [id, mappings] of perTarget) {
+      const profile = profiles.find((p) => p.id === id) as TargetProfile;
+      for (const [requirement, list] of mappings) {
+        for (const m of list) {
+          diagnostics.push(...archiveFindings(requirement, m.archive ?? [], profile));
+        }
+      }
+    }
   }
   const byScheme: Record<string, number> = {};
   for (const member of pkg.members) byScheme[member.scheme] = (byScheme[member.scheme] ?? 0) + 1;
@@ -171,6 +200,9 @@ export function printInspect(
         for (const m of mappings) {
           const relations = m.dependencies.length > 0 ? m.dependencies.join(", ") : "(none)";
           lines.push(`      ${target}${m.extra === null ? "" : ` [${m.extra}]`}: ${relations}`);
+          for (const found of m.archive ?? []) {
+            lines.push(`        ${found.relation}: ${archiveNote(found)}`);
+          }
         }
       }
     }

@@ -58,6 +58,12 @@ interface ConfigDocument {
     string,
     { name?: string; license?: string; targets?: Record<string, { name: string }> }
   >;
+  archive?: { cache?: string; targets?: Record<string, { sources: string[] }> };
+}
+
+/** A source of an archive index: a URL as written, a path resolved from the file's directory. */
+function archiveSource(location: string, file: string): string {
+  return /^https?:\/\//.test(location) ? location : resolve(dirname(file), location);
 }
 
 /**
@@ -123,6 +129,17 @@ function buildConfig(doc: ConfigDocument, file: string, origin: (path: KeyPath) 
     ),
     lintSeverity: new Map(Object.entries(doc.lint?.severity ?? {})),
     limits: wheelLimits(doc.limits ?? {}),
+    archive: {
+      ...(doc.archive?.cache === undefined
+        ? {}
+        : { cache: resolve(dirname(file), doc.archive.cache) }),
+      sources: new Map(
+        Object.entries(doc.archive?.targets ?? {}).map(([id, { sources }]) => [
+          id,
+          sources.map((location) => archiveSource(location, file)),
+        ]),
+      ),
+    },
     packages: Object.entries(doc.packages ?? {}).map(([project, table]) => {
       const base = ["packages", project];
       return {

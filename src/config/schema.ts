@@ -87,6 +87,21 @@ export const configSchema: Schema = {
         "compression-ratio": positiveInteger,
       },
     },
+    archive: {
+      type: "table",
+      fields: {
+        cache: text,
+        targets: {
+          type: "map",
+          keys: "target-id",
+          values: {
+            type: "table",
+            fields: { sources: { type: "array", items: text } },
+            required: ["sources"],
+          },
+        },
+      },
+    },
     packages: {
       type: "map",
       keys: "python-name",

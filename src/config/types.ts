@@ -66,6 +66,19 @@ export interface Config {
   limits: Readonly<Partial<WheelLimits>>;
   /** By project name as the key spells it. */
   packages: readonly PackageConfig[];
+  /** `[archive]`: where each target's archive index is read from and saved. */
+  archive: ArchiveConfig;
+}
+
+/** `[archive]`: the sources of each target's archive index, and where indices are saved. */
+export interface ArchiveConfig {
+  /** Directory of saved indices, absolute; unset: `$XDG_CACHE_HOME/wheel2pkg/archive`. */
+  cache?: string;
+  /**
+   * Target id → its `Packages`/`Contents` files or repositories, URLs or absolute paths. A
+   * target not listed is read from the host's own lists when the host runs its release.
+   */
+  sources: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The configuration of a run without a config file. */
@@ -78,6 +91,7 @@ export const emptyConfig: Config = {
   lintSeverity: new Map(),
   limits: {},
   packages: [],
+  archive: { sources: new Map() },
 };
 
 /** What one target takes from the configuration (`configForTarget`). */

@@ -12,7 +12,13 @@ import { checkRequiresPython, checkTargetCompatibility } from "../targets/compat
 import type { TargetProfile } from "../profiles/types.js";
 import { createRenderer, type Renderer } from "../render/index.js";
 import { packageFacts } from "../targets/common/facts.js";
-import { families, familyOf, targetConfig } from "../families/index.js";
+import {
+  epochsOf,
+  families,
+  familyOf,
+  targetConfig,
+  type ArchiveIndex,
+} from "../families/index.js";
 import type { DebianExtrasPolicy, PackagingOptions, TargetPlan } from "../targets/types.js";
 import { readWheel, type WheelLimits } from "../wheel/index.js";
 import { wheel2pkgVersion } from "../version.js";
@@ -34,6 +40,10 @@ export interface MappedTarget {
   target: TargetConfig;
   mapped: MappedRequirements;
   names: OwnPackageNames;
+  /** The epochs its relations and its own version were given. */
+  epochOf: EpochLookup;
+  /** The target's archive index, when planning has one. */
+  archive?: ArchiveIndex;
 }
 
 /** One package for one target: the plan, the rendered files, and the wheel to place beside. */
@@ -66,8 +76,23 @@ export interface ConversionPlan {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * What planning knows of the targets' archives. An archive index gives a target's names as the
+ * archive spells them, its epochs and its shared libraries; `epochOf` gives epochs alone.
+ */
+export interface ArchiveInputs {
+  /** `--check-archive`: each target's archive index, by target id. */
+  archives?: ReadonlyMap<string, ArchiveIndex>;
+  /**
+   * The epochs of the archive's packages for a target without an index in `archives` (default:
+   * none): relations carry the epoch of the package they name, and the package made carries its
+   * own name's.
+   */
+  epochOf?: EpochLookup;
+}
+
 /** Options of planConversion. */
-export interface PlanOptions {
+export interface PlanOptions extends ArchiveInputs {
   profiles: readonly TargetProfile[];
   /** Identity, release, changelog; `date` defaults to SOURCE_DATE_EPOCH or the wheel's own time. */
   packaging?: Partial<PackagingOptions>;
@@ -79,11 +104,6 @@ export interface PlanOptions {
   debianExtras?: DebianExtrasPolicy;
   /** wheel2pkg.toml: mapping rules, extras, identity; options given here take precedence. */
   config?: Config;
-  /**
-   * The epochs of the target archive's packages (default: none): relations carry the epoch of
-   * the package they name, and the package made carries its own name's.
-   */
-  epochOf?: EpochLookup;
   renderer?: Renderer;
   /**
    * The wheel already mapped for the profiles by {@link mapTargets} under the same config and
@@ -214,9 +234,8 @@ export async function planConversion(
       field: "release",
     });
   }
-  const epochOf = options.epochOf ?? noEpochs;
   const mappedTargets =
-    options.mapped ?? mapTargets(pkg, options.profiles, config, options.withExtras ?? [], epochOf);
+    options.mapped ?? mapTargets(pkg, options.profiles, config, options.withExtras ?? [], options);
   const templateDirs =
     options.templateDirs ?? (config.templates === undefined ? [] : [config.templates]);
   const renderer = options.renderer ?? createRenderer(templateDirs);
@@ -226,7 +245,7 @@ export async function planConversion(
     const mapping = mappedTargets.find((m) => m.profile.id === profile.id);
     if (mapping === undefined) throw new InternalError(`${profile.id} was planned unmapped`);
     if ("error" in mapping) throw mapping.error;
-    const { target, mapped, names } = mapping;
+    const { target, mapped, names, epochOf, archive } = mapping;
     const plan = familyOf(profile).plan({
       pkg,
       facts,
@@ -237,6 +256,7 @@ export async function planConversion(
       licenseTexts: licenses,
       debianExtras: options.debianExtras ?? target.extras,
       epochOf,
+      ...(archive === undefined ? {} : { archive }),
     });
     const files = plan.outputs.map((output) => ({
       path: output.path,
@@ -265,20 +285,22 @@ export async function planConversion(
 /**
  * Maps a wheel's requirements for each target under the configuration: the one place that
  * assembles a package's mapping inputs (its name rules, the extras asked for here and in the
- * config, the development extras). Throws a UserError when an extra asked for here is not one
- * the wheel provides.
+ * config, the development extras, the archive's spellings and epochs). Throws a UserError when
+ * an extra asked for here is not one the wheel provides.
  */
 export function mapTargets(
   pkg: WheelPackage,
   profiles: readonly TargetProfile[],
   config: Config,
   withExtras: readonly string[] = [],
-  epochOf: EpochLookup = noEpochs,
+  inputs: ArchiveInputs = {},
 ): (MappedTarget | RefusedTarget)[] {
   const requested = checkExtras(withExtras, pkg.metadata.providesExtra);
   return profiles.map((profile) => {
     try {
-      const target = targetConfig(config, profile);
+      const archive = inputs.archives?.get(profile.id);
+      const target = targetConfig(config, profile, archive);
+      const epochOf = archive === undefined ? (inputs.epochOf ?? noEpochs) : epochsOf(archive);
       // The config names extras for many wheels: fold those this wheel has.
       const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
       const mapped = mapPackage(
@@ -289,7 +311,14 @@ export function mapTargets(
         epochOf,
       );
       const names = ownPackageNames(pkg.metadata.name, profile, target.names);
-      return { profile, target, mapped, names };
+      return {
+        profile,
+        target,
+        mapped,
+        names,
+        epochOf,
+        ...(archive === undefined ? {} : { archive }),
+      };
     } catch (error) {
       // A rule the target cannot use refuses that target only.
       if (!(error instanceof UserError)) throw error;

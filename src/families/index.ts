@@ -7,9 +7,11 @@ import type { Config, TargetConfig } from "../config/types.js";
 import type { TargetFamily, TargetProfile } from "../profiles/types.js";
 import { debFamily } from "./deb/index.js";
 import { rpmFamily } from "./rpm/index.js";
+import type { ArchiveIndex } from "./archive.js";
 import type { Family } from "./types.js";
 
-export type { Family, LintFile, PackagingRoot } from "./types.js";
+export type { Family, LintFile, PackagingRoot, RelationInArchive } from "./types.js";
+export { ArchiveIndex, epochsOf, type ArchiveSnapshot, type ArchivePackage } from "./archive.js";
 
 /** Every family, by the id a target profile names. */
 export const families = { rpm: rpmFamily, deb: debFamily } satisfies Record<TargetFamily, Family>;
@@ -21,8 +23,14 @@ export function familyOf(profile: TargetProfile): Family {
 
 /**
  * What one target takes from the configuration, its name rules checked, compared and applied
- * as the target's family names packages (`Family.mapping`).
+ * as the target's family names packages (`Family.mapping`); with the target's archive index,
+ * names are spelled as the archive spells them (its epochs reach mapping as `epochsOf(index)`).
  */
-export function targetConfig(config: Config, profile: TargetProfile): TargetConfig {
-  return configForTarget(config, profile, familyOf(profile).mapping);
+export function targetConfig(
+  config: Config,
+  profile: TargetProfile,
+  archive?: ArchiveIndex,
+): TargetConfig {
+  const target = configForTarget(config, profile, familyOf(profile).mapping);
+  return archive === undefined ? target : { ...target, names: { ...target.names, archive } };
 }

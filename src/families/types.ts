@@ -6,13 +6,8 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { MappingStyle } from "../mapping/name-rules.js";
 import type { BuiltPackage, NativeLintRun } from "../native/packages.js";
-import type {
-  ArchiveCheck,
-  BuildOptions,
-  BuildResult,
-  InstallCheck,
-  Repository,
-} from "../native/types.js";
+import type { BuildOptions, BuildResult, InstallCheck, Repository } from "../native/types.js";
+import type { ArchiveIndex, ArchiveSnapshot } from "./archive.js";
 import type { TargetFamily, TargetProfile } from "../profiles/types.js";
 import type { PlanInput, TargetPlan } from "../targets/types.js";
 import type { ContentCheck, StringSignature } from "../wheel/index.js";
@@ -40,6 +35,15 @@ export interface PackagingRoot {
   kind: "spec" | "debian-dir";
   /** Relative to the package's directory; a directory has no trailing `/`. */
   path: string;
+}
+
+/** What a target's archive offers for one relation, and whether its package manager could satisfy it. */
+export interface RelationInArchive {
+  relation: string;
+  /** The archive's packages for the names it names: `python3-cffi 1.15.1-5`. */
+  offers: string[];
+  /** `unknown`: the archive has nothing of the names; `version-unavailable`: not at a version it admits. */
+  status: "satisfied" | "version-unavailable" | "unknown";
 }
 
 /** One package format. A new family is a folder with one of these, registered in `families`. */
@@ -88,10 +92,20 @@ export interface Family {
   readonly mapping: MappingStyle;
   /** The package names (capabilities) a relation of this family names. */
   relationNames(relation: string): string[];
-  /** Looks names up in this host's package index for the family. */
-  checkArchive(names: readonly string[]): Promise<ArchiveCheck>;
-  /** The host's tools `checkArchive` asks, for messages: `apt-cache`, `dnf or zypper`. */
-  readonly archiveTools: string;
+  /**
+   * Reads the target's archive from the distribution's own metadata (Debian's `Packages` and
+   * `Contents`, RPM repodata) at `sources`, files or URLs; with none, the host's own lists where
+   * the host runs the target's release (docs/architecture.md, "Archive index").
+   */
+  readArchive(profile: TargetProfile, sources: readonly string[]): Promise<ArchiveSnapshot>;
+  /** Orders two versions as the family's package manager does (dpkg, rpm). */
+  compareVersions(a: string, b: string): number;
+  /** What the archive offers for one relation this family writes, and whether it satisfies it. */
+  relationInArchive(
+    relation: string,
+    archive: ArchiveIndex,
+    profile: TargetProfile,
+  ): RelationInArchive;
   /** Writes a repository of built binary packages that the family's package manager reads. */
   writeRepository(
     directory: string,

@@ -142,14 +142,22 @@ export function mapRequirement(
     );
     return result;
   }
+  const { archive, style } = options.rules;
+  const distroName =
+    archive === undefined ? name.name : style.archiveName(name.name, profile, archive);
   const epochOf = options.epochOf ?? noEpochs;
-  const translated = options.rules.style.relations(requirement, name.name, profile, epochOf);
+  const translated = style.relations(requirement, distroName, profile, epochOf);
   result.dependencies.push(...translated.dependencies);
   result.breaks.push(...translated.breaks);
   result.diagnostics.push(...translated.diagnostics);
   if (name.guess) {
     result.diagnostics.push(
-      diagnostic("name-guessed", "info", `${requirement.name} → ${name.name}: ${name.rule}`, field),
+      diagnostic(
+        "name-guessed",
+        "info",
+        `${requirement.name} → ${distroName}: ${name.rule}`,
+        field,
+      ),
     );
   }
   return result;

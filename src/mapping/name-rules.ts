@@ -74,6 +74,18 @@ export interface NameRules {
   renames: readonly RenameRule[];
   /** `[mapping] ignore` (layer 2, last). */
   ignores: readonly IgnoreRule[];
+  /** The target's archive index, when one was read (`--check-archive`). */
+  archive?: ArchiveNames;
+}
+
+/**
+ * What a target's archive index says of distro names, for mapping (src/families builds it from
+ * the distribution's own metadata): how the archive spells a name. Its epochs reach the version
+ * translation as an `EpochLookup` (archive-epochs.ts), like any other source of epochs.
+ */
+export interface ArchiveNames {
+  /** The archive's spelling of a package name compared without case, if it has one. */
+  spelling(name: string): string | undefined;
 }
 
 /** No user rules at all, for a target whose family names with `style`. */
@@ -156,6 +168,11 @@ export interface MappingStyle {
     profile: TargetProfile,
     epochOf: EpochLookup,
   ): StyleRelations;
+  /**
+   * A distro name as the target's archive spells it (openSUSE's case-sensitive
+   * `python-PyYAML`); the name itself when the archive does not have it.
+   */
+  archiveName(name: string, profile: TargetProfile, archive: ArchiveNames): string;
   /** A distro name as a relation writes it: `python3dist(name)`, `python-name`, `name`. */
   relationName(name: string, profile: TargetProfile): string;
   /** Notes the format's packaging adds to a relation it writes (openSUSE: exact versions, extras). */

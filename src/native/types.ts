@@ -4,6 +4,8 @@ export interface BuildOptions {
   cancelSignal?: AbortSignal;
   /** Build only the source package (SRPM; `.dsc` with its tarballs), for a build farm. */
   sourceOnly?: boolean;
+  /** Install what the build host lacks of the plan's `buildHostNeeds` first (apt-get, as root). */
+  installBuildDeps?: boolean;
 }
 
 /** What a native build produced. */
@@ -16,16 +18,6 @@ export interface BuildResult {
   logFile: string;
   /** What the user should know of how it was built (a host toolchain that is not the target's). */
   notes: string[];
-}
-
-/** What a look-up in the host's package index found. */
-export interface ArchiveCheck {
-  /** False when this host has no index for the target's family (no apt-cache, dnf or zypper). */
-  checked: boolean;
-  /** The index that answered, e.g. `apt-cache (bookworm)`. */
-  source: string;
-  /** Names the index does not know (or knows only as a virtual name nothing provides). */
-  missing: string[];
 }
 
 /** A repository written from built binary packages, which the family's package manager reads. */

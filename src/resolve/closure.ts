@@ -10,7 +10,7 @@ import { machine as hostMachine } from "node:os";
 import type { Config } from "../config/types.js";
 import { readPackage } from "../convert/plan.js";
 import { UnsupportedWheelError, UserError } from "../errors.js";
-import { targetConfig } from "../families/index.js";
+import { epochsOf, targetConfig } from "../families/index.js";
 import { markerEnvironment } from "../mapping/environment.js";
 import { mapRequirement } from "../mapping/map.js";
 import { evaluateMarker } from "../model/markers.js";
@@ -20,7 +20,7 @@ import { satisfiesSpecifiers, specifiersToString } from "../model/specifier.js";
 import type { Requirement } from "../model/types.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { checkRequiresPython } from "../targets/compatibility.js";
-import { hostArchiveByName, type TargetArchive } from "./archive.js";
+import { loadTargetArchive, type TargetArchive } from "./archive.js";
 import { chooseWheel, type Constraint } from "./choose.js";
 import { HashMismatchError, type WheelSources } from "./sources.js";
 import type {
@@ -45,8 +45,8 @@ export interface ClosureOptions {
   profiles: readonly TargetProfile[];
   config: Config;
   sources: WheelSources;
-  /** The archive each target is asked (default: this host's index, by name). */
-  archiveOf?: (profile: TargetProfile) => TargetArchive;
+  /** The archive each target is asked (default: its archive index, read or taken as saved). */
+  archiveOf?: (profile: TargetProfile) => TargetArchive | Promise<TargetArchive>;
   /** Take pre-releases like final releases (`--pre`). */
   prereleases?: boolean;
   /** The machine the packages are for (default: this host's). */
@@ -230,11 +230,14 @@ class TargetPass {
       return;
     }
     // Nothing in the set yet: the archive first, then the sources.
-    const rules = targetConfig(this.options.config, this.profile).names;
+    // Mapped as planning maps it: the archive's spellings and epochs are the package's.
+    const { index } = this.archive;
+    const rules = targetConfig(this.options.config, this.profile, index).names;
     const mapped = mapRequirement(requirement, this.profile, {
       machine: this.options.machine,
       rules,
       extra: item.extra,
+      ...(index === undefined ? {} : { epochOf: epochsOf(index) }),
     });
     if (mapped.dependencies.length === 0) return; // a rule drops it: nothing is needed
     const verdicts = await Promise.all(mapped.dependencies.map((r) => this.archive.satisfies(r)));
@@ -242,7 +245,7 @@ class TargetPass {
     if (unchecked !== undefined)
       this.closure.archive = { checked: false, source: unchecked.detail };
     else if (this.closure.archive.source === "" && verdicts[0] !== undefined)
-      this.closure.archive.source = "this host's package index";
+      this.closure.archive.source = this.archive.index?.describe() ?? "the target's archive";
     if (
       verdicts.length > 0 &&
       verdicts.every((v) => v.kind === "satisfied") &&
@@ -395,7 +398,9 @@ async function resolveTarget(
   options: ClosureOptions & { machine: string },
   reader: Reader,
 ): Promise<TargetClosure> {
-  const archive = (options.archiveOf ?? hostArchiveByName)(profile);
+  const archive = await (options.archiveOf ?? ((p) => loadTargetArchive(p, options.config)))(
+    profile,
+  );
   const carried = new Map<string, Constraint[]>();
   for (let passNumber = 1; ; passNumber += 1) {
     const pass = new TargetPass(profile, options, archive, reader, carried);

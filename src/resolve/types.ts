@@ -76,14 +76,14 @@ export interface ArchiveSatisfied {
   relations: string[];
   /** The requirers, as `project` or `project[extra]`. */
   requiredBy: string[];
-  /** What the archive was asked and how sure the answer is (`name only: versions not compared`). */
+  /** What the archive has for each relation (`python3-six (>= 1.10): archive: python3-six 1.16.0-4 (…)`). */
   detail: string;
 }
 
 /** The closure of the given wheels on one target. */
 export interface TargetClosure {
   target: string;
-  /** Whether the target's archive could be asked on this host, and how. */
+  /** Whether the target's archive index could be read, and which it is (or why not). */
   archive: { checked: boolean; source: string };
   pulled: PulledWheel[];
   satisfiedByArchive: ArchiveSatisfied[];

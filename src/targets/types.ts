@@ -39,6 +39,26 @@ export interface PlanInput {
   debianExtras: DebianExtrasPolicy;
   /** The epochs of the target archive's packages: the package's own version carries its own. */
   epochOf: EpochLookup;
+  /** The target's archive index (`--check-archive`), where its shared libraries are looked up. */
+  archive?: PlanArchive;
+}
+
+/**
+ * What planning asks of a target's archive index (src/families builds it): which packages ship
+ * a shared library, and which every build host has anyway.
+ */
+export interface PlanArchive {
+  /** The packages that ship a soname; undefined when the index has no file lists. */
+  librariesOf(soname: string): string[] | undefined;
+  /** Whether every build host has the package. */
+  preinstalled(name: string): boolean;
+  /** What the index is, for messages. */
+  describe(): string;
+  /**
+   * The archive's package of that exact name (its newest version), if it has one: the package
+   * a package of the same name replaces.
+   */
+  package(name: string): { version: string; provides: readonly { name: string }[] } | undefined;
 }
 
 /** A template to render into a file of the output tree. */
@@ -73,6 +93,12 @@ export interface TargetPlan {
    */
   checkNeeds?: string[];
   diagnostics: Diagnostic[];
+  /**
+   * Relations the build host must satisfy beyond the family's own tools: the packages of the
+   * system libraries a platform wheel links (Debian, with an archive index), checked before
+   * the build so that a host that lacks them is told which to install.
+   */
+  buildHostNeeds?: string[];
 }
 
 /** One package format: computes the template context for a package and target profile. */

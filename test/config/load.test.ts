@@ -233,6 +233,31 @@ describe("parseConfig builds", () => {
     ).toEqual({ unpackedSize: 16 * 1024 ** 3, unpackedRatio: 250 });
   });
 
+  it("reads the archive's sources per target: URLs as written, paths from the file's directory", () => {
+    expect(config.archive).toEqual({ sources: new Map() });
+    const archive = parseConfig(
+      [
+        '[archive]\ncache = "cache"',
+        "[archive.targets.debian-13]",
+        'sources = ["https://deb.example.org/dists/trixie/main/binary-amd64/Packages.xz", "lists/Contents-amd64.gz"]',
+      ].join("\n"),
+      FILE,
+      "wheel2pkg.toml",
+    ).archive;
+    expect(archive.cache).toBe("/project/cache");
+    expect(archive.sources.get("debian-13")).toEqual([
+      "https://deb.example.org/dists/trixie/main/binary-amd64/Packages.xz",
+      "/project/lists/Contents-amd64.gz",
+    ]);
+    expect(problems("[archive.targets.debian-99]\nsources = []")).toEqual([
+      "archive.targets.debian-99@1:18",
+    ]);
+    expect(problems("[archive.targets.fedora]\nsource = []")).toEqual([
+      "archive.targets.fedora@1:18",
+      "archive.targets.fedora.source@2:1",
+    ]);
+  });
+
   it("normalizes extras and keeps per-target sections apart", () => {
     expect(config.mapping.withExtras).toEqual(["socks-proxy"]);
     expect(config.mappingTargets.get("debian-12")).toMatchObject({ extras: "recommends" });

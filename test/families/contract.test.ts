@@ -29,6 +29,7 @@ const toyMapping: MappingStyle = {
     requiredAs: project,
   }),
   relations: (_requirement, name) => ({ dependencies: [name], breaks: [], diagnostics: [] }),
+  archiveName: (name) => name,
   relationName: (name) => name,
   relationNotes: () => [],
 };
@@ -49,8 +50,9 @@ const toy: Family = {
   isBinaryPackage: () => false,
   mapping: toyMapping,
   relationNames: (relation) => [relation],
-  checkArchive: () => Promise.resolve({ checked: false, source: "none", missing: [] }),
-  archiveTools: "none",
+  readArchive: () => Promise.reject(new Error("toy")),
+  compareVersions: (a, b) => a.localeCompare(b),
+  relationInArchive: (relation) => ({ relation, offers: [], status: "unknown" }),
   writeRepository: () => Promise.reject(new Error("toy")),
   checkInstall: () => Promise.resolve({ checked: false, source: "toy", results: [] }),
 };
@@ -58,8 +60,8 @@ const toy: Family = {
 describe("the family contract", () => {
   it("is demanded hook by hook by the compiler", () => {
     // eslint-disable-next-line @typescript-eslint/unbound-method -- only its absence matters
-    const { checkArchive: _dropped, ...withoutOne } = toy;
-    // @ts-expect-error a family without checkArchive is no Family
+    const { readArchive: _dropped, ...withoutOne } = toy;
+    // @ts-expect-error a family without readArchive is no Family
     const incomplete: Family = withoutOne;
     // @ts-expect-error the table must hold every family a profile can name
     const partial: Record<TargetFamily, Family> = { rpm: toy };

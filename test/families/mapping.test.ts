@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { families, familyOf } from "../../src/families/index.js";
 import { noEpochs } from "../../src/mapping/archive-epochs.js";
+import { mapRequirement, noNameRules } from "../../src/mapping/index.js";
 import { parseRequirement } from "../../src/model/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 
@@ -71,5 +72,23 @@ describe("the families' mapping styles", () => {
     expect(
       rpm.mapping.relations(requirement, "numpy", getProfile("fedora"), epochOf).dependencies,
     ).toEqual(["python3dist(numpy) < 2~~"]);
+  });
+
+  it("spell openSUSE names as openSUSE does, whatever case the requirement uses", () => {
+    const opensuse = getProfile("opensuse");
+    const rules = noNameRules(rpm.mapping);
+    for (const text of ["pyyaml>=6", "PyYAML>=6", "PYYAML>=6"]) {
+      const mapped = mapRequirement(parseRequirement(text), opensuse, { machine: null, rules });
+      expect(mapped.dependencies).toEqual(["python-PyYAML >= 6"]);
+    }
+    expect(rpm.mapping.ownNames("pyyaml", opensuse, rules)).toEqual({
+      source: "python-PyYAML",
+      binary: "python313-PyYAML",
+      layer: "default",
+      requiredAs: "PyYAML",
+    });
+    // A project without a spelling of its own keeps the requirement's.
+    const other = mapRequirement(parseRequirement("attrs"), opensuse, { machine: null, rules });
+    expect(other.dependencies).toEqual(["python-attrs"]);
   });
 });

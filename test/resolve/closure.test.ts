@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyConfig } from "../../src/config/index.js";
+import { emptyConfig, loadConfig } from "../../src/config/index.js";
 import { readPackage } from "../../src/convert/index.js";
 import { UserError } from "../../src/errors.js";
 import { getProfile } from "../../src/profiles/index.js";
@@ -166,6 +166,57 @@ describe("resolveClosure over a PEP 503 index on loopback", () => {
     const [unsatisfied] = plan.targets[0]?.unsatisfied ?? [];
     expect(unsatisfied?.reason).toBe("version-conflict");
     expect(unsatisfied?.detail).toMatch(/tool wants ==1\.0; other wants >=2/);
+  });
+
+  it("asks the target's archive index, with the epochs and versions its packages have", async () => {
+    // bookworm's python3-numpy is 1:1.24.2 and python3-six 1.16.0: the relations carry numpy's
+    // epoch and are satisfied; six>=1.17 is not, and nothing in the sources has six.
+    const configFile = path.join(scratch.dir, "archive.toml");
+    const packages = path.resolve("fixtures/archive/deb/Packages");
+    fs.writeFileSync(
+      configFile,
+      `[archive]\ncache = "archive-cache"\n[archive.targets.debian-12]\nsources = [${JSON.stringify(packages)}]\n`,
+    );
+    const wanting: HouseWheel = {
+      name: "wanting",
+      version: "1.0",
+      requires: ["numpy>=1.20,<2", "six>=1.17"],
+    };
+    const plan = await resolveClosure(await roots([wanting]), {
+      profiles: [getProfile("debian-12")],
+      config: await loadConfig(configFile),
+      sources: sources("cache-archive"),
+    });
+    const [target] = plan.targets;
+    expect(target?.archive).toEqual({
+      checked: true,
+      source: expect.stringMatching(/^debian-12 archive index/) as unknown,
+    });
+    expect(target?.satisfiedByArchive.map((a) => [a.requirement, a.relations])).toEqual([
+      ["numpy>=1.20,<2", ["python3-numpy (>= 1:1.20)", "python3-numpy (<< 1:2~~)"]],
+    ]);
+    expect(target?.satisfiedByArchive[0]?.detail).toMatch(/python3-numpy 1:1\.24\.2-1\+deb12u1/);
+    expect(target?.unsatisfied.map((u) => [u.requirement, u.reason])).toEqual([
+      ["six>=1.17", "no-wheel"],
+    ]);
+  });
+
+  it("takes what a target needs from the sources when its archive index cannot be read", async () => {
+    // A cache of its own, so that no index saved elsewhere stands in for the unreadable one.
+    const unsavedConfig = path.join(scratch.dir, "unsaved.toml");
+    fs.writeFileSync(unsavedConfig, '[archive]\ncache = "archive-cache-unsaved"\n');
+    const plan = await resolveClosure(
+      await roots([{ name: "needy", version: "1.0", requires: ["deeper"] }]),
+      {
+        profiles: [getProfile("fedora")],
+        config: await loadConfig(unsavedConfig),
+        sources: sources("cache-unread"),
+      },
+    );
+    const [target] = plan.targets;
+    expect(target?.archive.checked).toBe(false);
+    expect(target?.archive.source).toMatch(/no repository is configured/);
+    expect(target?.pulled.map((p) => p.project)).toEqual(["deeper"]);
   });
 
   it("refuses an index it cannot reach, naming it", async () => {

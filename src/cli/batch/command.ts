@@ -15,7 +15,8 @@ import {
 import { loadConfig } from "../../config/index.js";
 import { getProfile } from "../../profiles/index.js";
 import type { ConversionArgs } from "../commands/conversion-options.js";
-import { json, type Output } from "../output.js";
+import { runArchives } from "../archive.js";
+import { json, printDiagnostics, type Output } from "../output.js";
 import { interruptedExitCode, interruptOnCtrlC } from "./interrupt.js";
 import { checkWritable, deliver, type RunOutput } from "./outputs.js";
 import { batchProgress, progressMode } from "./progress.js";
@@ -30,6 +31,7 @@ export interface BatchCommandArgs extends ConversionArgs {
   outDir: string;
   jobs: number | undefined;
   build: boolean;
+  installBuildDeps: boolean;
   sourceOnly: boolean;
   force: boolean;
   quiet: boolean;
@@ -65,8 +67,11 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
   if (args.repo !== undefined && (!args.build || args.sourceOnly)) {
     throw new UserError("--repo publishes built binary packages; add --build", { field: "--repo" });
   }
+  // The archive is read once for the whole batch (or taken as saved), before the progress starts.
+  const archives = await runArchives(profiles, config, args);
+  printDiagnostics(output, archives.diagnostics, args.verbose);
   if (args.resolve) {
-    const { plan, pulled } = await resolveItems(items, profiles, config, args);
+    const { plan, pulled } = await resolveItems(items, profiles, config, args, archives.indices);
     closure = plan;
     if (args.dryRun) {
       if (args.json) output.out(json(plan));
@@ -94,11 +99,13 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
       ...(args.debianExtras === undefined ? {} : { debianExtras: args.debianExtras }),
       ...(args.release === undefined ? {} : { packaging: { release: args.release } }),
       build: args.build,
+      installBuildDeps: args.installBuildDeps,
       sourceOnly: args.sourceOnly,
       force: args.force,
       checkArchive: args.checkArchive,
       ...(closure === undefined ? {} : { closure }),
       ...(args.repo === undefined ? {} : { repo: args.repo }),
+      ...(args.checkArchive ? { archives: archives.indices } : {}),
       ...(args.jobs === undefined ? {} : { jobs: args.jobs }),
       signal: interrupt.signal,
       onEvent: progress.onEvent,

@@ -10,7 +10,10 @@ import type { Config } from "../../config/index.js";
 import { readPackage } from "../../convert/index.js";
 import { printable, UserError } from "../../errors.js";
 import type { TargetProfile } from "../../profiles/types.js";
+import type { ArchiveIndex } from "../../families/index.js";
 import {
+  indexedArchive,
+  loadTargetArchive,
   resolveClosure,
   WheelSources,
   type ClosurePlan,
@@ -33,7 +36,8 @@ export function defaultCacheDir(): string {
 }
 
 /**
- * Resolves the closure of the given wheels. A wheel that cannot be read is left to the batch,
+ * Resolves the closure of the given wheels, each target's archive asked through its index
+ * (`archives`, else read or taken as saved). A wheel that cannot be read is left to the batch,
  * which refuses it; a source that cannot be asked ends the run (UserError, exit 2).
  */
 export async function resolveItems(
@@ -41,6 +45,7 @@ export async function resolveItems(
   profiles: readonly TargetProfile[],
   config: Config,
   args: ResolveArgs,
+  archives: ReadonlyMap<string, ArchiveIndex> = new Map(),
 ): Promise<{ plan: ClosurePlan; pulled: BatchItem[] }> {
   if (args.findLinks.length + args.indexUrls.length === 0) {
     throw new UserError("--resolve needs a wheel source: --find-links DIR or --index-url URL", {
@@ -66,6 +71,13 @@ export async function resolveItems(
     config,
     sources,
     prereleases: args.prereleases,
+    // The indices `--check-archive` read already; the others are read (or taken as saved) here.
+    archiveOf: (profile) => {
+      const index = archives.get(profile.id);
+      return index === undefined
+        ? loadTargetArchive(profile, config)
+        : indexedArchive(profile, index);
+    },
   });
   const given = new Set(items.map((i) => i.wheel));
   const byWheel = new Map<

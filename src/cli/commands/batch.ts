@@ -83,6 +83,7 @@ export const batchCommand: Command = {
       outDir: String(args.out),
       jobs: jobs !== undefined && Number.isInteger(jobs) && jobs > 0 ? jobs : undefined,
       build: args.build === true,
+      installBuildDeps: args.installBuildDeps === true,
       sourceOnly: args.sourceOnly === true,
       force: args.force === true,
       quiet: args.quiet === true,

@@ -32,7 +32,13 @@ export function conversionOptions<T>(y: Argv<T>) {
     .option("check-archive", {
       type: "boolean",
       default: false,
-      describe: "report dependency names this host's package index (apt-cache, dnf, zypper) lacks",
+      describe:
+        "measure every relation against the target's archive index (read once, then saved), and map names as it spells them",
+    })
+    .option("refresh-archive", {
+      type: "boolean",
+      default: false,
+      describe: "read the archive index's sources again (implies --check-archive)",
     });
 }
 
@@ -44,6 +50,12 @@ export function writingOptions<T>(y: Argv<T>) {
       type: "boolean",
       default: false,
       describe: "run rpmbuild / dpkg-buildpackage",
+    })
+    .option("install-build-deps", {
+      type: "boolean",
+      default: false,
+      describe:
+        "with --build, install the packages of the system libraries a wheel links when the host lacks them (apt-get, as root)",
     })
     .option("release", {
       type: "string",
@@ -60,6 +72,7 @@ export interface ConversionArgs {
   withExtras: string[];
   debianExtras: DebianExtrasPolicy | undefined;
   checkArchive: boolean;
+  refreshArchive: boolean;
   config: string | undefined;
 }
 
@@ -72,7 +85,8 @@ export function conversionArgs(args: Record<string, unknown>): ConversionArgs {
     templates: typeof args.templates === "string" ? args.templates : undefined,
     withExtras: args.withExtras === undefined ? [] : targetList(args.withExtras),
     debianExtras: args.debianExtras as DebianExtrasPolicy | undefined,
-    checkArchive: args.checkArchive === true,
+    checkArchive: args.checkArchive === true || args.refreshArchive === true,
+    refreshArchive: args.refreshArchive === true,
     config: typeof args.config === "string" ? args.config : undefined,
   };
 }

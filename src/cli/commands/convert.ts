@@ -34,6 +34,7 @@ export const convertCommand: Command = {
       wheels: (args.wheels as unknown[]).map(String),
       outDir: String(args.out),
       build: args.build === true,
+      installBuildDeps: args.installBuildDeps === true,
       lint: args.lint !== false,
       nativeLint: args.nativeLint === true,
       release: typeof args.release === "string" ? args.release : undefined,

@@ -16,6 +16,16 @@ export const explainCommand: Command = {
         type: "string",
         describe: "configuration file (default: wheel2pkg.toml here, if present)",
       })
+      .option("check-archive", {
+        type: "boolean",
+        default: false,
+        describe: "show what the target's archive has under the decided name (archive index)",
+      })
+      .option("refresh-archive", {
+        type: "boolean",
+        default: false,
+        describe: "read the archive index's sources again (implies --check-archive)",
+      })
       .option("json", { type: "boolean", default: false, describe: "print the decision as JSON" }),
   async run(args, output) {
     const { explain } = await import("../explain.js");
@@ -24,6 +34,8 @@ export const explainCommand: Command = {
       target: String(args.target),
       ...(typeof args.config === "string" ? { config: args.config } : {}),
       json: args.json === true,
+      checkArchive: args.checkArchive === true,
+      refreshArchive: args.refreshArchive === true,
     });
     return undefined;
   },

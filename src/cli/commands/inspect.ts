@@ -14,7 +14,12 @@ export const inspectCommand: Command = {
         type: "boolean",
         default: false,
         describe:
-          "report dependency names this host's package index (apt-cache, dnf, zypper) lacks",
+          "measure every relation against each --target's archive index (read once, then saved)",
+      })
+      .option("refresh-archive", {
+        type: "boolean",
+        default: false,
+        describe: "read the archive index's sources again (implies --check-archive)",
       })
       .option("config", {
         type: "string",
@@ -40,6 +45,7 @@ export const inspectCommand: Command = {
       output,
       await inspectWheel(String(args.wheel), profiles, {
         checkArchive: args.checkArchive === true,
+        refreshArchive: args.refreshArchive === true,
         ...(config === undefined ? {} : { config }),
       }),
       args.json === true,

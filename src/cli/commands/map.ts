@@ -1,4 +1,6 @@
 import type { Diagnostic } from "../../diagnostics.js";
+import type { Config } from "../../config/types.js";
+import type { RelationInArchive } from "../../families/index.js";
 import type { TargetProfile } from "../../profiles/types.js";
 import { targetList, type Command } from "../command.js";
 import type { Output } from "../output.js";
@@ -10,6 +12,8 @@ export interface MapEntry {
   /** Relations exactly as the target's packaging carries them; empty when not needed. */
   dependencies: string[];
   diagnostics: Pick<Diagnostic, "code" | "severity" | "message">[];
+  /** `--check-archive`: what the target's archive offers for each relation. */
+  archive?: RelationInArchive[];
 }
 
 /** The wheel platform machine `--arch` names: a wheel machine, or the target's name for it. */
@@ -26,7 +30,9 @@ async function machineFor(arch: unknown, profile: TargetProfile): Promise<string
 }
 
 /** Maps each requirement for one target, as the packaging of a wheel requiring it would. */
-async function mapAll(args: Record<string, unknown>): Promise<MapEntry[]> {
+async function mapAll(
+  args: Record<string, unknown>,
+): Promise<{ entries: MapEntry[]; notes: Diagnostic[] }> {
   const [{ UserError }, { getProfile }, { parseRequirement }, { mapRequirement }] =
     await Promise.all([
       import("../../errors.js"),
@@ -41,40 +47,71 @@ async function mapAll(args: Record<string, unknown>): Promise<MapEntry[]> {
   const profile = getProfile(targets[0] ?? "");
   const machine = await machineFor(args.arch, profile);
   const { loadConfig } = await import("../../config/load.js");
-  const { targetConfig } = await import("../../families/index.js");
+  const { epochsOf, targetConfig } = await import("../../families/index.js");
   const config = await loadConfig(typeof args.config === "string" ? args.config : undefined);
-  const rules = targetConfig(config, profile).names;
-  return (args.requirements as unknown[]).map(String).map((text) => {
+  const archives = await archiveFor(profile, config, args);
+  const index = archives?.indices.get(profile.id);
+  const rules = targetConfig(config, profile, index).names;
+  // Relations carry the epochs of the archive's packages, as planning writes them.
+  const epochs = index === undefined ? {} : { epochOf: epochsOf(index) };
+  const measure =
+    index === undefined
+      ? null
+      : { index, ...(await import("../../families/archive-relations.js")) };
+  const entries = (args.requirements as unknown[]).map(String).map((text) => {
     const requirement = parseRequirement(text);
-    const mapped = mapRequirement(requirement, profile, { machine, rules });
+    const mapped = mapRequirement(requirement, profile, { machine, rules, ...epochs });
     const { dependencies } = mapped;
     // The notes the target's packaging adds to its relations (openSUSE: exact versions, extras).
     const notes = dependencies.flatMap((d) => rules.style.relationNotes(requirement, d, profile));
     const diagnostics = [...mapped.diagnostics, ...notes];
+    const archive = measure?.relationsInArchive(mapped, profile, measure.index);
+    if (measure !== null && archive !== undefined) {
+      diagnostics.push(...measure.archiveFindings(text, archive, profile));
+    }
     return {
       requirement: text,
       dependencies,
       diagnostics: diagnostics.map(({ code, severity, message }) => ({ code, severity, message })),
+      ...(archive === undefined ? {} : { archive }),
     };
   });
+  return { entries, notes: archives?.diagnostics ?? [] };
 }
 
-/** Prints map entries: JSON, or one line per requirement (diagnostics on stderr). */
-async function print(output: Output, entries: MapEntry[], asJson: boolean, verbose: boolean) {
+/** `--check-archive`, `--refresh-archive`: the target's archive index, else null. */
+async function archiveFor(profile: TargetProfile, config: Config, args: Record<string, unknown>) {
+  const refreshArchive = args.refreshArchive === true;
+  if (args.checkArchive !== true && !refreshArchive) return null;
+  const { runArchives } = await import("../archive.js");
+  return runArchives([profile], config, { checkArchive: true, refreshArchive });
+}
+
+/**
+ * Prints map entries: JSON, or one line per requirement with the archive's packages beside each
+ * relation under `--check-archive` (diagnostics on stderr).
+ */
+async function print(
+  output: Output,
+  { entries, notes }: { entries: MapEntry[]; notes: Diagnostic[] },
+  asJson: boolean,
+  verbose: boolean,
+) {
   const { json, printDiagnostics } = await import("../output.js");
+  const { archiveNote } = await import("../../families/archive-relations.js");
   if (asJson) {
     output.out(json(entries));
+    printDiagnostics(output, notes, verbose);
     return;
   }
   for (const entry of entries) {
     const relations = entry.dependencies.length > 0 ? entry.dependencies.join(", ") : "(none)";
     output.out(`${entry.requirement} → ${relations}\n`);
+    for (const found of entry.archive ?? []) {
+      output.out(`  ${found.relation}: ${archiveNote(found)}\n`);
+    }
   }
-  printDiagnostics(
-    output,
-    entries.flatMap((entry) => entry.diagnostics),
-    verbose,
-  );
+  printDiagnostics(output, [...notes, ...entries.flatMap((entry) => entry.diagnostics)], verbose);
 }
 
 /** `wheel2pkg map REQUIREMENT... --target T [--arch MACHINE] [--json]` */
@@ -97,6 +134,16 @@ export const mapCommand: Command = {
       .option("config", {
         type: "string",
         describe: "configuration file (default: wheel2pkg.toml here, if present)",
+      })
+      .option("check-archive", {
+        type: "boolean",
+        default: false,
+        describe: "show the target's archive packages beside each relation (archive index)",
+      })
+      .option("refresh-archive", {
+        type: "boolean",
+        default: false,
+        describe: "read the archive index's sources again (implies --check-archive)",
       })
       .option("json", { type: "boolean", default: false, describe: "print JSON" }),
   async run(args, output) {

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { onFileSystem } from "../../errors.js";
 import type { TargetProfile } from "../../profiles/types.js";
 import { buildEnvironment, runTool } from "../../native/run.js";
+import { ensureBuildHostNeeds, missingLibraries } from "./build-needs.js";
 import type { BuildOptions, BuildResult } from "../../native/types.js";
 
 /** The host's Debian codename (`bookworm`), or null when it is not Debian-like. */
@@ -54,6 +55,8 @@ async function restoreTree(root: string, before: ReadonlySet<string>): Promise<v
  * Builds the Debian source package (3.0 quilt: the wheel in the orig tarball, debian/ in the
  * debian tarball) and the binary packages with dpkg-buildpackage. `dir` holds the unpacked
  * source tree `tree`; the artifacts and `build.log` land in `dir`, and the tree is left as it was.
+ * The host must have `hostNeeds` (the packages of the libraries the wheel links), or is told
+ * which to install.
  */
 export async function buildDeb(
   dir: string,
@@ -64,6 +67,7 @@ export async function buildDeb(
   profile: TargetProfile,
   sourceDateEpoch: number,
   options: BuildOptions = {},
+  hostNeeds: readonly string[] = [],
 ): Promise<BuildResult> {
   const logFile = join(dir, "build.log");
   await onFileSystem(logFile, "cannot write the build log", () => writeFile(logFile, ""));
@@ -112,7 +116,12 @@ export async function buildDeb(
       `built with this host's (${host ?? "not Debian"}) dpkg, debhelper and dh-python, not ${profile.name}'s; build it on ${profile.deb?.suite ?? profile.id} (sbuild, a chroot) for a package its archive would build alike`,
     );
   }
-  await runTool("dpkg-buildpackage", args, { ...run, label: `dpkg-buildpackage ${tree}` });
+  await ensureBuildHostNeeds(hostNeeds, options, run);
+  try {
+    await runTool("dpkg-buildpackage", args, { ...run, label: `dpkg-buildpackage ${tree}` });
+  } catch (error) {
+    throw missingLibraries(error);
+  }
   // What dh_clean would remove, without starting it; a failed build keeps its tree to look at.
   await restoreTree(treeDir, written);
   const names = (await readdir(dir)).sort();

@@ -1,7 +1,7 @@
 import { UserError } from "../../errors.js";
 import { debPackageVersion } from "../../mapping/deb-version.js";
 import type { Family } from "../types.js";
-import { checkDebianArchive, debianRelationNames } from "./archive.js";
+import { debianRelationInArchive, debianRelationNames, readDebianArchive } from "./archive.js";
 import { buildDeb } from "./build.js";
 import { embeddedLibrarySignatures } from "./embedded-libraries.js";
 import { queryDeb, runLintian } from "./native.js";
@@ -9,10 +9,11 @@ import { debMapping } from "./mapping.js";
 import { privacyBreachCheck } from "./privacy-breach.js";
 import { planDebian } from "./plan.js";
 import { checkDebInstall, writeDebRepository } from "./repository.js";
+import { compareDebianVersions } from "./version-order.js";
 
 /**
  * The Debian family (Debian, Ubuntu): a 3.0 (quilt) source package whose orig tarball is the
- * wheel, built with dpkg-buildpackage and debhelper, linted with lintian, looked up with apt.
+ * wheel, built with dpkg-buildpackage and debhelper, linted with lintian, checked against the archive's `Packages` and `Contents` indices.
  */
 export const debFamily: Family = {
   id: "deb",
@@ -33,6 +34,7 @@ export const debFamily: Family = {
       profile,
       sourceDateEpoch,
       options,
+      plan.buildHostNeeds,
     );
   },
   wheelChecks: { signatures: embeddedLibrarySignatures, checks: [privacyBreachCheck] },
@@ -55,8 +57,9 @@ export const debFamily: Family = {
   isBinaryPackage: (file) => file.endsWith(".deb"),
   mapping: debMapping,
   relationNames: debianRelationNames,
-  checkArchive: checkDebianArchive,
-  archiveTools: "apt-cache",
   writeRepository: (directory, packages) => writeDebRepository(directory, packages),
   checkInstall: checkDebInstall,
+  readArchive: readDebianArchive,
+  compareVersions: compareDebianVersions,
+  relationInArchive: debianRelationInArchive,
 };

@@ -105,6 +105,8 @@ export const debMapping: MappingStyle = {
       diagnostics,
     };
   },
+  // Debian names are lower case: the archive spells them as wheel2pkg does.
+  archiveName: (name) => name,
   relationName: (name) => name,
   relationNotes: () => [],
 };

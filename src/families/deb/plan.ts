@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { debPackageVersion, debRelations } from "../../mapping/deb-version.js";
 import type { Specifier } from "../../model/types.js";
 import { compare, importNames, siteLayout } from "../../targets/common/files.js";
-import type { PlanInput, TargetPlan } from "../../targets/types.js";
+import type { PlanInput, PlanArchive, TargetPlan } from "../../targets/types.js";
 import { deb822, joinText, token } from "../../targets/text.js";
 import {
   changelogItem,
@@ -15,6 +15,7 @@ import {
 import { rulesWord } from "./rules-text.js";
 import { copyrightLicense } from "./copyright.js";
 import { debianFixes } from "./fixes.js";
+import { libraryNeeds } from "./libraries.js";
 
 /**
  * Requires-Python as relations on `python3`, for a pure package (an extension module is tied to
@@ -34,6 +35,24 @@ function pythonRelations(
     relations: translated.relations.map((group) => group.join(" | ")),
     diagnostics: translated.diagnostics,
   };
+}
+
+/**
+ * The archive's package that this one replaces, under the same name, may provide names that
+ * its dependents rely on (python3-numpy: `python3-numpy-abi9`, which python3-scipy depends on);
+ * the converted package provides none of them, which is said plainly, with each name.
+ */
+function lostProvides(binaryName: string, archive: PlanArchive | undefined): Diagnostic[] {
+  const replaced = archive?.package(binaryName);
+  if (archive === undefined || replaced === undefined || replaced.provides.length === 0) return [];
+  const names = [...new Set(replaced.provides.map((p) => p.name))].sort();
+  return [
+    diagnostic(
+      "archive-provides-lost",
+      "warning",
+      `${binaryName} replaces the ${archive.describe()}'s ${binaryName} ${replaced.version}, which provides ${names.join(", ")}; this package does not, so what depends on those names there cannot be installed with it`,
+    ),
+  ];
 }
 
 /** The package a relation (`python3-foo (>= 1) | python3-bar`) names first. */
@@ -136,6 +155,8 @@ export function planDebian(input: PlanInput): TargetPlan {
     sourceName,
     libraryDirs,
   );
+  const libraries = libraryNeeds(facts, input.archive);
+  diagnostics.push(...libraries.diagnostics, ...lostProvides(binaryName, input.archive));
   // Names, versions and the wheel's file name are inert in every file they are placed in.
   const inert = (text: string) => token(["deb822", "rules", "changelog"], text);
   const context = {
@@ -153,6 +174,7 @@ export function planDebian(input: PlanInput): TargetPlan {
       facts.pure ? "python3-all" : "python3-dev",
       "python3-installer",
       ...fixes.buildDepends,
+      ...libraries.relations,
     ].map(relation),
     standardsVersion: inert(deb.standardsVersion),
     // An index page is no home page (lintian: pypi-homepage); copyright's Source may be one.
@@ -234,5 +256,6 @@ export function planDebian(input: PlanInput): TargetPlan {
         : []),
     ],
     diagnostics,
+    ...(libraries.relations.length > 0 ? { buildHostNeeds: libraries.relations } : {}),
   };
 }

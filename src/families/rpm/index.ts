@@ -2,14 +2,16 @@ import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { UserError } from "../../errors.js";
 import type { PackageFacts } from "../../targets/common/facts.js";
 import { rpmPackageVersion } from "../../mapping/rpm-version.js";
+import { systemLibraries } from "../libraries.js";
 import type { Family } from "../types.js";
-import { checkRpmArchive, rpmRelationNames } from "./archive.js";
+import { readRpmArchive, rpmRelationInArchive, rpmRelationNames } from "./archive.js";
 import { buildRpm } from "./build.js";
 import { planFedoraSpec } from "./fedora-spec.js";
 import { queryRpm, runRpmlint } from "./native.js";
 import { rpmMapping } from "./mapping.js";
 import { planOpensuseSpec } from "./opensuse-spec.js";
 import { checkRpmInstall, writeRpmRepository } from "./repository.js";
+import { compareRpmVersions } from "./version-order.js";
 
 /**
  * RPM distributions build every binary from source: a package that ships a wheel's compiled code
@@ -36,14 +38,23 @@ function prebuiltBinaries(facts: PackageFacts): Diagnostic[] {
 /**
  * The RPM family: one SRPM per wheel whose spec follows the target distribution's Python
  * guidelines, chosen by the profile's `rpm.specStyle`: Fedora's (Fedora, EPEL) or openSUSE's
- * singlespec; built with rpmbuild, linted with rpmlint, looked up with dnf or zypper.
+ * singlespec; built with rpmbuild, linted with rpmlint, checked against the repository's repodata.
  */
 export const rpmFamily: Family = {
   id: "rpm",
   plan(input) {
     const plan =
       input.profile.rpm?.specStyle === "opensuse" ? planOpensuseSpec(input) : planFedoraSpec(input);
-    return { ...plan, diagnostics: [...prebuiltBinaries(input.facts), ...plan.diagnostics] };
+    // rpm's generator requires each soname itself; the archive must have a package for it.
+    const libraries = systemLibraries(input.facts, input.archive);
+    return {
+      ...plan,
+      diagnostics: [
+        ...prebuiltBinaries(input.facts),
+        ...libraries.diagnostics,
+        ...plan.diagnostics,
+      ],
+    };
   },
   packageVersion(version, archiveEpoch = 0) {
     const rpm = rpmPackageVersion(version, archiveEpoch);
@@ -73,8 +84,9 @@ export const rpmFamily: Family = {
   isBinaryPackage: (file) => file.endsWith(".rpm") && !file.endsWith(".src.rpm"),
   mapping: rpmMapping,
   relationNames: rpmRelationNames,
-  checkArchive: checkRpmArchive,
-  archiveTools: "dnf or zypper",
   writeRepository: writeRpmRepository,
   checkInstall: checkRpmInstall,
+  readArchive: readRpmArchive,
+  compareVersions: compareRpmVersions,
+  relationInArchive: rpmRelationInArchive,
 };

@@ -7,10 +7,28 @@
  */
 import { defaultName, type NameCandidate, type OwnPackageNames } from "../../mapping/names.js";
 import { rpmPackageRelations, rpmRelations } from "../../mapping/rpm-version.js";
-import type { MappingStyle } from "../../mapping/name-rules.js";
+import type { ArchiveNames, MappingStyle, NameRules } from "../../mapping/name-rules.js";
 import { isValidName, normalizeName } from "../../model/name.js";
 import type { TargetProfile } from "../../profiles/types.js";
+import { opensuseSpellings } from "./opensuse-names.js";
 import { singlespecRelation } from "./singlespec.js";
+
+/**
+ * openSUSE's spelling of a singlespec name as its archive has it: its packages are named after
+ * the project as PyPI spells it (`python313-PyYAML`), and rpm compares names with case.
+ */
+function singlespecArchiveName(
+  name: string,
+  profile: TargetProfile,
+  archive: ArchiveNames,
+): string {
+  for (const flavor of profile.rpm?.flavors ?? []) {
+    const prefix = `${flavor.name}-`;
+    const spelled = archive.spelling(`${prefix}${name}`);
+    if (spelled !== undefined) return spelled.slice(prefix.length);
+  }
+  return name;
+}
 
 /** Whether the target writes openSUSE singlespec relations rather than `python3dist()`. */
 function singlespec(profile: TargetProfile): boolean {
@@ -19,11 +37,15 @@ function singlespec(profile: TargetProfile): boolean {
 
 /** What the built-in layer says: every project has a `python3dist()` or `python-` name. */
 function builtin(project: string, profile: TargetProfile): NameCandidate {
+  const spelled = opensuseSpellings.get(normalizeName(project));
   return singlespec(profile)
     ? {
         layer: "singlespec",
-        name: project,
-        rule: "python-<name as the requirement spells it>, which openSUSE's singlespec macros rename to each flavor's package",
+        name: spelled ?? project,
+        rule:
+          spelled === undefined
+            ? "python-<name as the requirement spells it>, which openSUSE's singlespec macros rename to each flavor's package"
+            : `python-<name as openSUSE spells it: ${spelled}>, which openSUSE's singlespec macros rename to each flavor's package`,
       }
     : {
         layer: "python3dist",
@@ -35,19 +57,26 @@ function builtin(project: string, profile: TargetProfile): NameCandidate {
 /**
  * Fedora names the binary `python3-<name>` without a leading `python-` (python-dateutil:
  * `python3-dateutil`, from the source `python-dateutil`); openSUSE names packages after the
- * PEP 503 name as it is (`python-python-dateutil`). Either way a requirement names the
- * package by its PEP 503 name, inside `python3dist()` or `python-`.
+ * PEP 503 name as it is (`python-python-dateutil`), spelled as openSUSE spells it
+ * (`python-PyYAML`). Either way a requirement names the package by that name, inside
+ * `python3dist()` or `python-`.
  */
-function ownNames(project: string, profile: TargetProfile): OwnPackageNames {
+function ownNames(project: string, profile: TargetProfile, rules: NameRules): OwnPackageNames {
   const { source, binary } = profile.naming;
   // A requirement reaches the package through the Python distribution it provides.
   const key = normalizeName(project);
   if (singlespec(profile)) {
+    // Named as openSUSE spells the project, so that the package replaces the archive's; with an
+    // archive index, as the archive spells it.
+    const spelled =
+      rules.archive === undefined
+        ? (opensuseSpellings.get(key) ?? key)
+        : singlespecArchiveName(key, profile, rules.archive);
     return {
-      source: `${source}${key}`,
-      binary: `${binary}${key}`,
+      source: `${source}${spelled}`,
+      binary: `${binary}${spelled}`,
       layer: "default",
-      requiredAs: key,
+      requiredAs: spelled,
     };
   }
   const name = defaultName(project, profile, rpmMapping);
@@ -79,6 +108,8 @@ export const rpmMapping: MappingStyle = {
       : rpmRelations(name, requirement.specifiers, requirement.extras);
     return { dependencies: translated.relations, breaks: [], diagnostics: translated.diagnostics };
   },
+  archiveName: (name, profile, archive) =>
+    singlespec(profile) ? singlespecArchiveName(name, profile, archive) : name,
   relationName: (name, profile) =>
     singlespec(profile) ? `python-${name}` : `python3dist(${name})`,
   relationNotes: (requirement, relation, profile) =>

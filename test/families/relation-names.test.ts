@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { familyOf } from "../../src/families/index.js";
 import { debianRelationNames } from "../../src/families/deb/archive.js";
 import { rpmRelationNames } from "../../src/families/rpm/archive.js";
-import { getProfile } from "../../src/profiles/index.js";
-import { skipWithout } from "../helpers/tools.js";
 
 describe("names in relations", () => {
   it.each([
@@ -26,17 +23,5 @@ describe("names in relations", () => {
     ["python311-foo >= 1:2.0", ["python311-foo"]],
   ])("RPM %s", (relation, names) => {
     expect(rpmRelationNames(relation)).toEqual(names);
-  });
-});
-
-describe.skipIf(skipWithout("apt-cache"))("checkArchive against this host's apt index", () => {
-  it("reports names the archive does not have", async () => {
-    const check = await familyOf(getProfile("debian-12")).checkArchive([
-      "python3-six",
-      "python3-no-such-package-wheel2pkg",
-    ]);
-    expect(check.checked).toBe(true);
-    expect(check.source).toMatch(/^apt-cache/);
-    expect(check.missing).toEqual(["python3-no-such-package-wheel2pkg"]);
   });
 });
