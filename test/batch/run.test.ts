@@ -37,11 +37,15 @@ function debianDepends(out: string, project: string, version: string): string[] 
   return relationField(control, "Depends");
 }
 
-function fedoraRequires(out: string, project: string): string[] {
-  const spec = fs.readFileSync(
+function fedoraSpec(out: string, project: string): string {
+  return fs.readFileSync(
     path.join(out, "fedora", `python-${project}`, `python-${project}.spec`),
     "utf8",
   );
+}
+
+function fedoraRequires(out: string, project: string): string[] {
+  const spec = fedoraSpec(out, project);
   return [...spec.matchAll(/^Requires:\s+(.*)$/gm)].map((m) => (m[1] ?? "").trim());
 }
 
@@ -98,9 +102,10 @@ describe("runBatch", () => {
       ];
       expect(dpkgBinaryCompare(pairs).every((c) => c >= 0)).toBe(true);
     }
-    expect(fedoraRequires(h.out, "app")).toEqual(
-      expect.arrayContaining(["python3dist(libzz) >= 1", "python3dist(pyyaml) >= 5.1"]),
-    );
+    // Fedora's dependency generator writes python3dist() requirements from METADATA, the set's
+    // own projects included: the spec neither repeats nor filters them.
+    expect(fedoraRequires(h.out, "app").filter((r) => r.includes("python3dist"))).toEqual([]);
+    expect(fedoraSpec(h.out, "app")).not.toMatch(/__requires_exclude/);
     // The set's edges, and the requirement nothing provides, per target.
     expect(entry(report, "app", "debian-12").requires).toEqual(["libzz", "pyyaml"]);
     expect(entry(report, "app", "debian-12").unresolved).toEqual([
@@ -136,15 +141,7 @@ describe("runBatch", () => {
       "python3-zz-lib (>= 1)",
       "python3-zz-lib (>= 1.1.0.1~~) | python3-zz-lib (<< 1.1)",
     ]);
-    expect(
-      fedoraRequires(h.out, "app")
-        .filter((r) => r.includes("zz"))
-        .sort(),
-    ).toEqual([
-      "(python3dist(zz-lib) < 1.1 or python3dist(zz-lib) > 1.1)",
-      "python3dist(zz-lib) < 2~~",
-      "python3dist(zz-lib) >= 1",
-    ]);
+    expect(fedoraRequires(h.out, "app").filter((r) => r.includes("zz"))).toEqual([]);
     expect(entry(report, "app", "debian-12").unresolved).toEqual([]);
   });
 
