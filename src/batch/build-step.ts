@@ -2,6 +2,7 @@
  * The native build of one written package, once the builds of the set's packages it requires
  * have finished. Waiting happens outside the build pool (order-gate.ts).
  */
+import type { Builder } from "../config/types.js";
 import { diagnostic } from "../diagnostics.js";
 import { buildNative } from "../convert/build.js";
 import type { WrittenPackage } from "../convert/write.js";
@@ -27,6 +28,11 @@ export interface BuildJob {
 }
 
 /** Builds the package after its dependencies, then finishes its entry (built, failed, interrupted). */
+/** The build option naming a builder, when one was asked for. */
+function builderOption(builder: Builder | undefined): { builder?: Builder } {
+  return builder === undefined ? {} : { builder };
+}
+
 export async function buildAfterDependencies(run: BatchRun, job: BuildJob): Promise<void> {
   const { entry, written, profile, key, epoch, requires } = job;
   const signal = run.options.signal;
@@ -42,6 +48,7 @@ export async function buildAfterDependencies(run: BatchRun, job: BuildJob): Prom
       const result = await buildNative(written, profile, epoch, {
         ...(signal === undefined ? {} : { cancelSignal: signal }),
         sourceOnly: run.sourceOnly,
+        ...builderOption(run.options.builder ?? run.config.builder),
       });
       entry.artifacts = [...result.sourcePackages, ...result.binaryPackages];
       entry.log = result.logFile;

@@ -1,3 +1,4 @@
+import type { Builder } from "../config/types.js";
 import { printable } from "../errors.js";
 import { loadConfig } from "../config/index.js";
 import type { Config } from "../config/types.js";
@@ -100,6 +101,7 @@ export async function convert(
     nativeLint: boolean;
     release: string | undefined;
     maintainer: string | undefined;
+    builder: Builder | undefined;
   },
 ): Promise<number> {
   const profiles = args.targets.map(getProfile);
@@ -115,6 +117,7 @@ export async function convert(
       outDir: args.outDir,
       build: args.build,
       ...shared,
+      ...(args.builder === undefined ? {} : { builder: args.builder }),
       packaging: {
         ...(args.release === undefined ? {} : { release: args.release }),
         ...(maintainer ? { maintainer } : {}),

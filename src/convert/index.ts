@@ -1,3 +1,4 @@
+import type { Builder } from "../config/types.js";
 import { buildNative } from "./build.js";
 import type { BuildResult } from "../native/types.js";
 import type { Diagnostic } from "../diagnostics.js";
@@ -21,6 +22,8 @@ export interface ConvertOptions extends PlanOptions {
   outDir: string;
   /** Run the native tools after writing (rpmbuild, dpkg-buildpackage). */
   build?: boolean;
+  /** Who writes binary packages (default: the config's `builder`, else the family's default). */
+  builder?: Builder;
 }
 
 /** One package converted for one target, and built if asked. */
@@ -65,7 +68,8 @@ export async function convertWheel(
     let build: BuildResult | null = null;
     if (options.build === true) {
       const epoch = Math.floor(plan.packaging.date.getTime() / 1000);
-      build = await buildNative(written, planned.profile, epoch);
+      const builder = options.builder ?? options.config?.builder;
+      build = await buildNative(written, planned.profile, epoch, builder ? { builder } : {});
     }
     packages.push({
       target: planned.plan.target,

@@ -1,10 +1,22 @@
+import type { Builder } from "../config/types.js";
+
 /** Options of a native build. */
 export interface BuildOptions {
   /** Ends the running tool when aborted (a batch stopped by Ctrl-C). */
   cancelSignal?: AbortSignal;
   /** Build only the source package (SRPM; `.dsc` with its tarballs), for a build farm. */
   sourceOnly?: boolean;
+  /**
+   * Who writes the binary packages of a family that has more than one way: `dpkg` runs the
+   * family's native build (dpkg-buildpackage), `direct` writes them in-process. Default: {@link defaultBuilder}.
+   */
+  builder?: Builder;
 }
+
+export type { Builder };
+
+/** The builder used when none is asked for. */
+export const defaultBuilder: Builder = "dpkg";
 
 /** What a native build produced. */
 export interface BuildResult {

@@ -2,6 +2,7 @@
  * `wheel2pkg batch` as the command line runs it: options to a {@link runBatch} call, a progress
  * display, Ctrl-C turned into a clean stop, then the report, the graph and the summary.
  */
+import type { Builder } from "../../config/types.js";
 import { join } from "node:path";
 import {
   batchFailed,
@@ -33,6 +34,7 @@ export interface BatchCommandArgs extends ConversionArgs {
   report: string | undefined;
   graph: string | undefined;
   release: string | undefined;
+  builder: Builder | undefined;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
       ...(args.release === undefined ? {} : { packaging: { release: args.release } }),
       build: args.build,
       sourceOnly: args.sourceOnly,
+      ...(args.builder === undefined ? {} : { builder: args.builder }),
       force: args.force,
       checkArchive: args.checkArchive,
       ...(args.jobs === undefined ? {} : { jobs: args.jobs }),

@@ -1,5 +1,10 @@
 import type { Command } from "../command.js";
-import { conversionArgs, conversionOptions, writingOptions } from "./conversion-options.js";
+import {
+  builderArg,
+  conversionArgs,
+  conversionOptions,
+  writingOptions,
+} from "./conversion-options.js";
 
 /** `wheel2pkg batch DIR|MANIFEST --target T[,T…] --out DIR [-j N] [--build] [--report FILE]` */
 export const batchCommand: Command = {
@@ -49,6 +54,7 @@ export const batchCommand: Command = {
       report: typeof args.report === "string" ? args.report : undefined,
       graph: typeof args.graph === "string" ? args.graph : undefined,
       release: typeof args.release === "string" ? args.release : undefined,
+      builder: builderArg(args.builder),
     });
   },
 };

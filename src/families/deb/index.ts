@@ -3,7 +3,9 @@ import { debPackageVersion } from "../../mapping/deb-version.js";
 import { ownPackageNames } from "../../mapping/names.js";
 import type { Family } from "../types.js";
 import { checkDebianArchive, debianRelationNames } from "./archive.js";
+import { defaultBuilder } from "../../native/types.js";
 import { buildDeb } from "./build.js";
+import { buildDirect, NeedsDpkg } from "./direct/build.js";
 import { queryDeb, runLintian } from "./native.js";
 import { debMapping } from "./mapping.js";
 import { planDebian } from "./plan.js";
@@ -16,13 +18,22 @@ export const debFamily: Family = {
   id: "deb",
   plan: planDebian,
   packageVersion: debPackageVersion,
-  build(directory, plan, profile, sourceDateEpoch, options) {
+  async build(directory, plan, profile, sourceDateEpoch, options) {
     const [tree, wheelFile] = plan.wheelPath.split("/");
     if (tree === undefined || wheelFile === undefined) {
       throw new UserError(`unexpected Debian source layout for ${plan.sourceName}`);
     }
+    const notes: string[] = [];
+    if (options.sourceOnly !== true && (options.builder ?? defaultBuilder) === "direct") {
+      try {
+        return await buildDirect(directory, plan, profile, sourceDateEpoch, options);
+      } catch (error) {
+        if (!(error instanceof NeedsDpkg)) throw error;
+        notes.push(`built with dpkg-buildpackage: ${error.message}`);
+      }
+    }
     const upstreamVersion = plan.version.replace(/-[^-]+$/, "");
-    return buildDeb(
+    const built = await buildDeb(
       directory,
       tree,
       wheelFile,
@@ -32,6 +43,7 @@ export const debFamily: Family = {
       sourceDateEpoch,
       options,
     );
+    return { ...built, notes: [...notes, ...built.notes] };
   },
   nativeLint: runLintian,
   queryPackage: queryDeb,
