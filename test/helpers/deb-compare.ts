@@ -9,7 +9,26 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
 import { run } from "./install.js";
+import { systemPath } from "./tools.js";
+
+/** A tool's standard output; large packages list many megabytes. */
+function capture(tool: string, args: readonly string[]): string {
+  return execFileSync(tool, args, {
+    encoding: "utf8",
+    env: { PATH: systemPath, LC_ALL: "C.UTF-8" },
+    maxBuffer: 512 * 1024 * 1024,
+  });
+}
+
+/** The paths of a .deb's files below the site directory, relative to it. */
+export function sitePaths(deb: string): string[] {
+  const site = "./usr/lib/python3/dist-packages/";
+  return listing(deb)
+    .filter((line) => line.path.startsWith(site) && !line.path.endsWith("/"))
+    .map((line) => line.path.slice(site.length));
+}
 
 /** One line of `dpkg-deb -c`: mode, owner, size, path. */
 interface Listed {
@@ -20,7 +39,7 @@ interface Listed {
 }
 
 function listing(deb: string): Listed[] {
-  return run("dpkg-deb", ["-c", deb])
+  return capture("dpkg-deb", ["-c", deb])
     .trim()
     .split("\n")
     .map((line) => {
@@ -32,7 +51,7 @@ function listing(deb: string): Listed[] {
 }
 
 function fields(deb: string): Map<string, string> {
-  const text = run("dpkg-deb", ["-f", deb]);
+  const text = capture("dpkg-deb", ["-f", deb]);
   const map = new Map<string, string>();
   let last = "";
   for (const line of text.split("\n")) {

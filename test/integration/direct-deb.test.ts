@@ -13,7 +13,7 @@ import { planConversion, writePackage } from "../../src/convert/index.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { importNames, siteLayout } from "../../src/targets/common/files.js";
 import { fixedPackaging, fixtureWheel, root } from "../helpers/convert.js";
-import { debDifferences } from "../helpers/deb-compare.js";
+import { debDifferences, sitePaths } from "../helpers/deb-compare.js";
 import { importFrom, installDebs, run } from "../helpers/install.js";
 import { skipWithout } from "../helpers/tools.js";
 
@@ -66,17 +66,7 @@ describe.skipIf(skipWithout("dpkg-buildpackage", "dh_python3", "dpkg-deb", "dpkg
       expect(debDifferences(expected, actual)).toEqual([]);
       expect(run("dpkg-deb", ["--info", actual])).toContain("new Debian package, version 2.0");
 
-      const modules = importNames(
-        siteLayout(
-          run("dpkg-deb", ["-c", actual])
-            .split("\n")
-            .map((line) => line.split(/\s+/)[5] ?? "")
-            .filter(
-              (path) => path.startsWith("./usr/lib/python3/dist-packages/") && !path.endsWith("/"),
-            )
-            .map((path) => path.slice("./usr/lib/python3/dist-packages/".length)),
-        ),
-      );
+      const modules = importNames(siteLayout(sitePaths(actual)));
       // Both import alike: a module whose dependencies this host lacks fails alike in both.
       const imports = [expected, actual].map((deb) => {
         const installed = installDebs([deb]);

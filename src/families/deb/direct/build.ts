@@ -6,11 +6,11 @@
  * family then builds with dpkg-buildpackage.
  */
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildPackage } from "../../../model/package.js";
 import type { TargetProfile } from "../../../profiles/types.js";
-import { buildEnvironment } from "../../../native/run.js";
+import { buildEnvironment, queryTool, runTool } from "../../../native/run.js";
 import type { BuildOptions, BuildResult } from "../../../native/types.js";
 import { packageFacts } from "../../../targets/common/facts.js";
 import type { TargetPlan } from "../../../targets/types.js";
@@ -25,6 +25,7 @@ import {
   type TarMember,
 } from "./deb-archive.js";
 import { extensionVersion, maintainerScripts, python3Depends, siteDir } from "./dh-python.js";
+import { stripKind } from "./debhelper.js";
 import { processElfFiles } from "./elf-files.js";
 import { installedTree, type TreeFile } from "./installed-tree.js";
 
@@ -100,11 +101,12 @@ export async function buildDirect(
       copyright: await read("copyright"),
       changelog,
       lintianOverrides: overrides,
+      recodeManPages: (pages) => recodeManPages(pages, scratch, logFile),
     });
     if (installed.unsupported !== null)
       throw new NeedsDpkg(`the package installs ${installed.unsupported}`);
     const files = installed.files;
-    const hasElf = files.some((file) => file.elf != null);
+    const hasElf = files.some((file) => file.elf != null || stripKind(file.path, null, 0) !== null);
     if (hasElf && plan.architecture === "all") {
       throw new NeedsDpkg("an architecture-independent package holds ELF files");
     }
@@ -168,9 +170,9 @@ export async function buildDirect(
     const scan = {
       compile: files.some((f) => f.path.startsWith(`${siteDir}/`) && f.path.endsWith(".py")),
       extensionVersions: files
-        .filter((f) => f.path.startsWith(`${siteDir}/`))
-        .map((f) => extensionVersion(f.path))
-        .filter((v) => v !== null),
+        .filter((f) => f.path.startsWith(`${siteDir}/`) && f.path.endsWith(".so"))
+        // A library its name gives no version is the site directory's: Python 3.
+        .map((f) => extensionVersion(f.path) ?? "3"),
       interpreters: installed.interpreters,
     };
     const owner = plan.architecture === "all" ? binaryName : `${binaryName}:${plan.architecture}`;
@@ -232,6 +234,31 @@ export async function buildDirect(
     await wheel.close();
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * dh_installman's re-encoding of every manual page to UTF-8 with man-db's man-recode (which also
+ * rewrites a page's `coding:` line); as dh_installman, nothing is changed where man-db is absent.
+ */
+async function recodeManPages(
+  pages: readonly Buffer[],
+  scratch: string,
+  logFile: string,
+): Promise<Buffer[]> {
+  if (pages.length === 0 || (await queryTool("man-recode", ["--version"])) === null) {
+    return [...pages];
+  }
+  const dir = join(scratch, "man");
+  await mkdir(dir, { recursive: true });
+  const names = pages.map((_, i) => `page${i}`);
+  await Promise.all(pages.map((bytes, i) => writeFile(join(dir, names[i] ?? ""), bytes)));
+  await runTool("man-recode", ["--to-code", "UTF-8", "--suffix", ".dh-new", ...names], {
+    cwd: dir,
+    logFile,
+    env: buildEnvironment(0),
+    label: "man-recode",
+  });
+  return Promise.all(names.map((name) => readFile(join(dir, `${name}.dh-new`))));
 }
 
 function bytesMember(name: string, text: string, mode: number): TarMember {

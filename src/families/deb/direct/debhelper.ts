@@ -54,11 +54,40 @@ export function compressedByDh(path: string, size: number): boolean {
   );
 }
 
-/** How dh_strip strips an ELF file: as a shared library, as an executable, or not at all. */
-export function stripKind(path: string, executable: boolean): "shared" | "executable" | null {
-  if (/\.so/.test(baseName(path))) return "shared";
-  return executable ? "executable" : null;
+/**
+ * How dh_strip (compat 11 and later) strips a file: an ELF shared object or executable by its
+ * mode after dh_fixperms (executable, else as a shared library), a static library `lib*.a`
+ * (but not a debug one, `*_g.a`) of its debugging sections; anything else not at all.
+ */
+export function stripKind(
+  path: string,
+  elf: { type: string } | null | undefined,
+  mode: number,
+): "shared" | "executable" | "static" | null {
+  if (elf != null && elf.type !== "other") return (mode & 0o111) !== 0 ? "executable" : "shared";
+  if (/(^|\/)lib[^/]*\.a$/.test(path) && !path.endsWith("_g.a")) return "static";
+  return null;
 }
+
+/** The arguments dh_strip gives `strip` for each kind of file. */
+export const stripArguments = {
+  shared: ["--remove-section=.comment", "--remove-section=.note", "--strip-unneeded"],
+  executable: ["--remove-section=.comment", "--remove-section=.note"],
+  static: [
+    "--strip-debug",
+    "--remove-section=.comment",
+    "--remove-section=.note",
+    "--enable-deterministic-archives",
+    "-R",
+    ".gnu.lto_*",
+    "-R",
+    ".gnu.debuglto_*",
+    "-N",
+    "__gnu_lto_slim",
+    "-N",
+    "__gnu_lto_v1",
+  ],
+} as const;
 
 /**
  * Installed paths that make debhelper commands write maintainer scripts, triggers or conffiles
@@ -85,6 +114,5 @@ export function needsDebhelper(path: string): string | null {
     ["usr/lib/debug/", "debugging symbols"],
   ];
   for (const [prefix, reason] of prefixes) if (path.startsWith(prefix)) return reason;
-  if (/\.a$/.test(path)) return "static libraries (dh_strip --strip-debug)";
   return null;
 }

@@ -7,14 +7,30 @@
  */
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { InstalledFile } from "../../../targets/common/files.js";
 import type { WheelFiles } from "../../../wheel/index.js";
 import { runTool, type RunOptions } from "../../../native/run.js";
 import { siteDir } from "./dh-python.js";
-import { stripKind } from "./debhelper.js";
+import { stripArguments, stripKind } from "./debhelper.js";
 import type { TreeFile } from "./installed-tree.js";
+
+/** The first bytes of a file. */
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Whether bytes start with the ELF magic. */
+function isElf(head: Buffer): boolean {
+  return head.toString("latin1") === "\x7fELF";
+}
 
 /** What the ELF files need from the package. */
 export interface ElfInput {
@@ -36,7 +52,17 @@ export interface ElfInput {
  * returns `${shlibs:Depends}`.
  */
 export async function processElfFiles(input: ElfInput): Promise<string> {
-  const elves = input.files.filter((file) => file.elf != null && file.source.kind === "member");
+  // What dh_strip and dh_shlibdeps work on: ELF files, and static libraries for dh_strip. The
+  // wheel's read knows most ELF files; a library too large for it to read the dynamic section of
+  // is found by its name and its magic.
+  const elves = input.files.filter(
+    (file) =>
+      file.source.kind === "member" &&
+      (file.elf != null ||
+        stripKind(file.path, null, 0) !== null ||
+        /\.so(\.[^/]*)?$/.test(file.path)),
+  );
+  const linked: TreeFile[] = [];
   if (elves.length === 0) return "";
   const root = join(input.scratch, "debian", input.binaryName);
   await mkdir(join(root, "DEBIAN"), { recursive: true });
@@ -59,25 +85,19 @@ export async function processElfFiles(input: ElfInput): Promise<string> {
       });
     });
     const relative = join("debian", input.binaryName, file.path);
+    const elf = file.elf ?? (isElf(await readHead(target)) ? { type: "shared" } : null);
+    if (elf === null && stripKind(file.path, null, 0) === null) continue;
+    if (elf !== null && elf.type !== "other") linked.push(file);
     const kept = runpaths.get(file.path);
     if (kept !== undefined) {
       await run("chrpath", kept.length === 0 ? ["-d", relative] : ["-r", kept.join(":"), relative]);
     }
     const excluded = input.libraryDirs.some((dir) => file.path.includes(dir));
-    const kind = excluded ? null : stripKind(file.path, (file.mode & 0o111) !== 0);
-    if (kind !== null) {
-      const args = ["--remove-section=.comment", "--remove-section=.note"];
-      await run(
-        "strip",
-        kind === "shared" ? [...args, "--strip-unneeded", relative] : [...args, relative],
-      );
-    }
+    const kind = excluded ? null : stripKind(file.path, elf, file.mode);
+    if (kind !== null) await run("strip", [...stripArguments[kind], relative]);
     const { size } = await stat(target);
     Object.assign(file, { source: { kind: "disk", file: target }, size });
   }
-  const linked = elves.filter(
-    (file) => file.elf?.type === "shared" || file.elf?.type === "executable",
-  );
   if (linked.length === 0) return "";
   const substvars = join(input.scratch, "debian", `${input.binaryName}.substvars`);
   await run("dpkg-shlibdeps", [

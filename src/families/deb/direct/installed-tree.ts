@@ -41,6 +41,8 @@ export interface TreeInput {
   copyright: Buffer;
   changelog: Buffer;
   lintianOverrides: Buffer | null;
+  /** dh_installman's re-encoding of manual pages (their bytes in, the same number out). */
+  recodeManPages: (pages: readonly Buffer[]) => Promise<Buffer[]>;
 }
 
 /** The tree, the interpreters of its /usr/bin scripts, and what it needs debhelper for. */
@@ -199,6 +201,26 @@ export async function installedTree(input: TreeInput): Promise<InstalledTree> {
     const bytes = input.lintianOverrides;
     add(`usr/share/lintian/overrides/${binaryName}`, { kind: "bytes", bytes }, bytes.length, false);
   }
+
+  // dh_installman: every manual page re-encoded, uncompressed (dh_compress compresses it again).
+  const manPages = [...files.values()].filter((file) => file.path.startsWith("usr/share/man/"));
+  const pageBytes = await Promise.all(
+    manPages.map(async (file) => {
+      const bytes =
+        file.source.kind === "bytes"
+          ? file.source.bytes
+          : file.source.kind === "member"
+            ? await wheel.read(file.source.name)
+            : Buffer.alloc(0);
+      return file.path.endsWith(".gz") ? zlib.gunzipSync(bytes) : bytes;
+    }),
+  );
+  const recoded = await input.recodeManPages(pageBytes);
+  manPages.forEach((file, i) => {
+    const bytes = recoded[i] ?? Buffer.alloc(0);
+    files.delete(file.path);
+    add(file.path.replace(/\.gz$/, ""), { kind: "bytes", bytes }, bytes.length, false);
+  });
 
   // dh_compress: gzip -9n of the documentation it chooses.
   for (const file of [...files.values()]) {

@@ -102,8 +102,13 @@ export function sortUnionRelations(groups: readonly Group[]): Group[] {
   return unique.sort((a, b) => order(a[0] as Relation, b[0] as Relation));
 }
 
-/** Whether every alternative of `p` implies some alternative of `q`. */
+/**
+ * Whether `p` implies `q`: a relation implies alternatives when it implies one of them, and
+ * alternatives imply only alternatives, each of theirs implying one of the others (dpkg never
+ * lets `a (>= 2) | a (<< 1)` imply `a`).
+ */
 function groupImplies(p: Group, q: Group): boolean {
+  if (p.length > 1 && q.length === 1) return false;
   return p.every((a) => q.some((b) => implies(a, b)));
 }
 
