@@ -5,7 +5,15 @@
 // trees the direct builder packed, one process per package. Seconds per package, at -j 1 and -j 2.
 // Usage: node scripts/bench-builders.mjs [--corpus DIR] [--wheels N] [--runs N] [--target T]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -126,6 +134,27 @@ for (const jobs of [1, 2]) {
     per(dpkgDeb),
   ]);
 }
+// The direct builder alone, in one process through the library: each package planned and written
+// once, then built; no process start, no lint of the built package.
+const library = await import(join(root, "dist", "index.js"));
+const profile = library.getProfile(values.target);
+const written = [];
+for (const wheel of pure) {
+  const plan = await library.planConversion(wheel, { profiles: [profile] });
+  written.push(await library.writePackage(mkdtempSync(join(scratch, "lib-")), plan.packages[0]));
+}
+const inProcess = median(
+  await Array.from({ length: runs }).reduce(async (done) => {
+    const samples = await done;
+    const started = process.hrtime.bigint();
+    for (const w of written)
+      await library.buildNative(w, profile, 1_700_000_000, { builder: "direct" });
+    return [...samples, Number(process.hrtime.bigint() - started) / 1e9];
+  }, Promise.resolve([])),
+);
+console.log(
+  `direct builder in-process: ${((inProcess / pure.length) * 1000).toFixed(1)} ms/package (dpkg-deb --build column: one process per package)`,
+);
 const header = [
   "",
   "direct ms/pkg",

@@ -16,7 +16,7 @@ export interface BuildOptions {
 export type { Builder };
 
 /** The builder used when none is asked for. */
-export const defaultBuilder: Builder = "dpkg";
+export const defaultBuilder: Builder = "direct";
 
 /** What a native build produced. */
 export interface BuildResult {

@@ -28,6 +28,7 @@ describe.skipIf(skipWithout("rpmbuild", "dpkg-buildpackage", "dpkg-source"))(
         profiles: [getProfile("debian-12")],
         outDir: out,
         build: true,
+        builder: "dpkg",
         packaging: fixedPackaging,
       });
       const dsc = result.packages[0]?.build?.sourcePackages[0] ?? "";
@@ -53,6 +54,7 @@ describe.skipIf(skipWithout("rpmbuild", "dpkg-buildpackage", "dpkg-source"))(
         profiles: [profile],
         outDir: out,
         build: true,
+        builder: "dpkg",
         packaging: fixedPackaging,
       });
       const srpm = result.packages[0]?.build?.sourcePackages[0] ?? "";

@@ -15,6 +15,7 @@ import type { BuildOptions, BuildResult } from "../../../native/types.js";
 import { packageFacts } from "../../../targets/common/facts.js";
 import type { TargetPlan } from "../../../targets/types.js";
 import { readWheel, WheelFiles } from "../../../wheel/index.js";
+import { hostSuite } from "../build.js";
 import { fileFixes } from "../fixes.js";
 import { controlFile } from "./control-file.js";
 import {
@@ -229,7 +230,15 @@ export async function buildDirect(
       `direct build of ${binaryName} ${version} (${plan.architecture})\n${controlText}`,
       { flag: "a" },
     );
-    return { logFile, notes: [], sourcePackages: [], binaryPackages: [deb] };
+    // Only the ELF files' treatment comes from this host's tools and archive data.
+    const host = hasElf ? await hostSuite() : profile.deb?.suite;
+    const notes =
+      host === profile.deb?.suite
+        ? []
+        : [
+            `shared-library dependencies from this host's (${host ?? "not Debian"}) dpkg-shlibdeps and libraries, not ${profile.name}'s; build it on ${profile.deb?.suite ?? profile.id} for those its archive would give`,
+          ];
+    return { logFile, notes, sourcePackages: [], binaryPackages: [deb] };
   } finally {
     await wheel.close();
     await rm(scratch, { recursive: true, force: true });
