@@ -1,6 +1,6 @@
 /**
- * Writing a binary package's archives as streams: a tar archive (tar-stream) through a
- * compressor (xz from liblzma through node-liblzma, or Node's gzip) into a file, and the `ar`
+ * Writing a binary package's archives as streams: a tar archive (tar-stream) through xz
+ * (liblzma, through node-liblzma) into a file, and the `ar`
  * archive a .deb is (`debian-binary`, `control.tar.*`, `data.tar.*`). No member is held in memory
  * whole beyond the reader's chunks; the ar archive copies the compressed tar files from disk.
  */
@@ -9,25 +9,15 @@ import { stat } from "node:fs/promises";
 import { once } from "node:events";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import zlib from "node:zlib";
 import { check, createXz } from "node-liblzma";
 import tar from "tar-stream";
 
-/** A compressor dpkg reads in every release wheel2pkg targets. */
-export type Compressor = "xz" | "gzip";
-
-/** The member-name suffix of a compressor. */
-export const compressorSuffix: Record<Compressor, string> = { xz: ".xz", gzip: ".gz" };
-
 /**
- * The compression stream. xz at level 2, as debian/rules asks of dpkg-deb (see rules.njk); one
- * thread and fixed settings, so that the same tar gives the same bytes. gzip at level 9 with no
- * name or time in its header, as dpkg-deb's own gzip.
+ * The xz stream at `preset`: one thread and fixed settings (CRC64, as dpkg-deb), so that the same
+ * tar gives the same bytes.
  */
-function compressor(kind: Compressor): NodeJS.ReadWriteStream {
-  return kind === "xz"
-    ? createXz({ preset: 2, threads: 1, check: check.CRC64 })
-    : zlib.createGzip({ level: 9 });
+function compressor(preset: number): NodeJS.ReadWriteStream {
+  return createXz({ preset, threads: 1, check: check.CRC64 });
 }
 
 /** A tar member: a directory, or a file whose bytes are written by `write`. */
@@ -41,7 +31,7 @@ export interface TarMember {
 }
 
 /**
- * Writes a compressed tar archive of `members` (in the order given) to `file`. Owners are root,
+ * Writes a tar archive of `members` (in the order given), xz-compressed at `preset`, to `file`. Owners are root,
  * every time is `mtime` (seconds), as dpkg-deb writes a package built with `--root-owner-group`
  * and SOURCE_DATE_EPOCH.
  */
@@ -49,7 +39,7 @@ export async function writeTar(
   file: string,
   members: AsyncIterable<TarMember> | Iterable<TarMember>,
   mtime: number,
-  kind: Compressor,
+  preset: number,
 ): Promise<void> {
   const pack = tar.pack();
   // liblzma reports an empty input chunk as an error ("no progress"): none reaches it.
@@ -58,7 +48,7 @@ export async function writeTar(
       done(null, chunk.length > 0 ? chunk : undefined);
     },
   });
-  const written = pipeline(pack, nonEmpty, compressor(kind), createWriteStream(file));
+  const written = pipeline(pack, nonEmpty, compressor(preset), createWriteStream(file));
   const date = new Date(mtime * 1000);
   try {
     for await (const member of members) {
