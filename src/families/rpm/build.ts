@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { onFileSystem } from "../../errors.js";
 import type { TargetProfile } from "../../profiles/types.js";
 import { buildEnvironment, queryTool, runTool } from "../../native/run.js";
+import { inStableDirectory } from "./stable-dir.js";
 import type { BuildOptions, BuildResult } from "../../native/types.js";
 
 /**
@@ -61,58 +61,65 @@ export async function buildRpm(
   sourceDateEpoch: number,
   options: BuildOptions = {},
 ): Promise<BuildResult> {
-  const work = await onFileSystem(tmpdir(), "cannot create a temporary directory", () =>
-    mkdtemp(join(tmpdir(), "wheel2pkg-rpm-")),
-  );
   const logFile = join(dir, "build.log");
   const notes: string[] = [];
-  try {
-    await onFileSystem(logFile, "cannot write the build log", () => writeFile(logFile, ""));
-    const args = [
-      options.sourceOnly === true ? "-bs" : "-ba",
-      "--define",
-      `_topdir ${work}`,
-      "--define",
-      `_sourcedir ${dir}`,
-      "--define",
-      `_specdir ${dir}`,
-      "--define",
-      `_srcrpmdir ${dir}`,
-      "--define",
-      `_rpmdir ${dir}`,
-      "--define",
-      "_rpmfilename %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm",
-      "--define",
-      "_buildhost reproducible",
-      "--define",
-      "use_source_date_epoch_as_buildtime 1",
-      "--define",
-      "clamp_mtime_to_source_date_epoch 1",
-    ];
-    const macros = await foreignHostMacros(profile, work);
-    if (macros !== null) {
-      notes.push(
-        `built with this host's rpmbuild and ${profile.name}'s Python macros from the target profile, not ${profile.name}'s own tools; BuildRequires were not checked (build it in ${profile.name}'s build system, mock for instance, for a package it would build alike)`,
-      );
-      args.push("--nodeps", "--load", macros);
-      await onFileSystem(logFile, "cannot write the build log", () =>
-        writeFile(
-          logFile,
-          `# This host is not ${profile.name}: its macros are loaded from the target profile and BuildRequires are not checked.\n`,
-        ),
-      );
-    }
-    args.push(join(dir, specFile));
-    await runTool("rpmbuild", args, {
-      cwd: dir,
-      logFile,
-      env: buildEnvironment(sourceDateEpoch),
-      label: `rpmbuild ${specFile}`,
-      ...(options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal }),
-    });
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  // rpmbuild's work trees, and the sources seen through a link, at a path of the package's own:
+  // the paths the build scripts in the source RPM's header name are the same on every build.
+  await inStableDirectory(
+    specFile.replace(/\.spec$/, ""),
+    async (stable) => {
+      const work = join(stable, "top");
+      const sources = join(stable, "SOURCES");
+      await onFileSystem(stable, "cannot create directory", async () => {
+        await mkdir(work);
+        await symlink(dir, sources);
+      });
+      await onFileSystem(logFile, "cannot write the build log", () => writeFile(logFile, ""));
+      const args = [
+        options.sourceOnly === true ? "-bs" : "-ba",
+        "--define",
+        `_topdir ${work}`,
+        "--define",
+        `_sourcedir ${sources}`,
+        "--define",
+        `_specdir ${dir}`,
+        "--define",
+        `_srcrpmdir ${dir}`,
+        "--define",
+        `_rpmdir ${dir}`,
+        "--define",
+        "_rpmfilename %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm",
+        "--define",
+        "_buildhost reproducible",
+        "--define",
+        "use_source_date_epoch_as_buildtime 1",
+        "--define",
+        "clamp_mtime_to_source_date_epoch 1",
+      ];
+      const macros = await foreignHostMacros(profile, work);
+      if (macros !== null) {
+        notes.push(
+          `built with this host's rpmbuild and ${profile.name}'s Python macros from the target profile, not ${profile.name}'s own tools; BuildRequires were not checked (build it in ${profile.name}'s build system, mock for instance, for a package it would build alike)`,
+        );
+        args.push("--nodeps", "--load", macros);
+        await onFileSystem(logFile, "cannot write the build log", () =>
+          writeFile(
+            logFile,
+            `# This host is not ${profile.name}: its macros are loaded from the target profile and BuildRequires are not checked.\n`,
+          ),
+        );
+      }
+      args.push(join(dir, specFile));
+      await runTool("rpmbuild", args, {
+        cwd: dir,
+        logFile,
+        env: buildEnvironment(sourceDateEpoch),
+        label: `rpmbuild ${specFile}`,
+        ...(options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal }),
+      });
+    },
+    options.cancelSignal,
+  );
   const names = (await readdir(dir)).sort();
   return {
     logFile,
