@@ -54,7 +54,7 @@ export function writingOptions<T>(y: Argv<T>) {
       type: "string",
       choices: ["dpkg", "direct"],
       describe:
-        "with --build, who writes the .debs: dpkg-buildpackage, or wheel2pkg itself (default: config, else dpkg)",
+        "with --build, who writes the .debs: dpkg-buildpackage, or wheel2pkg itself (default: config, else direct)",
     });
 }
 
