@@ -28,8 +28,18 @@ const escapers = [
   "src/families/deb/rules-text.ts",
 ];
 
-/** Where each library may be imported: yauzl reads wheels, nunjucks renders, execa runs tools, marked reads Markdown descriptions. */
-const libraryHomes = { yauzl: "wheel", nunjucks: "render", execa: "native", marked: "targets" };
+/**
+ * Where each library may be imported: yauzl reads wheels, nunjucks renders, execa runs tools,
+ * marked reads Markdown descriptions, tar-stream and node-liblzma write the direct builder's .debs.
+ */
+const libraryHomes = {
+  yauzl: "wheel",
+  nunjucks: "render",
+  execa: "native",
+  marked: "targets",
+  "tar-stream": "families",
+  "node-liblzma": "families",
+};
 
 /** The import restrictions of one stage's files; `brands` for the escapers themselves. */
 function importRules(stage, later, brands) {

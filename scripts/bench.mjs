@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Speed and memory of wheel2pkg on the corpus wheels (../shared/corpus) and on a generated wheel
 // of 100,000 members, as whole processes and through the library API, then the batch benchmark
-// (bench-batch.mjs).
-// Usage: npm run bench [-- --corpus DIR] [-- --runs N] [-- --no-batch]
+// (bench-batch.mjs), then the Debian builders side by side (bench-builders.mjs).
+// Usage: npm run bench [-- --corpus DIR] [-- --runs N] [-- --no-batch] [-- --no-builders]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     target: { type: "string", default: "debian-12" },
     "no-batch": { type: "boolean", default: false },
+    "no-builders": { type: "boolean", default: false },
   },
 });
 const runs = Number(values.runs);
@@ -138,4 +139,14 @@ if (!values["no-batch"]) {
     stdio: "inherit",
   });
   if (batch.status !== 0) process.exitCode = batch.status ?? 1;
+}
+
+if (!values["no-builders"]) {
+  console.log("");
+  const builders = spawnSync(
+    "node",
+    [join(root, "scripts", "bench-builders.mjs"), "--corpus", corpus, "--target", values.target],
+    { stdio: "inherit" },
+  );
+  if (builders.status !== 0) process.exitCode = builders.status ?? 1;
 }

@@ -14,8 +14,9 @@ await build({
   platform: "node",
   target: "node20",
   outdir: "dist/bin",
-  // nunjucks' file watcher is never used: leave its optional dependencies out.
-  external: ["chokidar", "fsevents"],
+  // nunjucks' file watcher is never used: leave its optional dependencies out. node-liblzma loads
+  // its native addon from its own package directory, so it stays a package of its own.
+  external: ["chokidar", "fsevents", "node-liblzma"],
   // Bundled CommonJS (nunjucks, yauzl) still calls require() for Node's own modules.
   banner: {
     js: "import { createRequire as __wheel2pkgRequire } from 'node:module'; const require = __wheel2pkgRequire(import.meta.url);",

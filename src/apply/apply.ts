@@ -5,6 +5,7 @@
  * with the package), its ledger and its build order through the options, and reads the result.
  */
 import type { LintSeverity } from "../config/index.js";
+import type { Builder } from "../config/types.js";
 import {
   buildNative,
   packageDirectory,
@@ -51,6 +52,8 @@ export interface ApplyOptions {
     queue?: <T>(build: () => Promise<T>) => Promise<T>;
     /** Install what the host lacks of the plan's build needs first (`--install-build-deps`). */
     installBuildDeps?: boolean;
+    /** Who writes the binary packages (default: the family's default builder). */
+    builder?: Builder;
   };
   /** Asked before writing and again before building: true stops there. */
   stopped?: () => boolean;
@@ -140,6 +143,7 @@ export async function apply(
         ...(build.signal === undefined ? {} : { cancelSignal: build.signal }),
         sourceOnly: build.sourceOnly === true,
         installBuildDeps: build.installBuildDeps === true,
+        ...(build.builder === undefined ? {} : { builder: build.builder }),
       });
       applied.reached = "built";
       if (lint !== undefined) {

@@ -3,6 +3,7 @@
  * applied in turn (apply.ts).
  */
 import { dedupe, planConversion, type PlannedPackage, type PlanOptions } from "../convert/index.js";
+import type { Builder } from "../config/types.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Finding } from "../lint/types.js";
 import type { WheelPackage } from "../model/package.js";
@@ -17,6 +18,8 @@ export interface ConvertOptions extends PlanOptions {
   build?: boolean;
   /** Install what the build host lacks of a package's build needs first (`--install-build-deps`). */
   installBuildDeps?: boolean;
+  /** Who writes binary packages (default: the config's `builder`, else the family's default). */
+  builder?: Builder;
   /** Lint the packaging written and the packages built (with the family's linter too: `native`). */
   lint?: ApplyOptions["lint"];
 }
@@ -61,11 +64,18 @@ export async function convertWheel(
   const epoch = Math.floor(plan.packaging.date.getTime() / 1000);
   for (const planned of plan.packages) {
     diagnostics.push(...planned.plan.diagnostics);
+    const builder = options.builder ?? options.config?.builder;
     const applied = await apply(planned, {
       write: { outDir: options.outDir },
       ...(options.lint === undefined ? {} : { lint: options.lint }),
       ...(options.build === true
-        ? { build: { epoch, installBuildDeps: options.installBuildDeps === true } }
+        ? {
+            build: {
+              epoch,
+              installBuildDeps: options.installBuildDeps === true,
+              ...(builder === undefined ? {} : { builder }),
+            },
+          }
         : {}),
     });
     if (applied.failed !== null) throw applied.failed.error;

@@ -1,3 +1,8 @@
+/** The build option naming a builder, when one was asked for. */
+function builderOption(builder: Builder | undefined): { builder?: Builder } {
+  return builder === undefined ? {} : { builder };
+}
+
 /**
  * A planned package of a batch applied (src/apply): what the batch adds around it. Its stamp is
  * written with it, holding the lint summary of its packaging; its build waits for the builds of
@@ -10,6 +15,7 @@ import { apply, type AppliedPackage } from "../apply/index.js";
 import type { PlannedPackage } from "../convert/index.js";
 import { diagnostic } from "../diagnostics.js";
 import { ToolError } from "../errors.js";
+import type { Builder } from "../config/types.js";
 import type { BatchRun } from "./context.js";
 import { errorMessage } from "./entry.js";
 import { summarise } from "./lint-summary.js";
@@ -58,6 +64,7 @@ export async function applyPlanned(run: BatchRun, job: ApplyJob): Promise<void> 
             epoch,
             sourceOnly: run.sourceOnly,
             installBuildDeps: run.options.installBuildDeps === true,
+            ...builderOption(run.options.builder ?? run.config.builder),
             ...(signal === undefined ? {} : { signal }),
             queue: async <T>(build: () => Promise<T>): Promise<T> => {
               await run.gate.after(entry.project ?? "", profile.id, requires);

@@ -2,6 +2,7 @@
  * The library interface of a batch: the options `runBatch` takes and the events it
  * reports while it runs.
  */
+import type { Builder } from "../config/types.js";
 import type { Config } from "../config/index.js";
 import type { ArchiveIndex } from "../families/index.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -40,6 +41,8 @@ export interface BatchOptions {
   installBuildDeps?: boolean;
   /** Build the source packages only (SRPM, `.dsc`), as build farms take them; implies `build`. */
   sourceOnly?: boolean;
+  /** Who writes binary packages (default: the config's `builder`, else the family's default). */
+  builder?: Builder;
   /** Redo packages whose stamp says they are unchanged. */
   force?: boolean;
   /** Measure requirements outside the set against each target's archive index. */

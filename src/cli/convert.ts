@@ -1,3 +1,4 @@
+import type { Builder } from "../config/types.js";
 import { printable } from "../errors.js";
 import { loadConfig } from "../config/index.js";
 import type { Config } from "../config/types.js";
@@ -103,6 +104,7 @@ export async function convert(
     nativeLint: boolean;
     release: string | undefined;
     maintainer: string | undefined;
+    builder: Builder | undefined;
   },
 ): Promise<number> {
   const profiles = args.targets.map(getProfile);
@@ -124,6 +126,7 @@ export async function convert(
         : {}),
       ...shared,
       archives: archives.indices,
+      ...(args.builder === undefined ? {} : { builder: args.builder }),
       packaging: {
         ...(args.release === undefined ? {} : { release: args.release }),
         ...(maintainer ? { maintainer } : {}),

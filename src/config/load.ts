@@ -44,6 +44,7 @@ interface MappingDocument {
 interface ConfigDocument {
   maintainer?: { name?: string; email?: string };
   release?: string;
+  builder?: "dpkg" | "direct";
   changelog?: string[];
   templates?: string;
   mapping?: MappingDocument & { targets?: Record<string, MappingDocument> };
@@ -118,6 +119,7 @@ function buildConfig(doc: ConfigDocument, file: string, origin: (path: KeyPath) 
     file,
     maintainer: { ...doc.maintainer },
     ...(doc.release === undefined ? {} : { release: doc.release }),
+    ...(doc.builder === undefined ? {} : { builder: doc.builder }),
     changelog: doc.changelog ?? [],
     ...(doc.templates === undefined ? {} : { templates: resolve(dirname(file), doc.templates) }),
     mapping: mappingSection(all, ["mapping"], origin),

@@ -55,6 +55,7 @@ export const configSchema: Schema = {
       fields: { name: text, email: { type: "string", format: "email" } },
     },
     release: { type: "string", format: "release" },
+    builder: { type: "enum", values: ["dpkg", "direct"] },
     changelog: { type: "array", items: text },
     templates: text,
     mapping: {

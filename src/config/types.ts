@@ -6,6 +6,12 @@ import { printable, UserError } from "../errors.js";
 import type { ExactNameRule, IgnoreRule, NameRules, RenameRule } from "../mapping/name-rules.js";
 import type { WheelLimits } from "../wheel/index.js";
 
+/**
+ * Who writes a family's binary packages when it has a choice (README, "Builders"): `dpkg`
+ * runs dpkg-buildpackage, `direct` writes the .deb in-process.
+ */
+export type Builder = "dpkg" | "direct";
+
 /** Where Debian targets put the dependencies of extras (`[mapping] extras`). */
 export type ExtrasPolicy = "recommends" | "suggests" | "ignore";
 
@@ -53,6 +59,8 @@ export interface Config {
   maintainer: { name?: string; email?: string };
   /** RPM Release / Debian revision. */
   release?: string;
+  /** Who writes binary packages where a family has a choice (`--builder`). */
+  builder?: Builder;
   /** Changelog entry lines. */
   changelog: readonly string[];
   /** Template directory, absolute (written relative to the config file's directory). */

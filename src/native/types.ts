@@ -1,3 +1,5 @@
+import type { Builder } from "../config/types.js";
+
 /** Options of a native build. */
 export interface BuildOptions {
   /** Ends the running tool when aborted (a batch stopped by Ctrl-C). */
@@ -6,7 +8,17 @@ export interface BuildOptions {
   sourceOnly?: boolean;
   /** Install what the build host lacks of the plan's `buildHostNeeds` first (apt-get, as root). */
   installBuildDeps?: boolean;
+  /**
+   * Who writes the binary packages of a family that has more than one way: `dpkg` runs the
+   * family's native build (dpkg-buildpackage), `direct` writes them in-process. Default: {@link defaultBuilder}.
+   */
+  builder?: Builder;
 }
+
+export type { Builder };
+
+/** The builder used when none is asked for. */
+export const defaultBuilder: Builder = "direct";
 
 /** What a native build produced. */
 export interface BuildResult {

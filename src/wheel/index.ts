@@ -18,6 +18,7 @@ export {
   parseRecord,
   type RecordHashAlgorithm,
 } from "./record.js";
+export { WheelFiles } from "./stream.js";
 export { parseWheelInfo, type ParsedWheelInfo } from "./wheel-info.js";
 export { DEFAULT_WHEEL_LIMITS } from "./zip-limits.js";
 export type * from "./types.js";

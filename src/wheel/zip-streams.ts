@@ -98,12 +98,13 @@ export async function hashMember(
 }
 
 /**
- * Feeds a member's uncompressed bytes to `use`, chunk by chunk, and returns their number. Throws
+ * Feeds a member's uncompressed bytes to `use`, chunk by chunk (awaiting what it returns), and
+ * returns their number. Throws
  * WheelError when the local header disagrees with the central directory, or the data inflates to
  * more or fewer bytes than declared, or to bytes whose CRC-32 is not the declared one (Python's
  * zipfile would refuse to install it), or is corrupt.
  */
-async function inflateMember(
+export async function inflateMember(
   reader: WindowedFileReader,
   member: ZipMember,
   where: Location,
@@ -111,9 +112,11 @@ async function inflateMember(
 ): Promise<number> {
   const declared = member.size;
   let crc = 0;
-  const check = (chunk: Buffer): void => {
+  // What `use` returns is awaited when it is a promise: a consumer that writes the bytes on
+  // (into an archive) holds the reading back until it has room.
+  const check = (chunk: Buffer): unknown => {
     crc = zlib.crc32(chunk, crc);
-    use(chunk);
+    return use(chunk);
   };
   reader.ref();
   try {
@@ -123,7 +126,7 @@ async function inflateMember(
       const compressed = await reader.bytes(start, member.compressedSize);
       const data = member.method === 0 ? compressed : inflateAll(compressed, declared, where);
       if (data.length !== declared) throw sizeMismatch(declared, data.length, where);
-      check(data);
+      await check(data);
       size = data.length;
     } else {
       size = await inflateStream(reader, member, start, where, check);
@@ -180,7 +183,7 @@ async function inflateStream(
     for await (const chunk of (inflate ?? raw) as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > declared) throw sizeMismatch(declared, "more", where);
-      use(chunk);
+      await use(chunk);
     }
   } finally {
     if (!raw.readableEnded) {

@@ -11,7 +11,13 @@ import type { WheelLimits } from "./types.js";
 import { checkDeclaredSizes, setEnds, toMember, zipError } from "./zip-checks.js";
 import { limitError, resolveLimits } from "./zip-limits.js";
 import type { ZipMember } from "./zip-member.js";
-import { hashMember, readMember, type ContentWatch, type MemberDigest } from "./zip-streams.js";
+import {
+  hashMember,
+  inflateMember,
+  readMember,
+  type ContentWatch,
+  type MemberDigest,
+} from "./zip-streams.js";
 
 /** Options of {@link WheelZip.open}. */
 export interface OpenZipOptions {
@@ -136,6 +142,14 @@ export class WheelZip {
   ): Promise<MemberDigest> {
     const where = { file: this.path, member: member.name };
     return hashMember(this.reader, member, algorithm, where, watch);
+  }
+
+  /**
+   * Feeds a member's uncompressed bytes to `use` chunk by chunk, awaiting what it returns, with
+   * the size and CRC-32 checks of every read; returns the number of bytes.
+   */
+  inflate(member: ZipMember, use: (chunk: Buffer) => unknown): Promise<number> {
+    return inflateMember(this.reader, member, { file: this.path, member: member.name }, use);
   }
 
   /** Last-modified time of a member (see {@link ZipMember.modified}). */

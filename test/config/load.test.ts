@@ -33,6 +33,7 @@ describe("parseConfig refuses", () => {
     ["an unknown maintainer key", '[maintainer]\nnmae = "A"', ["maintainer.nmae@2:1"]],
     ["a release that is an integer", "release = 2", ["release@1:1"]],
     ["a release with a dash", 'release = "1-2"', ["release@1:1"]],
+    ["a builder that is no Debian builder", 'builder = "rpm"', ["builder@1:1"]],
     ["a changelog that is a string", 'changelog = "fixed"', ["changelog@1:1"]],
     ["a changelog line that is a number", 'changelog = ["a", 3]', ["changelog[1]@1:19"]],
     ["templates that is a boolean", "templates = true", ["templates@1:1"]],
@@ -332,5 +333,12 @@ describe("loadConfig", () => {
     await expect(loadConfig(undefined, here)).rejects.toThrow(
       /wheel2pkg\.toml:1:1: release: expected a string/,
     );
+  });
+});
+
+describe("the builder key", () => {
+  it("is read, and absent by default", () => {
+    expect(parseConfig('builder = "dpkg"', FILE, "wheel2pkg.toml").builder).toBe("dpkg");
+    expect(parseConfig("", FILE, "wheel2pkg.toml").builder).toBeUndefined();
   });
 });

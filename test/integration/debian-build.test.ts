@@ -30,6 +30,7 @@ async function convertAndBuild(wheel: string) {
     profiles: [profile],
     outDir: out,
     build: true,
+    builder: "dpkg",
     packaging: fixedPackaging,
   });
   const converted = result.packages[0];
@@ -38,7 +39,7 @@ async function convertAndBuild(wheel: string) {
 }
 
 describe.skipIf(skipWithout("dpkg-buildpackage", "dh_python3", "dpkg-deb", "unzip"))(
-  "the Debian build",
+  "the Debian build with dpkg-buildpackage",
   () => {
     it("makes a complete package from a wheel with a script, data and a man page", async () => {
       const { converted, build } = await convertAndBuild("datapkg-0.3.1-py2.py3-none-any.whl");
@@ -145,7 +146,7 @@ describe.skipIf(skipWithout("dpkg-buildpackage", "dh_python3", "dpkg-deb", "unzi
       mkdirSync(join(tree, "debian", "python3-oldmeta"));
       writeFileSync(join(tree, "debian", "python3-oldmeta", "leftover"), "stale\n");
       writeFileSync(join(tree, "debian", "files"), "");
-      const build = await buildNative(written, profile, 1_700_000_000);
+      const build = await buildNative(written, profile, 1_700_000_000, { builder: "dpkg" });
       expect(readFileSync(build.logFile, "utf8")).toMatch(/^\$ debian\/rules clean$/m);
       // Built in once more, the tree is again as written.
       expect(filesBelow(tree)).toEqual(

@@ -26,6 +26,8 @@ describe.skipIf(skipWithout("dpkg-buildpackage", "rpmbuild"))(
         "--out",
         out,
         "--build",
+        "--builder",
+        "dpkg",
         "--no-lint",
       ]);
       expect(code).toBe(0);

@@ -29,6 +29,7 @@ describe.skipIf(skipWithout("rpmbuild", "dpkg-buildpackage", "dpkg-source"))(
         profiles: [getProfile("debian-12")],
         outDir: out,
         build: true,
+        builder: "dpkg",
         packaging: fixedPackaging,
       });
       const dsc = result.packages[0]?.build?.sourcePackages[0] ?? "";
@@ -54,6 +55,7 @@ describe.skipIf(skipWithout("rpmbuild", "dpkg-buildpackage", "dpkg-source"))(
         profiles: [profile],
         outDir: out,
         build: true,
+        builder: "dpkg",
         packaging: fixedPackaging,
       });
       const srpm = result.packages[0]?.build?.sourcePackages[0] ?? "";

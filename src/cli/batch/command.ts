@@ -2,6 +2,7 @@
  * `wheel2pkg batch` as the command line runs it: options to a {@link runBatch} call, a progress
  * display, Ctrl-C turned into a clean stop, then the report, the graph and the summary.
  */
+import type { Builder } from "../../config/types.js";
 import { join } from "node:path";
 import {
   batchFailed,
@@ -47,6 +48,7 @@ export interface BatchCommandArgs extends ConversionArgs {
   dryRun: boolean;
   /** `--repo DIR`. */
   repo: string | undefined;
+  builder: Builder | undefined;
 }
 
 /**
@@ -101,6 +103,7 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
       build: args.build,
       installBuildDeps: args.installBuildDeps,
       sourceOnly: args.sourceOnly,
+      ...(args.builder === undefined ? {} : { builder: args.builder }),
       force: args.force,
       checkArchive: args.checkArchive,
       ...(closure === undefined ? {} : { closure }),

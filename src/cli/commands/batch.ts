@@ -1,5 +1,10 @@
 import type { Command } from "../command.js";
-import { conversionArgs, conversionOptions, writingOptions } from "./conversion-options.js";
+import {
+  builderArg,
+  conversionArgs,
+  conversionOptions,
+  writingOptions,
+} from "./conversion-options.js";
 
 /** The values of a repeatable string option. */
 function strings(value: unknown): string[] {
@@ -97,6 +102,7 @@ export const batchCommand: Command = {
       cacheDir: typeof args.cacheDir === "string" ? args.cacheDir : undefined,
       dryRun: args.dryRun === true,
       repo: typeof args.repo === "string" ? args.repo : undefined,
+      builder: builderArg(args.builder),
     });
   },
 };

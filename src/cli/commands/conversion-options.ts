@@ -1,3 +1,4 @@
+import type { Builder } from "../../config/types.js";
 import type { Argv } from "yargs";
 import type { DebianExtrasPolicy } from "../../targets/types.js";
 import { targetList } from "../command.js";
@@ -60,7 +61,18 @@ export function writingOptions<T>(y: Argv<T>) {
     .option("release", {
       type: "string",
       describe: "RPM Release / Debian revision (default: config, else 1)",
+    })
+    .option("builder", {
+      type: "string",
+      choices: ["dpkg", "direct"],
+      describe:
+        "with --build, who writes the .debs: dpkg-buildpackage, or wheel2pkg itself (default: config, else direct)",
     });
+}
+
+/** The `--builder` option's value (yargs has checked it is one of the choices). */
+export function builderArg(value: unknown): Builder | undefined {
+  return value === "dpkg" || value === "direct" ? value : undefined;
 }
 
 /** The shared options as the command implementations take them. */

@@ -1,5 +1,10 @@
 import type { Command } from "../command.js";
-import { conversionArgs, conversionOptions, writingOptions } from "./conversion-options.js";
+import {
+  builderArg,
+  conversionArgs,
+  conversionOptions,
+  writingOptions,
+} from "./conversion-options.js";
 
 /** `wheel2pkg convert WHEEL... --target T[,T…] --out DIR [--build]` */
 export const convertCommand: Command = {
@@ -39,6 +44,7 @@ export const convertCommand: Command = {
       nativeLint: args.nativeLint === true,
       release: typeof args.release === "string" ? args.release : undefined,
       maintainer: typeof args.maintainer === "string" ? args.maintainer : undefined,
+      builder: builderArg(args.builder),
     });
   },
 };

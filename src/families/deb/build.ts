@@ -7,7 +7,7 @@ import { ensureBuildHostNeeds, missingLibraries } from "./build-needs.js";
 import type { BuildOptions, BuildResult } from "../../native/types.js";
 
 /** The host's Debian codename (`bookworm`), or null when it is not Debian-like. */
-async function hostSuite(): Promise<string | null> {
+export async function hostSuite(): Promise<string | null> {
   try {
     const osRelease = await readFile("/etc/os-release", "utf8");
     return /^VERSION_CODENAME=(.*)$/m.exec(osRelease)?.[1]?.replace(/"/g, "") ?? null;

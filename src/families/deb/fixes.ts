@@ -66,6 +66,50 @@ function inSite(file: InstalledFile): boolean {
 }
 
 /**
+ * What debian/rules changes in the installed files, as data: the direct builder applies it to the
+ * files it writes, and {@link debianFixes} writes it as commands for dpkg-buildpackage.
+ */
+export interface FileFixes {
+  /** `.data/scripts` files that cannot run, removed from /usr/bin. */
+  removedScripts: readonly string[];
+  /** Library modules whose `#!` line is deleted (paths below the site directory). */
+  shebangsDropped: InstalledFile[];
+  /** ELF files whose search path is cut to its `$ORIGIN` entries (none left: deleted). */
+  runpaths: { file: InstalledFile; kept: string[] }[];
+  /** Files below the site directory whose executable bits go after dh_fixperms. */
+  notExecutable: InstalledFile[];
+}
+
+/** The changes debian/rules makes to a package's installed files. */
+export function fileFixes(
+  files: readonly InstalledFile[],
+  unrunnableScripts: readonly string[],
+): FileFixes {
+  // Library modules are imported, not run: their #! lines only mislead (and name `python`).
+  const shebangsDropped = files.filter(
+    (file) => inSite(file) && file.shebang && !file.executable && file.path.endsWith(".py"),
+  );
+  // A search path into the machine that built the wheel (/opt/_internal/… under manylinux) is
+  // meaningless here and lintian's custom-library-search-path; $ORIGIN-relative ones stay.
+  const runpaths: FileFixes["runpaths"] = [];
+  for (const file of files) {
+    if (!inSite(file) || !file.elf) continue;
+    const paths = file.elf.runpath.length > 0 ? file.elf.runpath : file.elf.rpath;
+    const kept = paths.filter((path) => path.startsWith("$ORIGIN"));
+    if (kept.length !== paths.length) runpaths.push({ file, kept });
+  }
+  const notExecutable = files.filter(
+    (file) =>
+      inSite(file) &&
+      file.executable &&
+      !file.shebang &&
+      file.size > 0 &&
+      !isSharedObject(file.path),
+  );
+  return { removedScripts: unrunnableScripts, shebangsDropped, runpaths, notExecutable };
+}
+
+/**
  * The fixes for one package. `root` is where the package's files are staged
  * (`debian/python3-foo`) of source package `sourceName`; `libraryDirs` are auditwheel's `.libs`
  * directories.
@@ -79,6 +123,7 @@ export function debianFixes(
 ): DebianFixes {
   const root = `debian/${binaryName}`;
   const at = (file: InstalledFile) => word(`${root}${site}/${file.path}`);
+  const fixes = fileFixes(files, unrunnableScripts);
   const afterInstall: RulesText[] = [];
   const buildDepends: string[] = [];
   const overrides: LintianOverride[] = [];
@@ -87,21 +132,11 @@ export function debianFixes(
   afterInstall.push(
     ...chunked(
       rules`rm`,
-      unrunnableScripts.map((script) => word(`${root}/usr/bin/${script}`)),
+      fixes.removedScripts.map((script) => word(`${root}/usr/bin/${script}`)),
     ),
   );
-  // Library modules are imported, not run: their #! lines only mislead (and name `python`).
-  const shebangs = files.filter(
-    (file) => inSite(file) && file.shebang && !file.executable && file.path.endsWith(".py"),
-  );
-  afterInstall.push(...chunked(rules`sed -i '1{/^#!/d}'`, shebangs.map(at)));
-  // A search path into the machine that built the wheel (/opt/_internal/… under manylinux) is
-  // meaningless here and lintian's custom-library-search-path; $ORIGIN-relative ones stay.
-  for (const file of files) {
-    if (!inSite(file) || !file.elf) continue;
-    const paths = file.elf.runpath.length > 0 ? file.elf.runpath : file.elf.rpath;
-    const kept = paths.filter((path) => path.startsWith("$ORIGIN"));
-    if (kept.length === paths.length) continue;
+  afterInstall.push(...chunked(rules`sed -i '1{/^#!/d}'`, fixes.shebangsDropped.map(at)));
+  for (const { file, kept } of fixes.runpaths) {
     afterInstall.push(
       kept.length === 0
         ? rules`chrpath -d ${at(file)}`
@@ -110,19 +145,7 @@ export function debianFixes(
     if (!buildDepends.includes("chrpath")) buildDepends.push("chrpath");
   }
 
-  const afterFixperms = chunked(
-    rules`chmod a-x`,
-    files
-      .filter(
-        (file) =>
-          inSite(file) &&
-          file.executable &&
-          !file.shebang &&
-          file.size > 0 &&
-          !isSharedObject(file.path),
-      )
-      .map(at),
-  );
+  const afterFixperms = chunked(rules`chmod a-x`, fixes.notExecutable.map(at));
 
   // Each override names a tag lintian raises on that file (the conditions of its checks, as
   // lintian 2.116 writes them), so none goes unused.

@@ -1,8 +1,12 @@
+import { join } from "node:path";
 import { UserError } from "../../errors.js";
 import { debPackageVersion } from "../../mapping/deb-version.js";
 import type { Family } from "../types.js";
 import { debianRelationInArchive, debianRelationNames, readDebianArchive } from "./archive.js";
+import { defaultBuilder } from "../../native/types.js";
 import { buildDeb } from "./build.js";
+import { ensureBuildHostNeeds, missingLibraries } from "./build-needs.js";
+import { buildDirect, NeedsDpkg } from "./direct/build.js";
 import { embeddedLibrarySignatures } from "./embedded-libraries.js";
 import { queryDeb, runLintian } from "./native.js";
 import { debMapping } from "./mapping.js";
@@ -19,13 +23,28 @@ export const debFamily: Family = {
   id: "deb",
   plan: planDebian,
   packageVersion: debPackageVersion,
-  build(directory, plan, profile, sourceDateEpoch, options) {
+  async build(directory, plan, profile, sourceDateEpoch, options) {
     const [tree, wheelFile] = plan.wheelPath.split("/");
     if (tree === undefined || wheelFile === undefined) {
       throw new UserError(`unexpected Debian source layout for ${plan.sourceName}`);
     }
+    const notes: string[] = [];
+    if (options.sourceOnly !== true && (options.builder ?? defaultBuilder) === "direct") {
+      // dpkg-shlibdeps, which the direct builder runs for platform wheels, needs them too.
+      await ensureBuildHostNeeds(plan.buildHostNeeds ?? [], options, {
+        cwd: directory,
+        logFile: join(directory, "build.log"),
+        ...(options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal }),
+      });
+      try {
+        return await buildDirect(directory, plan, profile, sourceDateEpoch, options);
+      } catch (error) {
+        if (!(error instanceof NeedsDpkg)) throw missingLibraries(error);
+        notes.push(`built with dpkg-buildpackage: ${error.message}`);
+      }
+    }
     const upstreamVersion = plan.version.replace(/-[^-]+$/, "");
-    return buildDeb(
+    const built = await buildDeb(
       directory,
       tree,
       wheelFile,
@@ -36,6 +55,7 @@ export const debFamily: Family = {
       options,
       plan.buildHostNeeds,
     );
+    return { ...built, notes: [...notes, ...built.notes] };
   },
   wheelChecks: { signatures: embeddedLibrarySignatures, checks: [privacyBreachCheck] },
   nativeLint: runLintian,

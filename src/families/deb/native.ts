@@ -14,8 +14,18 @@ import { captureTool } from "../../native/run.js";
 /** Queries a built `.deb`: control fields and the unpacked files. */
 export async function queryDeb(file: string): Promise<BuiltPackage> {
   const fields = ["Package", "Architecture", "Section", "Description", "Depends"];
+  // One dpkg-deb for every field: it prints them as `Name: value` lines, continuations indented.
   const values = new Map<string, string>();
-  for (const name of fields) values.set(name, await captureTool("dpkg-deb", ["-f", file, name]));
+  let current: string | null = null;
+  for (const line of (await captureTool("dpkg-deb", ["-f", file, ...fields])).split("\n")) {
+    const field = /^([A-Za-z0-9-]+):\s?(.*)$/.exec(line);
+    if (field?.[1] !== undefined && fields.includes(field[1])) {
+      current = field[1];
+      values.set(current, field[2] ?? "");
+    } else if (current !== null && /^\s/.test(line)) {
+      values.set(current, `${values.get(current) ?? ""}\n${line}`);
+    }
+  }
   const files = await unpacked(file, (directory) =>
     captureTool("dpkg-deb", ["-x", file, directory]),
   );
