@@ -16,6 +16,7 @@ import { rulesWord } from "./rules-text.js";
 import { copyrightLicense } from "./copyright.js";
 import { debianFixes } from "./fixes.js";
 import { libraryNeeds } from "./libraries.js";
+import { debianVersionOverArchive } from "./archive-version.js";
 
 /**
  * Requires-Python as relations on `python3`, for a pure package (an extension module is tied to
@@ -75,7 +76,16 @@ export function planDebian(input: PlanInput): TargetPlan {
   const binaryName = input.names.binary;
   const upstream = debPackageVersion(facts.version, input.epochOf(binaryName));
   diagnostics.push(...upstream.diagnostics);
-  const version = `${upstream.version}-${options.release}`;
+  // A wheel of the release the archive has is a local build above the archive's package.
+  const replacing = debianVersionOverArchive(
+    binaryName,
+    facts.version,
+    `${upstream.version}-${options.release}`,
+    options.release,
+    input.archive,
+  );
+  diagnostics.push(...replacing.diagnostics);
+  const version = replacing.version;
   const architecture = facts.pure
     ? profile.noarch
     : (profile.architectures[facts.machine ?? ""] ?? profile.noarch);
@@ -219,7 +229,7 @@ export function planDebian(input: PlanInput): TargetPlan {
     },
   };
   // Debian's layout: the unpacked source tree beside the artifacts that are built from it.
-  const tree = `${sourceName}-${upstream.version.replace(/^\d+:/, "")}`;
+  const tree = `${sourceName}-${version.replace(/^\d+:/, "").replace(/-[^-]*$/, "")}`;
   return {
     target: profile.id,
     family: "deb",

@@ -43,7 +43,11 @@ function compareRuns(a: string, b: string): number {
 }
 
 /** A Debian version split: `1:2.14.0+dfsg-1` → epoch 1, `2.14.0+dfsg`, `1`. */
-function split(version: string): { epoch: number; upstream: string; revision: string } {
+export function splitDebianVersion(version: string): {
+  epoch: number;
+  upstream: string;
+  revision: string;
+} {
   const colon = version.indexOf(":");
   const epoch = colon > 0 ? Number(version.slice(0, colon)) : 0;
   const rest = colon > 0 ? version.slice(colon + 1) : version;
@@ -55,8 +59,8 @@ function split(version: string): { epoch: number; upstream: string; revision: st
 
 /** The sign of a − b in dpkg's order. */
 export function compareDebianVersions(a: string, b: string): number {
-  const x = split(a);
-  const y = split(b);
+  const x = splitDebianVersion(a);
+  const y = splitDebianVersion(b);
   if (x.epoch !== y.epoch) return Math.sign(x.epoch - y.epoch);
   return Math.sign(compareRuns(x.upstream, y.upstream) || compareRuns(x.revision, y.revision));
 }

@@ -72,6 +72,7 @@ export function planFedoraSpec(input: PlanInput): TargetPlan {
     options,
     input.names,
     input.epochOf(input.names.binary),
+    input.archive,
   );
   const diagnostics: Diagnostic[] = [...basics.diagnostics];
   const { sourceName, version, release } = basics;

@@ -59,6 +59,7 @@ export function planOpensuseSpec(input: PlanInput): TargetPlan {
     options,
     input.names,
     input.epochOf(input.names.binary),
+    input.archive,
   );
   const diagnostics: Diagnostic[] = [...basics.diagnostics];
   const { sourceName, version, release } = basics;

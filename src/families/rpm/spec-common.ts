@@ -4,8 +4,9 @@ import { rpmPackageVersion } from "../../mapping/rpm-version.js";
 import type { TargetProfile } from "../../profiles/types.js";
 import { wrapParagraph, type DescriptionBlock } from "../../targets/common/description.js";
 import type { PackageFacts } from "../../targets/common/facts.js";
-import type { PackagingOptions } from "../../targets/types.js";
+import type { PackagingOptions, PlanArchive } from "../../targets/types.js";
 import { spec, token, type SpecText } from "../../targets/text.js";
+import { rpmReleaseOverArchive } from "./archive-version.js";
 import { specTextLine, specUrl, specValue } from "./escape.js";
 
 /** What every RPM spec style says the same way: texts, version, architecture. */
@@ -42,10 +43,20 @@ export function specBasics(
   options: PackagingOptions,
   names: OwnPackageNames,
   archiveEpoch: number,
+  archive: PlanArchive | undefined,
 ): SpecBasics {
   // The archive's Epoch for the package's name, so that it replaces the archive's package.
   const evr = rpmPackageVersion(facts.version, archiveEpoch);
-  const diagnostics = [...evr.diagnostics];
+  // A wheel of the release the repository has is a minor bump of the repository's Release.
+  const replacing = rpmReleaseOverArchive(
+    names.binary,
+    facts.version,
+    evr.epoch === null ? evr.version : `${evr.epoch}:${evr.version}`,
+    options.release,
+    profile,
+    archive,
+  );
+  const diagnostics = [...evr.diagnostics, ...replacing.diagnostics];
   if (facts.license.source === "none") {
     diagnostics.push(
       diagnostic(
@@ -59,7 +70,7 @@ export function specBasics(
   const texts = {
     version: token("spec", evr.version),
     epoch: evr.epoch,
-    release: specValue(options.release),
+    release: specValue(replacing.release),
     summary: specValue(facts.summary),
     license: specValue(facts.license.spdx),
     url: facts.homepage === null ? null : specUrl(facts.homepage),
