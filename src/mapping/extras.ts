@@ -76,10 +76,7 @@ export interface ExtrasChoice {
   withExtras?: readonly string[];
   /** First words of development-only extras (`dev-extras`); default {@link defaultDevExtras}. */
   devExtras?: readonly string[];
-  /**
-   * Fold the extras whose requirements the package's commands import (default true;
-   * `[packages.<name>] command-extras = false` turns it off).
-   */
+  /** Fold the extras whose requirements the package's commands import (default true). */
   importedExtras?: boolean;
 }
 
