@@ -69,3 +69,4 @@ export {
   type ProjectUrl,
 } from "./metadata.js";
 export { buildPackage, type WheelPackage } from "./package.js";
+export { commandImports, type CommandImports } from "./command-imports.js";

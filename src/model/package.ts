@@ -12,6 +12,7 @@ import type {
   WheelInfo,
   WheelMember,
 } from "../wheel/types.js";
+import { commandImports, type CommandImports } from "./command-imports.js";
 import { parseMetadata, type Metadata } from "./metadata.js";
 import { isValidExtra, normalizeName } from "./name.js";
 import { analyzeWheelTags, type WheelTags } from "./tags.js";
@@ -44,6 +45,11 @@ export interface WheelPackage {
   readonly consoleScripts: readonly EntryPoint[];
   /** `gui_scripts` entry points. */
   readonly guiScripts: readonly EntryPoint[];
+  /**
+   * What each console and GUI script imports, read from the wheel's source text (empty unless a
+   * verified read looked: a wheel with commands and extras).
+   */
+  readonly commandImports: readonly CommandImports[];
   /** License files: paths inside the wheel. */
   readonly licenseFiles: readonly string[];
   /** Whether every member was checked against RECORD. */
@@ -165,6 +171,10 @@ export function buildPackage(contents: WheelContents): {
     entryPoints,
     consoleScripts: entryPoints.filter((e) => e.group === "console_scripts"),
     guiScripts: entryPoints.filter((e) => e.group === "gui_scripts"),
+    commandImports: commandImports(
+      contents.members,
+      entryPoints.filter((e) => e.group === "console_scripts" || e.group === "gui_scripts"),
+    ),
     licenseFiles: contents.licenseFiles,
     verified: contents.verified,
     size: contents.size,

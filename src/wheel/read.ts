@@ -7,6 +7,7 @@ import { parseEntryPoints } from "./entry-points.js";
 import { parseWheelFilename } from "./filename.js";
 import { findDirectories, findLicenseFiles, mapMembers } from "./layout.js";
 import { decodeUtf8, parseMetadataFile } from "./metadata-file.js";
+import { moduleImportCheck } from "./module-imports.js";
 import { parseRecord } from "./record.js";
 import type { ContentFacts, ReadMemberOptions, ReadWheelOptions, WheelContents } from "./types.js";
 import { parseWheelInfo } from "./wheel-info.js";
@@ -76,11 +77,12 @@ export async function readWheel(
       // Hash the whole file while the members are checked; abort that read if a check fails.
       const abort = new AbortController();
       const wheelHash = sha256File(path, abort.signal);
+      const imports = moduleImportCheck(members, entryPoints, metadata);
       let noted: Map<string, ContentFacts>;
       try {
         noted = await verifyRecord(zip, record, where, {
           signatures: options.elfSignatures ?? [],
-          checks: options.contentChecks ?? [],
+          checks: [...(options.contentChecks ?? []), ...(imports === null ? [] : [imports.check])],
         });
       } catch (error) {
         abort.abort();
@@ -91,6 +93,8 @@ export async function readWheel(
       for (const member of members) {
         const content = noted.get(member.path);
         if (content !== undefined) Object.assign(member, content);
+        const stated = imports?.found.get(member.path);
+        if (stated !== undefined) member.imports = stated;
       }
     }
 

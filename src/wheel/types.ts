@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { ElfFacts } from "./elf.js";
 import type { StringSignature } from "./elf-strings.js";
+import type { PythonImport } from "./python-imports.js";
 
 /** The parts of a wheel's file name (PEP 427 / binary distribution format). */
 export interface WheelFilename {
@@ -67,6 +68,11 @@ export interface WheelMember {
   elf?: ElfFacts | null;
   /** What the read's content checks found in the file; known only after a verified read. */
   findings?: string[];
+  /**
+   * The imports a Python module of site-packages states; read by a verified read of a wheel
+   * whose commands could need an extra (see `module-imports.ts`), absent otherwise.
+   */
+  imports?: PythonImport[];
 }
 
 /** What a verified read saw of a member's content. */

@@ -18,6 +18,7 @@ function wheel(
   requires: string[],
   extras: string[],
   scripts: Partial<EntryPoint>[] = [],
+  commandImports: { command: string; required: string[] }[] = [],
 ): WheelPackage {
   const entries = scripts.map((s) => ({
     group: "console_scripts",
@@ -34,6 +35,7 @@ function wheel(
     tags: { machine: null },
     consoleScripts: entries.filter((e) => e.group === "console_scripts"),
     guiScripts: entries.filter((e) => e.group === "gui_scripts"),
+    commandImports: commandImports.map((c) => ({ ...c, modules: [] })),
   } as unknown as WheelPackage;
 }
 
@@ -82,8 +84,68 @@ describe("isDevExtra", () => {
   });
 });
 
+const httpxRequires = [
+  "httpcore==1.*",
+  "brotli; extra == 'brotli'",
+  "click==8.*; extra == 'cli'",
+  "pygments==2.*; extra == 'cli'",
+  "rich<14,>=10; extra == 'cli'",
+  "pyyaml; extra == 'yaml'",
+  "h2<5,>=3; extra == 'http2'",
+  "httpcore[http2]; extra == 'http2'",
+];
+const httpxExtras = ["brotli", "cli", "http2", "yaml"];
+
 describe("placeExtras", () => {
   it.each([
+    [
+      "an extra whose requirements a command imports is folded",
+      wheel(
+        "httpx",
+        httpxRequires,
+        httpxExtras,
+        [{ name: "httpx" }],
+        [{ command: "httpx", required: ["click", "httpcore", "json", "pygments", "rich"] }],
+      ),
+      {},
+      { folded: ["cli"], devOnly: [], optional: ["brotli", "http2", "yaml"] },
+    ],
+    [
+      "a requirement is imported by its import name",
+      wheel(
+        "tool",
+        httpxRequires,
+        httpxExtras,
+        [{ name: "tool" }],
+        [{ command: "tool", required: ["yaml"] }],
+      ),
+      {},
+      { folded: ["yaml"], devOnly: [], optional: ["brotli", "cli", "http2"] },
+    ],
+    [
+      "an import of what the main package requires folds no extra",
+      wheel(
+        "tool",
+        httpxRequires,
+        httpxExtras,
+        [{ name: "tool" }],
+        [{ command: "tool", required: ["httpcore"] }],
+      ),
+      {},
+      { folded: [], devOnly: [], optional: ["brotli", "cli", "http2", "yaml"] },
+    ],
+    [
+      "folding by imports can be turned off",
+      wheel(
+        "httpx",
+        httpxRequires,
+        httpxExtras,
+        [{ name: "httpx" }],
+        [{ command: "httpx", required: ["click"] }],
+      ),
+      { importedExtras: false },
+      { folded: [], devOnly: [], optional: ["brotli", "cli", "http2", "yaml"] },
+    ],
     [
       "an entry point's extra is folded",
       wheel("httpx", [], ["brotli", "cli", "http2"], [{ name: "httpx", extras: ["cli"] }]),

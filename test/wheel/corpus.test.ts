@@ -56,10 +56,11 @@ describe.runIf(wheels.length > 0)(`readWheel over the corpus in ${CORPUS}`, () =
     expect(contents.record.length).toBeGreaterThanOrEqual(files.length - 1);
 
     const inspected = await readWheel(file, { verify: false });
-    // Only a verified read looks into the files (for `#!` lines); the rest must agree.
+    // Only a verified read looks into the files (for `#!` lines, imports); the rest must agree.
     expect(inspected.members).toEqual(
       contents.members.map(
-        ({ shebang: _shebang, elf: _elf, findings: _findings, ...member }) => member,
+        ({ shebang: _shebang, elf: _elf, findings: _findings, imports: _imports, ...member }) =>
+          member,
       ),
     );
     expect(inspected.metadata).toEqual(contents.metadata);
