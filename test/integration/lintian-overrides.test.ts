@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -96,8 +96,8 @@ describe.skipIf(skipWithout("gcc", "dpkg-buildpackage", "dh_python3", "lintian")
         ].map((line) => `python3-demo: ${line}`),
       );
 
-      const changes = readdirSync(converted.directory).filter((n) => n.endsWith(".changes"));
-      const hints = lintianHints(changes.map((n) => join(converted.directory, n)));
+      // The .deb the default (direct) builder wrote carries the overrides as dh_lintian installs them.
+      const hints = lintianHints(converted.build.binaryPackages);
       // Every override was used, and what each one names, lintian saw and overrode.
       expect(hints.filter((line) => line.includes("unused-override"))).toEqual([]);
       const overridden = hints
