@@ -5,23 +5,14 @@
  * archive lists, when the host runs the target's release. The host's apt state is not touched.
  */
 import { createHash } from "node:crypto";
-import {
-  copyFile,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  writeFile,
-} from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { onFileSystem } from "../../errors.js";
 import { askTool, captureTool } from "../../native/run.js";
 import type { InstallCheck, InstallResult, Repository } from "../../native/types.js";
 import type { TargetProfile } from "../../profiles/types.js";
+import { writeStagedRepository } from "../repository-staging.js";
 
 const hostLists = "/var/lib/apt/lists";
 const hostSourceParts = "/etc/apt/sources.list.d";
@@ -55,45 +46,31 @@ export async function writeDebRepository(
   directory: string,
   debs: readonly string[],
 ): Promise<Repository> {
-  const target = resolve(directory);
-  const staging = `${target}.part-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await onFileSystem(target, "cannot write the repository", () =>
-    mkdir(staging, { recursive: true }),
+  const field = async (file: string, name: string) =>
+    (await captureTool("dpkg-deb", ["-f", file, name])).trim();
+  return writeStagedRepository(
+    directory,
+    debs,
+    async (file) => ({
+      name: await field(file, "Package"),
+      version: await field(file, "Version"),
+      architecture: await field(file, "Architecture"),
+    }),
+    async (staging, packages) => {
+      const scanned = await captureTool("dpkg-scanpackages", ["--multiversion", "."], staging);
+      const text = Buffer.from(scanned.endsWith("\n") || scanned === "" ? scanned : `${scanned}\n`);
+      await writeFile(join(staging, "Packages"), text);
+      await writeFile(join(staging, "Packages.gz"), gzipSync(text, { level: 9 }));
+      await captureTool("xz", ["--keep", "--force", "-T1", "Packages"], staging);
+      const index = new Map<string, Buffer>();
+      for (const name of ["Packages", "Packages.gz", "Packages.xz"]) {
+        index.set(name, await readFile(join(staging, name)));
+      }
+      const architectures = [...new Set(packages.map((p) => p.architecture))].sort();
+      await writeFile(join(staging, "Release"), releaseText(index, architectures));
+      return `deb [trusted=yes] file:${resolve(directory)} ./`;
+    },
   );
-  try {
-    const packages: Repository["packages"] = [];
-    for (const deb of debs) {
-      const file = join(staging, basename(deb));
-      await copyFile(deb, file);
-      const field = async (name: string) =>
-        (await captureTool("dpkg-deb", ["-f", file, name])).trim();
-      packages.push({
-        name: await field("Package"),
-        version: await field("Version"),
-        architecture: await field("Architecture"),
-        file: join(target, basename(deb)),
-      });
-    }
-    const scanned = await captureTool("dpkg-scanpackages", ["--multiversion", "."], staging);
-    const text = Buffer.from(scanned.endsWith("\n") || scanned === "" ? scanned : `${scanned}\n`);
-    await writeFile(join(staging, "Packages"), text);
-    await writeFile(join(staging, "Packages.gz"), gzipSync(text, { level: 9 }));
-    await captureTool("xz", ["--keep", "--force", "-T1", "Packages"], staging);
-    const index = new Map<string, Buffer>();
-    for (const name of ["Packages", "Packages.gz", "Packages.xz"]) {
-      index.set(name, await readFile(join(staging, name)));
-    }
-    const architectures = [...new Set(packages.map((p) => p.architecture))].sort();
-    await writeFile(join(staging, "Release"), releaseText(index, architectures));
-    await rm(target, { recursive: true, force: true });
-    await rename(staging, target);
-    packages.sort((a, b) => a.name.localeCompare(b.name));
-    return { directory: target, packages, configuration: `deb [trusted=yes] file:${target} ./` };
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
 }
 
 async function hostCodename(): Promise<string | null> {

@@ -3,12 +3,11 @@
  * whether they install: dnf would need the target's own repodata, which a host of another
  * release does not have, so the check says why it cannot be made instead of guessing.
  */
-import { copyFile, mkdir, rename, rm } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
-import { onFileSystem } from "../../errors.js";
+import { resolve } from "node:path";
 import { captureTool, queryTool } from "../../native/run.js";
 import type { InstallCheck, Repository } from "../../native/types.js";
 import type { TargetProfile } from "../../profiles/types.js";
+import { writeStagedRepository } from "../repository-staging.js";
 
 /**
  * Writes `directory` as a repository of the .rpms: each copied in, then `repodata/` by
@@ -19,40 +18,28 @@ export async function writeRpmRepository(
   rpms: readonly string[],
   profile: TargetProfile,
 ): Promise<Repository> {
-  const target = resolve(directory);
-  const staging = `${target}.part-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  await onFileSystem(target, "cannot write the repository", () =>
-    mkdir(staging, { recursive: true }),
-  );
-  try {
-    const packages: Repository["packages"] = [];
-    for (const rpm of rpms) {
-      const file = join(staging, basename(rpm));
-      await copyFile(rpm, file);
-      const query = "%{NAME}\\n%{EPOCHNUM}:%{VERSION}-%{RELEASE}\\n%{ARCH}";
+  const query = "%{NAME}\\n%{EPOCHNUM}:%{VERSION}-%{RELEASE}\\n%{ARCH}";
+  return writeStagedRepository(
+    directory,
+    rpms,
+    async (file) => {
       const [name = "", version = "", architecture = ""] = (
         await captureTool("rpm", ["-qp", "--nosignature", "--qf", query, file])
       ).split("\n");
-      packages.push({ name, version, architecture, file: join(target, basename(rpm)) });
-    }
-    await captureTool("createrepo_c", ["--quiet", "--no-database", "."], staging);
-    await rm(target, { recursive: true, force: true });
-    await rename(staging, target);
-    packages.sort((a, b) => a.name.localeCompare(b.name));
-    const configuration = [
-      `[wheel2pkg-${profile.id}]`,
-      `name=wheel2pkg packages for ${profile.name}`,
-      `baseurl=file://${target}`,
-      "enabled=1",
-      "gpgcheck=0",
-      "",
-    ].join("\n");
-    return { directory: target, packages, configuration };
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
+      return { name, version, architecture };
+    },
+    async (staging) => {
+      await captureTool("createrepo_c", ["--quiet", "--no-database", "."], staging);
+      return [
+        `[wheel2pkg-${profile.id}]`,
+        `name=wheel2pkg packages for ${profile.name}`,
+        `baseurl=file://${resolve(directory)}`,
+        "enabled=1",
+        "gpgcheck=0",
+        "",
+      ].join("\n");
+    },
+  );
 }
 
 /**
