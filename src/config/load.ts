@@ -57,7 +57,12 @@ interface ConfigDocument {
   };
   packages?: Record<
     string,
-    { name?: string; license?: string; targets?: Record<string, { name: string }> }
+    {
+      name?: string;
+      license?: string;
+      "command-extras"?: boolean;
+      targets?: Record<string, { name: string }>;
+    }
   >;
   archive?: { cache?: string; targets?: Record<string, { sources: string[] }> };
 }
@@ -152,6 +157,14 @@ function buildConfig(doc: ConfigDocument, file: string, origin: (path: KeyPath) 
         ...(table.license === undefined
           ? {}
           : { license: { spdx: table.license, origin: origin([...base, "license"]) } }),
+        ...(table["command-extras"] === undefined
+          ? {}
+          : {
+              commandExtras: {
+                fold: table["command-extras"],
+                origin: origin([...base, "command-extras"]),
+              },
+            }),
         targets: new Map(
           Object.entries(table.targets ?? {}).map(([id, { name }]) => [
             id,

@@ -21,6 +21,7 @@ export type Schema =
   | { type: "string"; format: StringFormat }
   | { type: "enum"; values: readonly string[] }
   | { type: "integer"; minimum: number }
+  | { type: "boolean" }
   | { type: "array"; items: Schema }
   | { type: "table"; fields: Readonly<Record<string, Schema>>; required?: readonly string[] }
   | { type: "map"; keys: KeyFormat; values: Schema };
@@ -111,6 +112,7 @@ export const configSchema: Schema = {
         fields: {
           name: packageName,
           license: { type: "string", format: "spdx" },
+          "command-extras": { type: "boolean" },
           targets: {
             type: "map",
             keys: "target-id",
@@ -148,6 +150,10 @@ export function validate(value: unknown, schema: Schema, path: KeyPath = []): Sc
       return value >= schema.minimum
         ? []
         : problem(`expected an integer of at least ${schema.minimum}, found ${value}`);
+    case "boolean":
+      return typeof value === "boolean"
+        ? []
+        : problem(`expected true or false, found ${tomlType(value)}`);
     case "array":
       if (!Array.isArray(value)) return problem(`expected an array, found ${tomlType(value)}`);
       return value.flatMap((item, i) => validate(item, schema.items, [...path, i]));

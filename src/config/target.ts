@@ -4,7 +4,13 @@ import type { ExactNameRule, IgnoreRule } from "../mapping/name-rules.js";
 import type { MappingStyle } from "../mapping/name-rules.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { normalizeName } from "../model/name.js";
-import type { Config, ConfiguredLicense, MappingSection, TargetConfig } from "./types.js";
+import type {
+  Config,
+  ConfiguredLicense,
+  MappingSection,
+  PackageConfig,
+  TargetConfig,
+} from "./types.js";
 
 /**
  * The configuration one target uses: `[mapping.targets.<id>]` over `[mapping]`, and
@@ -80,14 +86,35 @@ export function configuredLicense(
   config: Config,
   normalizedName: string,
 ): ConfiguredLicense | undefined {
-  const found = config.packages.filter(
-    (pkg) => pkg.license !== undefined && normalizeName(pkg.project) === normalizedName,
-  );
+  return packageSetting(config, normalizedName, (pkg) => pkg.license);
+}
+
+/**
+ * Whether the extras a project's commands import are folded into its main package:
+ * `[packages.<name>] command-extras` (keys compared by PEP 503 name), true when unset. Two keys
+ * that denote the project are refused.
+ */
+export function configuredCommandExtras(config: Config, normalizedName: string): boolean {
+  return packageSetting(config, normalizedName, (pkg) => pkg.commandExtras)?.fold ?? true;
+}
+
+/** One key of the `[packages.<name>]` table that denotes the project, or undefined. */
+function packageSetting<T extends { origin: string }>(
+  config: Config,
+  normalizedName: string,
+  key: (pkg: PackageConfig) => T | undefined,
+): T | undefined {
+  const found = config.packages.flatMap((pkg) => {
+    const value = key(pkg);
+    return value !== undefined && normalizeName(pkg.project) === normalizedName
+      ? [{ project: pkg.project, value }]
+      : [];
+  });
   const [first, second] = found;
-  if (second?.license !== undefined && first?.license !== undefined) {
-    throw new UserError(`"${second.project}" is the same project as ${first.license.origin}`, {
-      field: second.license.origin,
+  if (first !== undefined && second !== undefined) {
+    throw new UserError(`"${second.project}" is the same project as ${first.value.origin}`, {
+      field: second.value.origin,
     });
   }
-  return first?.license;
+  return first?.value;
 }

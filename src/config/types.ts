@@ -39,8 +39,18 @@ export interface ConfiguredLicense {
 }
 
 /**
- * `[packages.<name>]`: the distro name of one Python project, for all targets or per target, and
- * its license.
+ * `[packages.<name>] command-extras`: whether the extras whose requirements the project's commands
+ * import are folded into its main package (README, "Extras").
+ */
+export interface ConfiguredCommandExtras {
+  fold: boolean;
+  /** `file:line:column: key`, for the error that finds the project under two keys. */
+  origin: string;
+}
+
+/**
+ * `[packages.<name>]`: the distro name of one Python project, for all targets or per target, its
+ * license, and whether its commands' imports fold extras.
  */
 export interface PackageConfig {
   /** The project name as the table key spells it. */
@@ -48,6 +58,8 @@ export interface PackageConfig {
   name?: ExactNameRule;
   /** Wins over everything the wheel says about its license. */
   license?: ConfiguredLicense;
+  /** Unset: extras a command imports are folded. */
+  commandExtras?: ConfiguredCommandExtras;
   /** Target id → the rule for that target. */
   targets: ReadonlyMap<string, ExactNameRule>;
 }

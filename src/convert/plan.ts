@@ -6,7 +6,12 @@ import { ownPackageNames, type OwnPackageNames } from "../mapping/names.js";
 import { normalizeExtra } from "../model/name.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
 import { InternalError, onFileSystem, UserError } from "../errors.js";
-import { configuredLicense, emptyConfig, type Config } from "../config/index.js";
+import {
+  configuredCommandExtras,
+  configuredLicense,
+  emptyConfig,
+  type Config,
+} from "../config/index.js";
 import type { TargetConfig } from "../config/types.js";
 import { checkRequiresPython, checkTargetCompatibility } from "../targets/compatibility.js";
 import type { TargetProfile } from "../profiles/types.js";
@@ -285,7 +290,8 @@ export async function planConversion(
 /**
  * Maps a wheel's requirements for each target under the configuration: the one place that
  * assembles a package's mapping inputs (its name rules, the extras asked for here and in the
- * config, the development extras, the archive's spellings and epochs). Throws a UserError when
+ * config, the development extras, whether its commands' imports fold extras, the archive's
+ * spellings and epochs). Throws a UserError when
  * an extra asked for here is not one the wheel provides.
  */
 export function mapTargets(
@@ -296,6 +302,9 @@ export function mapTargets(
   inputs: ArchiveInputs = {},
 ): (MappedTarget | RefusedTarget)[] {
   const requested = checkExtras(withExtras, pkg.metadata.providesExtra);
+  // `[packages.<name>] command-extras = false`: only what is asked for and the entry points'
+  // own extras are folded, not what the commands import (README, "Extras").
+  const importedExtras = configuredCommandExtras(config, pkg.metadata.normalizedName);
   return profiles.map((profile) => {
     try {
       const archive = inputs.archives?.get(profile.id);
@@ -307,7 +316,11 @@ export function mapTargets(
         pkg,
         profile,
         target.names,
-        { withExtras: [...new Set([...requested, ...configured])], devExtras: target.devExtras },
+        {
+          withExtras: [...new Set([...requested, ...configured])],
+          devExtras: target.devExtras,
+          importedExtras,
+        },
         epochOf,
       );
       const names = ownPackageNames(pkg.metadata.name, profile, target.names);

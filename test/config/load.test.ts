@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   ConfigError,
   type ConfigProblem,
+  configuredCommandExtras,
   configuredLicense,
   emptyConfig,
   loadConfig,
@@ -116,6 +117,11 @@ describe("parseConfig refuses", () => {
       "a package license that is not SPDX",
       '[packages.paramiko]\nlicense = "LGPL"',
       ["packages.paramiko.license@2:1"],
+    ],
+    [
+      "command-extras that is not a boolean",
+      '[packages.httpx]\ncommand-extras = "no"',
+      ["packages.httpx.command-extras@2:1"],
     ],
     [
       "every problem at once",
@@ -305,6 +311,42 @@ describe("a package's license", () => {
       "wheel2pkg.toml",
     );
     expect(() => configuredLicense(twice, "a-b")).toThrow(UserError);
+  });
+});
+
+describe("a package's command-extras", () => {
+  it("names the file, line, key and the type it wants", () => {
+    expect(() =>
+      parseConfig('[packages.httpx]\ncommand-extras = "no"\n', FILE, "wheel2pkg.toml"),
+    ).toThrow(
+      "wheel2pkg.toml:2:1: packages.httpx.command-extras: expected true or false, found a string",
+    );
+  });
+
+  it("is found by PEP 503 name, and folds by default", () => {
+    const config = parseConfig(
+      "[packages.My_Tool]\ncommand-extras = false\n",
+      FILE,
+      "wheel2pkg.toml",
+    );
+    expect(configuredCommandExtras(config, "my-tool")).toBe(false);
+    expect(configuredCommandExtras(config, "other")).toBe(true);
+    expect(configuredCommandExtras(emptyConfig, "my-tool")).toBe(true);
+    expect(config.packages[0]?.commandExtras).toEqual({
+      fold: false,
+      origin: "wheel2pkg.toml:2:1: packages.My_Tool.command-extras",
+    });
+  });
+
+  it("is refused when two keys denote the project", () => {
+    const twice = parseConfig(
+      "[packages.a_b]\ncommand-extras = false\n[packages.a-b]\ncommand-extras = true\n",
+      FILE,
+      "wheel2pkg.toml",
+    );
+    expect(() => configuredCommandExtras(twice, "a-b")).toThrow(
+      '"a-b" is the same project as wheel2pkg.toml:2:1: packages.a_b.command-extras',
+    );
   });
 });
 

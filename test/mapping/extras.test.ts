@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/index.js";
+import { mapTargets, type MappedTarget } from "../../src/convert/index.js";
 import { families } from "../../src/families/index.js";
 import {
   defaultDevExtras,
@@ -290,5 +292,53 @@ describe("mapPackage places extras", () => {
     const mapped = mapPackage(pkg, debian, noNameRules(families.deb.mapping));
     expect(depends(mapped)).toEqual(["python3-rich"]);
     expect(mapped.extras.size).toBe(0);
+  });
+});
+
+describe("mapTargets and [packages.<name>] command-extras", () => {
+  // httpx, whose command imports click, pygments and rich: the requirements of its `cli` extra.
+  const pkg = {
+    ...wheel(
+      "httpx",
+      httpxRequires,
+      httpxExtras,
+      [{ name: "httpx" }],
+      [{ command: "httpx", required: ["click", "httpcore", "pygments", "rich"] }],
+    ),
+    metadata: {
+      name: "httpx",
+      normalizedName: "httpx",
+      requiresDist: httpxRequires.map(parseRequirement),
+      providesExtra: httpxExtras,
+    },
+  } as unknown as WheelPackage;
+  const names = (relations: string[]) => relations.map((r) => r.split(" ")[0]);
+  const folded = (mapped: MappedRequirements) => [...(mapped.placement?.folded ?? [])];
+  const mapOn = (toml: string) => {
+    const config = parseConfig(toml, "/p/wheel2pkg.toml", "wheel2pkg.toml");
+    const [target] = mapTargets(pkg, [debian], config) as MappedTarget[];
+    if (target === undefined || "error" in target) throw new Error("not mapped");
+    return target.mapped;
+  };
+
+  it("folds the extra the command imports by default", () => {
+    const mapped = mapOn("");
+    expect(names(depends(mapped))).toContain("python3-click");
+    expect(folded(mapped)).toEqual([["cli", "the command httpx imports click, pygments, rich"]]);
+    expect(mapped.extras.has("cli")).toBe(false);
+  });
+
+  it("keeps it optional with command-extras = false, the key spelled any PEP 503 way", () => {
+    const mapped = mapOn("[packages.HTTPX]\ncommand-extras = false\n");
+    expect(names(depends(mapped))).not.toContain("python3-click");
+    expect(folded(mapped)).toEqual([]);
+    expect(names(byExtra(mapped).cli ?? [])).toContain("python3-click");
+  });
+
+  it("still folds what with-extras asks for", () => {
+    const mapped = mapOn(
+      '[mapping]\nwith-extras = ["cli"]\n[packages.httpx]\ncommand-extras = false\n',
+    );
+    expect(folded(mapped)).toEqual([["cli", "asked for"]]);
   });
 });
