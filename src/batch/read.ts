@@ -21,6 +21,7 @@ import {
   earlierRefusal,
   hashOf,
   outputSuffices,
+  stampedDirectories,
   WheelHashes,
   type StampSnapshot,
 } from "./stamp.js";
@@ -101,6 +102,7 @@ async function knownEntries(
   read: ReadWheel,
   context: ReadContext,
   setDigest: string,
+  directories: (target: string, targetDir: string) => Promise<Map<string, string[]>>,
 ): Promise<Map<string, KnownEntry> | null> {
   let project: string;
   try {
@@ -112,8 +114,20 @@ async function knownEntries(
   for (const profile of context.profiles.filter((p) => itemTargets(read.item, p.id))) {
     const fast = fastKey(context.common, setDigest, profile.id, read.item);
     const targetDir = resolve(context.outDir, profile.id);
-    const directory = resolve(targetDir, `${profile.naming.source}${project}`);
-    const output = await earlierOutput(directory, null, fast);
+    // The directory the file name tells, else one whose stamp names this wheel.
+    const guessed = resolve(targetDir, `${profile.naming.source}${project}`);
+    let directory = guessed;
+    let output = await earlierOutput(guessed, null, fast);
+    if (output === null) {
+      const stamped = await directories(profile.id, targetDir);
+      for (const candidate of stamped.get(basename(read.item.wheel)) ?? []) {
+        if (candidate === guessed) continue;
+        output = await earlierOutput(candidate, null, fast);
+        if (output === null) continue;
+        directory = candidate;
+        break;
+      }
+    }
     if (output?.snapshot != null && outputSuffices(output, context)) {
       known.set(profile.id, {
         status: "skipped-unchanged",
@@ -213,6 +227,16 @@ export async function readSet(
     ),
   );
   if (!context.aborted()) await hashes.save();
+  // Each target's stamped directories, read once and only when a file name does not tell one.
+  const stamped = new Map<string, Promise<Map<string, string[]>>>();
+  const directories = (target: string, targetDir: string): Promise<Map<string, string[]>> => {
+    let found = stamped.get(target);
+    if (found === undefined) {
+      found = stampedDirectories(targetDir);
+      stamped.set(target, found);
+    }
+    return found;
+  };
   const setDigest = hashOf(
     reads
       .map((r) => [basename(r.item.wheel), r.sha256])
@@ -224,7 +248,9 @@ export async function readSet(
         if (context.aborted() || read.sha256 === "") return;
         const started = performance.now();
         try {
-          read.known = context.trustStamps ? await knownEntries(read, context, setDigest) : null;
+          read.known = context.trustStamps
+            ? await knownEntries(read, context, setDigest, directories)
+            : null;
           const first = read.known?.values().next().value;
           if (first !== undefined) {
             read.project = { ...first.snapshot.project, wheel: read.item.wheel };

@@ -254,6 +254,27 @@ export async function earlierOutput(
   };
 }
 
+/**
+ * The package directories of a target's output by the wheel their stamp names (file name),
+ * for the packages whose directory the wheel's file name does not tell (a name the family maps).
+ */
+export async function stampedDirectories(targetDir: string): Promise<Map<string, string[]>> {
+  const byWheel = new Map<string, string[]>();
+  let entries;
+  try {
+    entries = await readdir(targetDir, { withFileTypes: true });
+  } catch {
+    return byWheel;
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
+    const directory = join(targetDir, entry.name);
+    const wheel = (await readJson(join(directory, stampFile)))?.wheel;
+    if (typeof wheel === "string") byWheel.set(wheel, [...(byWheel.get(wheel) ?? []), directory]);
+  }
+  return byWheel;
+}
+
 /** Records a finished build and its lint (write then rename: the stamp is whole or absent). */
 export async function writeBuiltStamp(
   directory: string,

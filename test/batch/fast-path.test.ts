@@ -119,6 +119,23 @@ describe("a rerun decides from each wheel's size and mtime", () => {
     ]);
   });
 
+  it("finds a package whose directory the file name does not tell without reading it", async () => {
+    const h = house([{ name: "pyyaml", version: "6.0" }]);
+    const run = async () =>
+      runBatch({ items: await readBatchInput(h.house), profiles, outDir: h.out });
+    const first = await run();
+    const directories = first.entries.map((e) => path.basename(e.directory ?? ""));
+    // Debian's archive names it python-yaml, not python-pyyaml as the file name would say.
+    expect(directories).toEqual(["python-yaml", "python-pyyaml"]);
+    const readWheel = vi.mocked(wheelReader.readWheel);
+    readWheel.mockClear();
+    const second = await run();
+    expect(readWheel).not.toHaveBeenCalled();
+    expect(second.entries.map((e) => [e.status, e.directory])).toEqual(
+      first.entries.map((e) => ["skipped-unchanged", e.directory]),
+    );
+  });
+
   it("refuses a second wheel of a project from its file name, without reading it", async () => {
     const h = house([{ name: "alpha", version: "1.0" }]);
     // Not even a zip: a read would refuse it for that instead.
