@@ -1,8 +1,10 @@
 /**
- * The first pass of a batch: every wheel's bytes hashed, then each wheel either recognised from
- * the stamps of a run over exactly the same input (nothing opened), or read: its metadata
- * validated, so that the set's projects and requirements are known before anything is planned.
- * A wheel that cannot be read is refused here, on its own.
+ * The first pass of a batch: a second wheel of one project refused from the file names, every
+ * other wheel's hash taken (recorded by an earlier run while the file's size and mtime are
+ * unchanged, else its bytes hashed), then each wheel either recognised from the stamps of a run
+ * over exactly the same input (nothing opened), or read: its metadata validated, so that the
+ * set's projects and requirements are known before anything is planned. A wheel that cannot be
+ * read is refused here, on its own.
  */
 import { basename, resolve } from "node:path";
 import type { LimitFunction } from "p-limit";
@@ -19,7 +21,8 @@ import {
   earlierRefusal,
   hashOf,
   outputSuffices,
-  sha256File,
+  stampedDirectories,
+  WheelHashes,
   type StampSnapshot,
 } from "./stamp.js";
 import type { LintSummary } from "./types.js";
@@ -99,6 +102,7 @@ async function knownEntries(
   read: ReadWheel,
   context: ReadContext,
   setDigest: string,
+  directories: (target: string, targetDir: string) => Promise<Map<string, string[]>>,
 ): Promise<Map<string, KnownEntry> | null> {
   let project: string;
   try {
@@ -110,8 +114,20 @@ async function knownEntries(
   for (const profile of context.profiles.filter((p) => itemTargets(read.item, p.id))) {
     const fast = fastKey(context.common, setDigest, profile.id, read.item);
     const targetDir = resolve(context.outDir, profile.id);
-    const directory = resolve(targetDir, `${profile.naming.source}${project}`);
-    const output = await earlierOutput(directory, null, fast);
+    // The directory the file name tells, else one whose stamp names this wheel.
+    const guessed = resolve(targetDir, `${profile.naming.source}${project}`);
+    let directory = guessed;
+    let output = await earlierOutput(guessed, null, fast);
+    if (output === null) {
+      const stamped = await directories(profile.id, targetDir);
+      for (const candidate of stamped.get(basename(read.item.wheel)) ?? []) {
+        if (candidate === guessed) continue;
+        output = await earlierOutput(candidate, null, fast);
+        if (output === null) continue;
+        directory = candidate;
+        break;
+      }
+    }
     if (output?.snapshot != null && outputSuffices(output, context)) {
       known.set(profile.id, {
         status: "skipped-unchanged",
@@ -148,6 +164,31 @@ async function readOne(read: ReadWheel, context: ReadContext): Promise<void> {
   read.diagnostics = diagnostics;
 }
 
+/** Why a wheel is refused when an earlier one by path provides the same project. */
+function providedAlready(wheel: string, project: string, first: string): string {
+  return `${wheel}: the set already provides ${project} with ${first}`;
+}
+
+/**
+ * Refuses, from the file names alone, every wheel of a project an earlier wheel by path already
+ * provides, so that neither is hashed or read twice for nothing; a name that does not parse is
+ * left to the read, which refuses it with the reason.
+ */
+function refuseNamesakes(reads: readonly ReadWheel[]): void {
+  const owner = new Map<string, string>();
+  for (const read of [...reads].sort((a, b) => a.item.wheel.localeCompare(b.item.wheel))) {
+    let project: string;
+    try {
+      project = normalizeName(parseWheelFilename(read.item.wheel).distribution);
+    } catch {
+      continue;
+    }
+    const first = owner.get(project);
+    if (first === undefined) owner.set(project, read.item.wheel);
+    else read.error = providedAlready(read.item.wheel, project, first);
+  }
+}
+
 /**
  * Hashes and reads every wheel of the set in the pool; returns the reads and the digest of the
  * whole input. When two wheels provide the same project, the first by path stays in the set and
@@ -168,14 +209,16 @@ export async function readSet(
     diagnostics: [],
     milliseconds: 0,
   }));
+  refuseNamesakes(reads);
+  const hashes = await WheelHashes.load(context.outDir);
   await Promise.all(
     reads.map((read) =>
       pool(async () => {
-        if (context.aborted()) return;
+        if (context.aborted() || read.error !== null) return;
         context.onRead(read.item.wheel);
         const started = performance.now();
         try {
-          read.sha256 = await sha256File(read.item.wheel);
+          read.sha256 = await hashes.sha256(read.item.wheel, context.trustStamps);
         } catch (error) {
           read.error = failure(error, read.item.wheel);
         }
@@ -183,6 +226,17 @@ export async function readSet(
       }),
     ),
   );
+  if (!context.aborted()) await hashes.save();
+  // Each target's stamped directories, read once and only when a file name does not tell one.
+  const stamped = new Map<string, Promise<Map<string, string[]>>>();
+  const directories = (target: string, targetDir: string): Promise<Map<string, string[]>> => {
+    let found = stamped.get(target);
+    if (found === undefined) {
+      found = stampedDirectories(targetDir);
+      stamped.set(target, found);
+    }
+    return found;
+  };
   const setDigest = hashOf(
     reads
       .map((r) => [basename(r.item.wheel), r.sha256])
@@ -194,7 +248,9 @@ export async function readSet(
         if (context.aborted() || read.sha256 === "") return;
         const started = performance.now();
         try {
-          read.known = context.trustStamps ? await knownEntries(read, context, setDigest) : null;
+          read.known = context.trustStamps
+            ? await knownEntries(read, context, setDigest, directories)
+            : null;
           const first = read.known?.values().next().value;
           if (first !== undefined) {
             read.project = { ...first.snapshot.project, wheel: read.item.wheel };
@@ -213,7 +269,7 @@ export async function readSet(
     const first = owner.get(read.project.project);
     if (first === undefined) owner.set(read.project.project, read.item.wheel);
     else {
-      read.error = `${read.item.wheel}: the set already provides ${read.project.project} with ${first}`;
+      read.error = providedAlready(read.item.wheel, read.project.project, first);
       read.project = null;
       read.member = null;
       read.known = null;

@@ -28,6 +28,77 @@ export async function sha256File(path: string): Promise<string> {
   });
 }
 
+/** A wheel's hash and the size and mtime of the file it was computed from. */
+interface HashedFile {
+  size: string;
+  mtimeNs: string;
+  sha256: string;
+}
+
+/** Where a batch remembers its wheels' hashes: `<out>/.wheel2pkg-wheels.json`. */
+export const wheelHashesFile = ".wheel2pkg-wheels.json";
+
+/**
+ * The wheels' hashes an earlier batch recorded, by absolute path. A wheel whose size and mtime
+ * (to the nanosecond) are those recorded is taken as unchanged without reading it, as make and
+ * rsync decide; content rewritten in place with the same size and mtime restored goes unseen
+ * until `--force`, which hashes every wheel again.
+ */
+export class WheelHashes {
+  private readonly next = new Map<string, HashedFile>();
+
+  private constructor(
+    private readonly path: string,
+    private readonly earlier: ReadonlyMap<string, HashedFile>,
+  ) {}
+
+  /** The hashes recorded under `outDir` (none when absent or unreadable: every wheel is hashed). */
+  static async load(outDir: string): Promise<WheelHashes> {
+    const path = join(outDir, wheelHashesFile);
+    const earlier = new Map<string, HashedFile>();
+    const recorded = (await readJson(path))?.wheels;
+    if (typeof recorded === "object" && recorded !== null) {
+      for (const [wheel, value] of Object.entries(recorded as Record<string, unknown>)) {
+        const entry = value as Partial<HashedFile> | null;
+        if (
+          typeof entry?.size === "string" &&
+          typeof entry.mtimeNs === "string" &&
+          typeof entry.sha256 === "string"
+        ) {
+          earlier.set(wheel, { size: entry.size, mtimeNs: entry.mtimeNs, sha256: entry.sha256 });
+        }
+      }
+    }
+    return new WheelHashes(path, earlier);
+  }
+
+  /**
+   * The sha256 of a wheel: the recorded one when its size and mtime are unchanged (and `trust`),
+   * else read and hashed. Either way it is recorded for `save`.
+   */
+  async sha256(wheel: string, trust: boolean): Promise<string> {
+    const info = await onFileSystem(wheel, "cannot read", () => stat(wheel, { bigint: true }));
+    const size = info.size.toString();
+    const mtimeNs = info.mtimeNs.toString();
+    const earlier = this.earlier.get(wheel);
+    const sha256 =
+      trust && earlier?.size === size && earlier.mtimeNs === mtimeNs
+        ? earlier.sha256
+        : await sha256File(wheel);
+    this.next.set(wheel, { size, mtimeNs, sha256 });
+    return sha256;
+  }
+
+  /** Records this run's wheels (whole or not at all); wheels of earlier runs only are dropped. */
+  async save(): Promise<void> {
+    const wheels = Object.fromEntries([...this.next].sort(([a], [b]) => a.localeCompare(b)));
+    await onFileSystem(dirname(this.path), "cannot create directory", () =>
+      mkdir(dirname(this.path), { recursive: true }),
+    );
+    await replaceFile(this.path, `${JSON.stringify({ wheels }, null, 2)}\n`);
+  }
+}
+
 /** The sha256 of a JSON value (keys in the order given: callers build it deterministically). */
 export function hashOf(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex");
@@ -181,6 +252,27 @@ export async function earlierOutput(
     builtLint: built?.lint ?? null,
     snapshot,
   };
+}
+
+/**
+ * The package directories of a target's output by the wheel their stamp names (file name),
+ * for the packages whose directory the wheel's file name does not tell (a name the family maps).
+ */
+export async function stampedDirectories(targetDir: string): Promise<Map<string, string[]>> {
+  const byWheel = new Map<string, string[]>();
+  let entries;
+  try {
+    entries = await readdir(targetDir, { withFileTypes: true });
+  } catch {
+    return byWheel;
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
+    const directory = join(targetDir, entry.name);
+    const wheel = (await readJson(join(directory, stampFile)))?.wheel;
+    if (typeof wheel === "string") byWheel.set(wheel, [...(byWheel.get(wheel) ?? []), directory]);
+  }
+  return byWheel;
 }
 
 /** Records a finished build and its lint (write then rename: the stamp is whole or absent). */
