@@ -66,14 +66,7 @@ function refuseScriptsPipRefuses(input: PlanInput): void {
 export function planFedoraSpec(input: PlanInput): TargetPlan {
   const { facts, profile, mapped, options } = input;
   refuseScriptsPipRefuses(input);
-  const basics = specBasics(
-    facts,
-    profile,
-    options,
-    input.names,
-    input.epochOf(input.names.binary),
-    input.archive,
-  );
+  const basics = specBasics(input);
   const diagnostics: Diagnostic[] = [...basics.diagnostics];
   const { sourceName, version, release } = basics;
   const binaryName = input.names.binary;

@@ -53,14 +53,7 @@ function relations(
  */
 export function planOpensuseSpec(input: PlanInput): TargetPlan {
   const { pkg, facts, profile, mapped, options } = input;
-  const basics = specBasics(
-    facts,
-    profile,
-    options,
-    input.names,
-    input.epochOf(input.names.binary),
-    input.archive,
-  );
+  const basics = specBasics(input);
   const diagnostics: Diagnostic[] = [...basics.diagnostics];
   const { sourceName, version, release } = basics;
   const modname = sourceName.replace(/^python-/, "");

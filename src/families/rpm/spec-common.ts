@@ -1,10 +1,7 @@
-import type { OwnPackageNames } from "../../mapping/names.js";
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { rpmPackageVersion } from "../../mapping/rpm-version.js";
-import type { TargetProfile } from "../../profiles/types.js";
 import { wrapParagraph, type DescriptionBlock } from "../../targets/common/description.js";
-import type { PackageFacts } from "../../targets/common/facts.js";
-import type { PackagingOptions, PlanArchive } from "../../targets/types.js";
+import type { PlanInput } from "../../targets/types.js";
 import { spec, token, type SpecText } from "../../targets/text.js";
 import { rpmReleaseOverArchive } from "./archive-version.js";
 import { specTextLine, specUrl, specValue } from "./escape.js";
@@ -37,14 +34,9 @@ export interface SpecBasics {
 }
 
 /** Computes the parts of a spec that do not depend on the distribution's guidelines. */
-export function specBasics(
-  facts: PackageFacts,
-  profile: TargetProfile,
-  options: PackagingOptions,
-  names: OwnPackageNames,
-  archiveEpoch: number,
-  archive: PlanArchive | undefined,
-): SpecBasics {
+export function specBasics(input: PlanInput): SpecBasics {
+  const { facts, profile, options, names, archive } = input;
+  const archiveEpoch = input.epochOf(names.binary);
   // The archive's Epoch for the package's name, so that it replaces the archive's package.
   const evr = rpmPackageVersion(facts.version, archiveEpoch);
   // A wheel of the release the repository has is a minor bump of the repository's Release.
