@@ -24,7 +24,7 @@ import {
   type BoundContext,
   type VersionSpelling,
 } from "./archive-bounds.js";
-import { parseClause } from "./version-clause.js";
+import { packageClauseNotes, parseClause } from "./version-clause.js";
 
 /** Relations for one requirement in the Debian family. */
 export interface DebRelations {
@@ -93,29 +93,9 @@ function translate(
   const clause = `${packageName} ${specifierToString(spec)}`;
   const { parts: parsed, error } = parseClause(spec, `${packageName} `);
   if (error !== null) return { groups: [], notes: [error] };
-  const notes: Diagnostic[] = [];
-  if (spec.operator === "===") {
-    notes.push(
-      diagnostic(
-        "arbitrary-equality-as-pin",
-        "warning",
-        `${clause}: arbitrary equality becomes a pin on ${debString(publicVersion(parsed))}, which every spelling of that version satisfies`,
-      ),
-    );
-  }
-  if (parsed.local !== null) {
-    const kept = spec.operator !== "!=";
-    notes.push(
-      diagnostic(
-        "local-version-ignored",
-        "warning",
-        kept
-          ? `${clause}: the local label is ignored; any build of ${debString(publicVersion(parsed))} is accepted`
-          : `${clause}: one local build cannot be excluded; clause left out`,
-      ),
-    );
-    if (!kept) return { groups: [], notes };
-  }
+  const notes = packageClauseNotes(clause, spec, parsed, debString);
+  // A `!=` on one local build is left out (packageClauseNotes says so).
+  if (parsed.local !== null && spec.operator === "!=") return { groups: [], notes };
   if (spec.operator === "!=") {
     notes.push(
       diagnostic(

@@ -30,7 +30,12 @@ import {
   type Pep440Version,
 } from "../model/version.js";
 import { clauseBounds, type Bound, type VersionSpelling } from "./archive-bounds.js";
-import { nextRelease, parseClause, stripTrailingZeros } from "./version-clause.js";
+import {
+  nextRelease,
+  packageClauseNotes,
+  parseClause,
+  stripTrailingZeros,
+} from "./version-clause.js";
 
 /** Relations for one requirement in the RPM family, with what was lost on the way. */
 export interface RpmRelations {
@@ -254,32 +259,6 @@ export function rpmRelations(
 /** rpm's spellings: post-releases `^postN`; a local label cannot be kept. */
 const rpmSpelling: VersionSpelling = { post: "^post", local: null };
 
-/** One clause's notes when it names package versions: what rpm cannot say exactly. */
-function packageClauseNotes(clause: string, spec: Specifier, parts: Pep440Version): Diagnostic[] {
-  const notes: Diagnostic[] = [];
-  if (spec.operator === "===") {
-    notes.push(
-      diagnostic(
-        "arbitrary-equality-as-pin",
-        "warning",
-        `${clause}: arbitrary equality becomes a pin on ${formatVersion(publicVersion(parts))}, which every spelling of that version satisfies`,
-      ),
-    );
-  }
-  if (parts.local !== null) {
-    notes.push(
-      diagnostic(
-        "local-version-ignored",
-        "warning",
-        spec.operator === "!="
-          ? `${clause}: one local build cannot be excluded; clause left out`
-          : `${clause}: the local label is ignored; any build of ${formatVersion(publicVersion(parts))} is accepted`,
-      ),
-    );
-  }
-  return notes;
-}
-
 /**
  * Relations on packages named after a project (openSUSE's singlespec `python-foo`, which its
  * macros rename per flavor), compared with the packages' own Version and Epoch: every spelling
@@ -302,7 +281,9 @@ export function rpmPackageRelations(
       diagnostics.push(error);
       continue;
     }
-    diagnostics.push(...packageClauseNotes(`${distName}${specifierToString(spec)}`, spec, parts));
+    diagnostics.push(
+      ...packageClauseNotes(`${distName}${specifierToString(spec)}`, spec, parts, formatVersion),
+    );
     if (parts.local !== null && spec.operator === "!=") continue;
     clauses.push(...clauseBounds(spec, publicVersion(parts), context));
   }

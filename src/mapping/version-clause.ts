@@ -6,7 +6,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { specifierToString } from "../model/specifier.js";
 import type { Specifier } from "../model/types.js";
-import { parseVersion, type Pep440Version } from "../model/version.js";
+import { parseVersion, publicVersion, type Pep440Version } from "../model/version.js";
 
 /** The release without its trailing zeros, keeping at least one number (`1.0.0` → `1`). */
 export function stripTrailingZeros(release: readonly number[]): number[] {
@@ -66,4 +66,40 @@ export function parseClause(
       : "invalid-specifier";
   const message = `${project}${specifierToString(spec)}: ${problem ?? ""}; clause left out`;
   return { parts: null, error: diagnostic(code, "error", message) };
+}
+
+/**
+ * What a clause on package versions cannot say exactly, for both families: `===` becomes a pin,
+ * a local label is ignored (a `!=` on one local build is left out). `spell` writes a version as
+ * the family writes it.
+ */
+export function packageClauseNotes(
+  clause: string,
+  spec: Specifier,
+  parts: Pep440Version,
+  spell: (version: Pep440Version) => string,
+): Diagnostic[] {
+  const notes: Diagnostic[] = [];
+  const shown = () => spell(publicVersion(parts));
+  if (spec.operator === "===") {
+    notes.push(
+      diagnostic(
+        "arbitrary-equality-as-pin",
+        "warning",
+        `${clause}: arbitrary equality becomes a pin on ${shown()}, which every spelling of that version satisfies`,
+      ),
+    );
+  }
+  if (parts.local !== null) {
+    notes.push(
+      diagnostic(
+        "local-version-ignored",
+        "warning",
+        spec.operator === "!="
+          ? `${clause}: one local build cannot be excluded; clause left out`
+          : `${clause}: the local label is ignored; any build of ${shown()} is accepted`,
+      ),
+    );
+  }
+  return notes;
 }
