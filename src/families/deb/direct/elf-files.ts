@@ -70,6 +70,9 @@ export async function processElfFiles(input: ElfInput): Promise<string> {
   const runpaths = new Map(input.runpaths.map((r) => [`${siteDir}/${r.file.path}`, r.kept]));
   const run = (tool: string, args: string[]) =>
     runTool(tool, args, { ...input.run, cwd: input.scratch, label: `${tool} ${input.binaryName}` });
+  const chrpaths = new Map<string, string[]>();
+  const strips = new Map<keyof typeof stripArguments, string[]>();
+  const changed: [TreeFile, string][] = [];
   for (const file of elves) {
     if (file.source.kind !== "member") continue;
     const target = join(root, file.path);
@@ -90,11 +93,19 @@ export async function processElfFiles(input: ElfInput): Promise<string> {
     if (elf !== null && elf.type !== "other") linked.push(file);
     const kept = runpaths.get(file.path);
     if (kept !== undefined) {
-      await run("chrpath", kept.length === 0 ? ["-d", relative] : ["-r", kept.join(":"), relative]);
+      const args = kept.length === 0 ? "-d" : `-r\0${kept.join(":")}`;
+      chrpaths.set(args, [...(chrpaths.get(args) ?? []), relative]);
     }
     const excluded = input.libraryDirs.some((dir) => file.path.includes(dir));
     const kind = excluded ? null : stripKind(file.path, elf, file.mode);
-    if (kind !== null) await run("strip", [...stripArguments[kind], relative]);
+    if (kind !== null) strips.set(kind, [...(strips.get(kind) ?? []), relative]);
+    changed.push([file, target]);
+  }
+  // One chrpath per RUNPATH and one strip per kind of file, over all the files that take it,
+  // in the order dh_strip sees them: RUNPATHs first.
+  for (const [args, files] of chrpaths) await run("chrpath", [...args.split("\0"), ...files]);
+  for (const [kind, files] of strips) await run("strip", [...stripArguments[kind], ...files]);
+  for (const [file, target] of changed) {
     const { size } = await stat(target);
     Object.assign(file, { source: { kind: "disk", file: target }, size });
   }
