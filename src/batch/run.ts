@@ -126,7 +126,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const repositories =
     options.repo === undefined || aborted()
       ? null
-      : await publishRepositories(options.repo, profiles, entries);
+      : await publishRepositories(options.repo, profiles, entries, config.archive.sources);
   return {
     wheel2pkgVersion,
     targets: targetIds,
