@@ -10,14 +10,16 @@ import { errorMessage } from "./entry.js";
 import type { BatchEntry, RepositoryReport } from "./types.js";
 
 /**
- * Writes `<repo>/<target>/` for each target with binary packages, asks whether they install,
- * and fills in each entry's `install`. A repository that cannot be written is reported with
+ * Writes `<repo>/<target>/` for each target with binary packages, asks whether they install
+ * (with the target's archive, from `archiveSources` where the family reads it from there), and
+ * fills in each entry's `install`. A repository that cannot be written is reported with
  * its error; the others go on.
  */
 export async function publishRepositories(
   repo: string,
   profiles: readonly TargetProfile[],
   entries: readonly BatchEntry[],
+  archiveSources: ReadonlyMap<string, readonly string[]>,
 ): Promise<RepositoryReport[]> {
   const reports: RepositoryReport[] = [];
   for (const profile of profiles) {
@@ -30,7 +32,8 @@ export async function publishRepositories(
     const directory = resolve(join(repo, profile.id));
     try {
       const repository = await family.writeRepository(directory, files, profile);
-      const install = await family.checkInstall(repository, profile);
+      const sources = archiveSources.get(profile.id) ?? [];
+      const install = await family.checkInstall(repository, profile, sources);
       const byFile = new Map(
         repository.packages.map((p) => [p.file.slice(p.file.lastIndexOf("/") + 1), p.name]),
       );

@@ -13,8 +13,24 @@ import {
   type UnresolvedSummary,
 } from "./types.js";
 
-/** Sums the entries up; the status counts always add up to `entries`. */
-export function batchTotals(entries: readonly BatchEntry[], seconds: number): BatchTotals {
+/**
+ * Which unresolved requirements a list holds: every entry's and its extras' (`all`), or, with
+ * `--resolve`, where only the extras asked for are resolved, the packages' own (`main`) apart
+ * from those of the extras nobody asked for (`extras`).
+ */
+export type UnresolvedScope = "all" | "main" | "extras";
+
+/**
+ * Sums the entries up; the status counts always add up to `entries`. With `resolved`, the
+ * requirements of extras nobody asked for are counted apart from the unresolved ones.
+ */
+export function batchTotals(
+  entries: readonly BatchEntry[],
+  seconds: number,
+  resolved = false,
+): BatchTotals {
+  const projects = (scope: UnresolvedScope) =>
+    new Set(entries.flatMap((e) => unresolvedOf(e, scope).map(({ u }) => u.project))).size;
   const counts = Object.fromEntries(batchStatuses.map((s) => [s, 0])) as Record<
     BatchStatus,
     number
@@ -24,7 +40,8 @@ export function batchTotals(entries: readonly BatchEntry[], seconds: number): Ba
     ...counts,
     entries: entries.length,
     wheels: new Set(entries.map((e) => e.wheel)).size,
-    unresolved: new Set(entries.flatMap((e) => allUnresolved(e).map(({ u }) => u.project))).size,
+    unresolved: projects(resolved ? "main" : "all"),
+    unaskedExtras: resolved ? projects("extras") : 0,
     lint: {
       packaging: addSummaries(
         emptySummary(),
@@ -39,23 +56,31 @@ export function batchTotals(entries: readonly BatchEntry[], seconds: number): Ba
   };
 }
 
-/** An entry's unresolved requirements, each with who requires it: the wheel or `wheel[extra]`. */
-function allUnresolved(entry: BatchEntry): { u: UnresolvedRequirement; by: string }[] {
+/** An entry's unresolved requirements in a scope, each with who requires it: the wheel or `wheel[extra]`. */
+function unresolvedOf(
+  entry: BatchEntry,
+  scope: UnresolvedScope,
+): { u: UnresolvedRequirement; by: string }[] {
   const by = entry.project ?? entry.wheel;
   return [
-    ...entry.unresolved.map((u) => ({ u, by })),
-    ...entry.extras.flatMap((e) => e.unresolved.map((u) => ({ u, by: `${by}[${e.extra}]` }))),
+    ...(scope === "extras" ? [] : entry.unresolved.map((u) => ({ u, by }))),
+    ...(scope === "main"
+      ? []
+      : entry.extras.flatMap((e) => e.unresolved.map((u) => ({ u, by: `${by}[${e.extra}]` })))),
   ];
 }
 
-/** The unresolved requirements of all entries (their extras' too), grouped by the required project. */
-export function unresolvedSummary(entries: readonly BatchEntry[]): UnresolvedSummary[] {
+/** The unresolved requirements of all entries in a scope, grouped by the required project. */
+export function unresolvedSummary(
+  entries: readonly BatchEntry[],
+  scope: UnresolvedScope = "all",
+): UnresolvedSummary[] {
   const byProject = new Map<
     string,
     { reasons: Set<string>; targets: Set<string>; by: Set<string> }
   >();
   for (const entry of entries) {
-    for (const { u, by } of allUnresolved(entry)) {
+    for (const { u, by } of unresolvedOf(entry, scope)) {
       const summary = byProject.get(u.project) ?? {
         reasons: new Set(),
         targets: new Set(),

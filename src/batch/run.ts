@@ -123,10 +123,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   await Promise.all(run.buildTasks);
 
   const entries = run.ledger.sorted(targetIds);
+  const resolved = options.closure !== undefined;
   const repositories =
     options.repo === undefined || aborted()
       ? null
-      : await publishRepositories(options.repo, profiles, entries);
+      : await publishRepositories(options.repo, profiles, entries, config.archive.sources);
   return {
     wheel2pkgVersion,
     targets: targetIds,
@@ -135,10 +136,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     order: graph.order,
     cycles: graph.cycles,
     entries,
-    unresolved: unresolvedSummary(entries),
+    unresolved: unresolvedSummary(entries, resolved ? "main" : "all"),
+    unaskedExtras: resolved ? unresolvedSummary(entries, "extras") : null,
     closure: options.closure ?? null,
     repositories,
-    totals: batchTotals(entries, (performance.now() - started) / 1000),
+    totals: batchTotals(entries, (performance.now() - started) / 1000, resolved),
   };
 }
 

@@ -137,6 +137,8 @@ export type BatchTotals = Record<BatchStatus, number> & {
   entries: number;
   wheels: number;
   unresolved: number;
+  /** With `--resolve`: the projects only extras nobody asked for require, unresolved (else 0). */
+  unaskedExtras: number;
   /** The lint summaries of all entries added up. */
   lint: { packaging: LintSummary; built: LintSummary };
   seconds: number;
@@ -153,7 +155,17 @@ export interface BatchReport {
   order: string[];
   cycles: string[][];
   entries: BatchEntry[];
+  /**
+   * The requirements nothing known satisfies. With `--resolve`, only those of the packages
+   * themselves and of the extras asked for (which are folded into them).
+   */
   unresolved: UnresolvedSummary[];
+  /**
+   * With `--resolve`: the unresolved requirements of extras nobody asked for, which the closure
+   * leaves alone (it resolves only what is asked), so they are not the closure's problems; null
+   * without `--resolve`, where `unresolved` holds them.
+   */
+  unaskedExtras: UnresolvedSummary[] | null;
   /** With `--resolve`: per target, the wheels pulled in, the archive's share, what nothing satisfies. */
   closure: ClosurePlan | null;
   /** With `--repo`: one repository per target with binary packages. */

@@ -112,6 +112,14 @@ export interface Family {
     packages: readonly string[],
     profile: TargetProfile,
   ): Promise<Repository>;
-  /** Asks the package manager whether each package of a repository installs on the target. */
-  checkInstall(repository: Repository, profile: TargetProfile): Promise<InstallCheck>;
+  /**
+   * Asks the package manager whether each package of a repository installs on the target, with
+   * the target's archive: `archiveSources` are its `[archive.targets.<id>] sources` as configured
+   * (empty: none), which a family whose host lists are not the target's archive reads instead.
+   */
+  checkInstall(
+    repository: Repository,
+    profile: TargetProfile,
+    archiveSources: readonly string[],
+  ): Promise<InstallCheck>;
 }

@@ -23,6 +23,7 @@ export const epel9 = fedoraStyleProfile({
   patch: 25,
   glibc: "2.34",
   distTag: ".el9",
+  releaseVersion: "9",
   architectures: { x86_64: "x86_64", aarch64: "aarch64", ppc64le: "ppc64le", s390x: "s390x" },
   assertLicenseFiles: false,
 });

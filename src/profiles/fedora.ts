@@ -9,6 +9,8 @@ export interface FedoraStyleRelease {
   patch: number;
   glibc: string;
   distTag: string;
+  /** `$releasever` in the release's repository configuration. */
+  releaseVersion: string;
   /** Wheel platform machine → RPM architecture, for the architectures the release builds. */
   architectures: Readonly<Record<string, string>>;
   /** Whether its pyproject-rpm-macros know `%pyproject_save_files -l` (1.11, 2023, on). */
@@ -43,6 +45,7 @@ export function fedoraStyleProfile(release: FedoraStyleRelease): TargetProfile {
     naming: { source: "python-", binary: "python3-" },
     rpm: {
       distTag: release.distTag,
+      releaseVersion: release.releaseVersion,
       specStyle: "fedora",
       dependencyStyle: "python3dist",
       extrasSubpackages: true,
@@ -89,6 +92,7 @@ export const fedora = fedoraStyleProfile({
   patch: 2,
   glibc: "2.44",
   distTag: ".fc45",
+  releaseVersion: "45",
   architectures: fedoraArchitectures,
   assertLicenseFiles: true,
 });
@@ -104,6 +108,7 @@ export const fedoraRawhide = fedoraStyleProfile({
   patch: 2,
   glibc: "2.44",
   distTag: ".fc46",
+  releaseVersion: "rawhide",
   architectures: fedoraArchitectures,
   assertLicenseFiles: true,
 });

@@ -49,6 +49,8 @@ export const opensuse: TargetProfile = {
   rpm: {
     // openSUSE specs carry no dist tag; an empty macro body is spelled %{nil} in a macro file.
     distTag: "%{nil}",
+    // A rolling release: its repositories name no $releasever, so this only labels it for dnf.
+    releaseVersion: "tumbleweed",
     specStyle: "opensuse",
     dependencyStyle: "singlespec",
     extrasSubpackages: false,

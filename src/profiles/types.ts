@@ -72,6 +72,8 @@ export interface TargetProfile {
   rpm?: {
     /** `%{?dist}`-style suffix shown in examples; the spec uses `%{?dist}` itself. */
     distTag: string;
+    /** What the target's repositories call its release (`$releasever`: `45`, `rawhide`, `9`). */
+    releaseVersion: string;
     /**
      * Macro values that the target distro defines and a foreign build host may lack
      * (`python3_sitelib`, …), and stand-ins for the distro's own macros (openSUSE's

@@ -58,6 +58,7 @@ describe("buildManifest", () => {
       cycles: [],
       entries,
       unresolved: [],
+      unaskedExtras: null,
       totals: batchTotals(entries, 0),
     };
     expect(buildManifest(report)).toEqual([

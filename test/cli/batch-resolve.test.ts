@@ -72,6 +72,62 @@ describe("wheel2pkg batch --resolve", () => {
     );
   });
 
+  it("lists the requirements of extras nobody asked for apart from the unresolved", async () => {
+    const h = house([
+      {
+        name: "w2p_app",
+        version: "1.0",
+        extras: ["cli", "web"],
+        requires: [
+          "w2p-lib>=1",
+          "w2p-ghost",
+          'w2p-nowhere; extra == "cli"',
+          'w2p-lib; extra == "web"',
+        ],
+      },
+    ]);
+    const links = path.join(h.root, "links");
+    fs.mkdirSync(links);
+    writeWheel(links, { name: "w2p_lib", version: "1.2" });
+    const args = ["batch", h.house, "--target", "debian-12", "--out", h.out];
+    const report = path.join(h.root, "report.json");
+    const resolved = await runCli([
+      ...args,
+      "--resolve",
+      "--find-links",
+      links,
+      "--report",
+      report,
+    ]);
+    expect(resolved.code).toBe(1); // w2p-ghost: nothing has it
+    const written = JSON.parse(fs.readFileSync(report, "utf8")) as BatchReport;
+    expect(written.unresolved.map((u) => [u.project, u.requiredBy])).toEqual([
+      ["w2p-ghost", ["w2p-app"]],
+    ]);
+    expect(written.unaskedExtras).toEqual([
+      {
+        project: "w2p-nowhere",
+        reasons: ["unknown-to-distro-data"],
+        targets: ["debian-12"],
+        requiredBy: ["w2p-app[cli]"],
+      },
+    ]);
+    expect(written.totals).toMatchObject({ unresolved: 1, unaskedExtras: 1 });
+    expect(resolved.stderr).toMatch(
+      /; 1 unresolved requirement\(s\); 1 requirement\(s\) of extras not asked for left aside/,
+    );
+    expect(resolved.stderr).not.toMatch(/^ {2}w2p-nowhere/m);
+
+    // Without --resolve, nothing is asked of the extras either way: they stay among the unresolved.
+    const plain = await runCli([...args, "--report", report, "--force"]);
+    const again = JSON.parse(fs.readFileSync(report, "utf8")) as BatchReport;
+    expect(plain.stderr).toMatch(
+      /^ {2}w2p-nowhere \[unknown-to-distro-data\] on debian-12: w2p-app\[cli\]$/m,
+    );
+    expect(again.unaskedExtras).toBeNull();
+    expect(again.unresolved.map((u) => u.project)).toEqual(["w2p-ghost", "w2p-lib", "w2p-nowhere"]);
+  });
+
   it("refuses --dry-run without --resolve, and --resolve without a source", async () => {
     const h = withLinks();
     const base = ["batch", h.house, "--target", "debian-12", "--out", h.out];

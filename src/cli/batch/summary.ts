@@ -20,12 +20,16 @@ export function summaryLine(report: BatchReport): string {
   const cycles =
     report.cycles.length > 0 ? `; ${report.cycles.length} dependency cycle(s) broken` : "";
   const unresolved = t.unresolved > 0 ? `; ${t.unresolved} unresolved requirement(s)` : "";
+  const unasked =
+    t.unaskedExtras > 0
+      ? `; ${t.unaskedExtras} requirement(s) of extras not asked for left aside`
+      : "";
   const lint = addSummaries(t.lint.packaging, [t.lint.built]);
   const findings =
     lint.error + lint.warning + lint.info > 0
       ? `; lint: ${lint.error} error(s), ${lint.warning} warning(s), ${lint.info} note(s)`
       : "";
-  return `batch: ${t.wheels} wheel(s) × ${report.targets.length} target(s): ${parts.join(", ") || "nothing to do"}${unresolved}${findings}${cycles}${installSummary(report)} in ${t.seconds.toFixed(1)} s\n`;
+  return `batch: ${t.wheels} wheel(s) × ${report.targets.length} target(s): ${parts.join(", ") || "nothing to do"}${unresolved}${unasked}${findings}${cycles}${installSummary(report)} in ${t.seconds.toFixed(1)} s\n`;
 }
 
 /** `; install: 12 of 13 package(s) installable (fedora not checked)`, or "" without `--repo`. */

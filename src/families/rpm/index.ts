@@ -10,7 +10,8 @@ import { planFedoraSpec } from "./fedora-spec.js";
 import { queryRpm, runRpmlint } from "./native.js";
 import { rpmMapping } from "./mapping.js";
 import { planOpensuseSpec } from "./opensuse-spec.js";
-import { checkRpmInstall, writeRpmRepository } from "./repository.js";
+import { checkRpmInstall } from "./install-check.js";
+import { writeRpmRepository } from "./repository.js";
 import { compareRpmVersions } from "./version-order.js";
 
 /**

@@ -1,11 +1,10 @@
 /**
- * An RPM repository of built .rpms (repodata from createrepo_c), and what can be said of
- * whether they install: dnf would need the target's own repodata, which a host of another
- * release does not have, so the check says why it cannot be made instead of guessing.
+ * An RPM repository of built .rpms, with repodata from createrepo_c, which dnf and zypper read
+ * (whether its packages install is asked in install-check.ts).
  */
 import { resolve } from "node:path";
-import { captureTool, queryTool } from "../../native/run.js";
-import type { InstallCheck, Repository } from "../../native/types.js";
+import { captureTool } from "../../native/run.js";
+import type { Repository } from "../../native/types.js";
 import type { TargetProfile } from "../../profiles/types.js";
 import { writeStagedRepository } from "../repository-staging.js";
 
@@ -40,21 +39,4 @@ export async function writeRpmRepository(
       ].join("\n");
     },
   );
-}
-
-/**
- * Whether the packages install on the target. dnf must resolve them against the target's own
- * repositories; this host has none configured for another release, so the verdict is that it
- * cannot be checked here, and why.
- */
-export async function checkRpmInstall(
-  _repository: Repository,
-  profile: TargetProfile,
-): Promise<InstallCheck> {
-  const dnf = await queryTool("dnf", ["--version"]);
-  const source =
-    dnf === null
-      ? `this host has no dnf to ask about ${profile.id}`
-      : `dnf on this host has no repodata of ${profile.name}`;
-  return { checked: false, source, results: [] };
 }
