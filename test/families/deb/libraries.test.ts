@@ -15,14 +15,17 @@ const shipping: Record<string, string[]> = {
   "libxml2.so.2": ["libxml2"],
   "libxslt.so.1": ["libxslt1.1"],
   "libexslt.so.0": ["libxslt1.1"],
-  // Behind alternatives: every BLAS implementation ships it in a directory of its own.
+  // Behind alternatives: every BLAS implementation ships it in a directory of its own and
+  // provides the virtual package named after it.
   "libblas.so.3": [
     "libatlas3-base",
+    "libblas.so.3",
     "libblas3",
     "libblis4-openmp",
     "libblis4-pthread",
     "libblis4-serial",
     "libopenblas0-openmp",
+    "libopenblas0-pthread",
   ],
   "libsnappy.so.1": ["libsnappy1v5"],
 };
@@ -92,10 +95,11 @@ describe("libraryNeeds", () => {
     expect(needs.relations).toEqual([]);
   });
 
-  it("puts the package named after the soname first among alternatives (numpy: libblas.so.3)", () => {
+  it("puts the package named after the soname first, and the virtual package last (numpy: libblas.so.3)", () => {
     const needs = libraryNeeds(wheelNeeding({ "numpy/_umath.so": ["libblas.so.3"] }), bookworm);
+    // A host whose BLAS is libopenblas0-pthread, which the first four leave out, has it too.
     expect(needs.relations).toEqual([
-      "libblas3 | libatlas3-base | libblis4-openmp | libblis4-serial",
+      "libblas3 | libatlas3-base | libblis4-openmp | libblis4-serial | libblas.so.3",
     ]);
   });
 
