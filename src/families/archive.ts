@@ -138,15 +138,17 @@ export class ArchiveIndex implements ArchiveNames {
 
   /**
    * The packages that ship a shared library, by its soname: undefined when no file lists were
-   * read, empty when none does.
+   * read, empty when none does. A library behind alternatives is also a virtual package named
+   * after it (libblas.so.3, which every BLAS implementation provides): then that name is among
+   * them too, so a relation can accept whichever implementation a host has.
    */
   librariesOf(soname: string): string[] | undefined {
     const libraries = this.snapshot.libraries;
     if (libraries === null) return undefined;
     const shipping = libraries[soname] ?? [];
-    // A library behind alternatives is a virtual package named after it (libblas.so.3).
-    const virtual = (this.providers.get(soname) ?? []).map((o) => o.package.name);
-    return [...new Set([...shipping, ...virtual])].sort();
+    const providers = (this.providers.get(soname) ?? []).map((o) => o.package.name);
+    const virtual = providers.length > 0 ? [soname] : [];
+    return [...new Set([...shipping, ...providers, ...virtual])].sort();
   }
 
   /** Whether every build host has the package (Essential, build-essential and what they need). */

@@ -32,7 +32,7 @@ export interface SystemLibraries {
  * Contents) says so; a soname no package ships throws an UnsupportedWheelError naming it.
  */
 export function systemLibraries(
-  facts: PackageFacts,
+  facts: Pick<PackageFacts, "files" | "wheel">,
   archive: PlanArchive | undefined,
 ): SystemLibraries {
   if (archive === undefined) return { libraries: null, diagnostics: [] };

@@ -39,13 +39,17 @@ function alternatives(soname: string, packages: readonly string[]): string[] {
  * The Build-Depends of the libraries the wheel's ELF files need, from the archive's Contents;
  * nothing without an index. A soname no package ships refuses the wheel (`systemLibraries`).
  */
-export function libraryNeeds(facts: PackageFacts, archive: PlanArchive | undefined): LibraryNeeds {
+export function libraryNeeds(
+  facts: Pick<PackageFacts, "files" | "wheel">,
+  archive: PlanArchive | undefined,
+): LibraryNeeds {
   const found = systemLibraries(facts, archive);
   const needs: LibraryNeeds = { relations: [], diagnostics: [...found.diagnostics] };
   for (const library of found.libraries ?? []) {
     if (library.preinstalled) continue;
     const relation = alternatives(library.soname, library.packages).join(" | ");
-    needs.relations.push(relation);
+    // One package often ships several of the sonames (libxslt1.1: libxslt.so.1, libexslt.so.0).
+    if (!needs.relations.includes(relation)) needs.relations.push(relation);
     needs.diagnostics.push(
       diagnostic(
         "library-build-depends",
