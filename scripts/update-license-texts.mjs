@@ -25,8 +25,16 @@ const versionOnly = {
   "LGPL-3.0": "LGPL-3.0-only",
   "AGPL-3.0": "AGPL-3.0-only",
 };
+// The notice a license's own text tells projects to put in their files instead of the whole
+// text (its "how to apply" appendix), from the start of the notice to the end of the text.
+const notices = { "Apache-2.0": "Licensed under the Apache License, Version 2.0" };
 const texts = [
   ...whole.map((id) => ({ id, whole: true, text: full[id].licenseText })),
+  ...Object.entries(notices).map(([id, start]) => {
+    const text = full[id].licenseText;
+    if (!text.includes(start)) throw new Error(`${id}: no notice starting "${start}"`);
+    return { id, whole: true, notice: true, text: text.slice(text.indexOf(start)) };
+  }),
   ...Object.entries(versionOnly).map(([id, spdx]) => ({
     id,
     whole: false,

@@ -5,7 +5,7 @@ import { mapPackage, type MappedRequirements } from "../mapping/map.js";
 import { ownPackageNames, type OwnPackageNames } from "../mapping/names.js";
 import { normalizeExtra } from "../model/name.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
-import { InternalError, onFileSystem, UserError } from "../errors.js";
+import { InternalError, onFileSystem, UnsupportedWheelError, UserError } from "../errors.js";
 import {
   configuredCommandExtras,
   configuredLicense,
@@ -204,12 +204,21 @@ export async function planConversion(
   const { pkg, licenseTexts } = read;
   const wheelPath = pkg.path;
   const diagnostics = [...read.diagnostics];
-  const { facts, diagnostics: factDiagnostics } = packageFacts(
-    pkg,
-    configuredLicense(config, pkg.metadata.normalizedName),
-    licenseTexts,
-  );
+  const {
+    facts,
+    diagnostics: factDiagnostics,
+    licenseUnsettled,
+  } = packageFacts(pkg, configuredLicense(config, pkg.metadata.normalizedName), licenseTexts);
   diagnostics.push(...factDiagnostics);
+  // No package says its license is unknown: a wheel whose license nothing settles is refused by
+  // every target, with what would settle it (README, "What the packages contain": License).
+  const licenseRefusal =
+    licenseUnsettled === null
+      ? null
+      : new UnsupportedWheelError(`${licenseUnsettled.code}: ${licenseUnsettled.message}`, {
+          file: pkg.filename.filename,
+          field: "License",
+        });
   // The texts of the license files that are licenses, for the packaging that copies them.
   const licenses = new Map(
     [...licenseTexts].filter(([path]) => facts.licenseMembers.includes(path)),
@@ -245,6 +254,7 @@ export async function planConversion(
     options.templateDirs ?? (config.templates === undefined ? [] : [config.templates]);
   const renderer = options.renderer ?? createRenderer(templateDirs);
   const planOne = (profile: TargetProfile): PlannedPackage => {
+    if (licenseRefusal !== null) throw licenseRefusal;
     checkTargetCompatibility(pkg.tags, profile);
     checkRequiresPython(pkg.filename.filename, pkg.metadata.requiresPython, profile);
     const mapping = mappedTargets.find((m) => m.profile.id === profile.id);

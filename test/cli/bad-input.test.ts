@@ -11,7 +11,8 @@ afterAll(() => {
   scratch.remove();
 });
 const DI = "demo-1.0.dist-info";
-const metadata = (extra: string) => `Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n${extra}`;
+const metadata = (extra: string) =>
+  `Metadata-Version: 2.1\nName: demo\nVersion: 1.0\nLicense-Expression: MIT\n${extra}`;
 
 /** Each bad wheel, and what the message must name: the member or field. */
 const cases: [string, WheelSpec | Buffer, RegExp][] = [

@@ -29,6 +29,7 @@ const wheel = scratch.wheel({
     "Metadata-Version: 2.1",
     "Name: demo",
     "Version: 1.0",
+    "License-Expression: MIT",
     "Requires-Dist: six",
     "Requires-Dist: cffi>=2.0",
     "Requires-Dist: wheel2pkg-no-such-project>=1",
@@ -119,7 +120,7 @@ describe("--check-archive", () => {
       {
         name: "numpy",
         version: "2.0",
-        metadata: "Metadata-Version: 2.1\nName: numpy\nVersion: 2.0\n",
+        metadata: "Metadata-Version: 2.1\nName: numpy\nVersion: 2.0\nLicense-Expression: MIT\n",
       },
       "numpy-2.0-py3-none-any.whl",
     );

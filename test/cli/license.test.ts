@@ -14,38 +14,39 @@ function paramiko(): { root: string; house: string; out: string; wheel: string }
 }
 
 const ambiguous =
-  /^error: license-ambiguous: License "LGPL" does not say which version; .*\[packages\.paramiko\] license = "<SPDX expression>"$/m;
+  /^wheel2pkg: error: paramiko-3\.5\.0-py3-none-any\.whl: License: license-ambiguous: License "LGPL" does not say which version; .*\[packages\.paramiko\] license = "<SPDX expression>"$/m;
 
+// No package says its license is unknown (lintian: license-problem-undefined-license): the wheel
+// is refused, the way any target refuses a wheel it cannot serve.
 describe("an ambiguous license", () => {
-  it("is an error that preview shows without --verbose", async () => {
+  it("refuses the wheel in preview, which shows the error and renders nothing", async () => {
     const { wheel } = paramiko();
     const result = await runCli(["preview", wheel, "--target", "fedora"]);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(ambiguous);
-    expect(result.stdout).toMatch(/^License: +LicenseRef-Unknown$/m);
-    expect(result.stdout).not.toMatch(/LGPL-3/);
+    expect(result.stdout).toBe("");
   });
 
-  it("is an error that convert shows, with debian/copyright saying unknown", async () => {
+  it("refuses the wheel in convert for every target, and writes nothing", async () => {
     const { wheel, out } = paramiko();
-    const result = await runCli(["convert", wheel, "--target", "debian-12", "--out", out]);
+    const result = await runCli(["convert", wheel, "--target", "debian-12,fedora", "--out", out]);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(ambiguous);
-    const directory = /→ (.+)$/m.exec(result.stdout)?.[1] ?? "";
-    const file = fs
-      .readdirSync(directory, { recursive: true, encoding: "utf8" })
-      .find((name) => name.endsWith(path.join("debian", "copyright")));
-    const copyright = fs.readFileSync(path.join(directory, file ?? "missing"), "utf8");
-    expect(copyright).toMatch(/^License: unknown$/m);
-    expect(copyright).not.toMatch(/LGPL-3/);
+    expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
   });
 
-  it("is an error that batch shows once, with its targets", async () => {
+  it("refuses that wheel in a batch, whose other wheels are converted", async () => {
     const { house: dir, out } = paramiko();
+    writeWheel(dir, { name: "six", version: "1.16.0" });
     const result = await runCli(["batch", dir, "--target", "debian-12,fedora", "--out", out]);
-    const lines = result.stderr.split("\n").filter((line) => line.includes("license-ambiguous"));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(
-      /^error: license-ambiguous: paramiko \(debian-12, fedora\): License "LGPL"/,
-    );
+    expect(result.code).toBe(1);
+    const refusals = result.stderr.split("\n").filter((line) => line.includes(": refused"));
+    expect(refusals).toHaveLength(2);
+    for (const line of refusals)
+      expect(line).toMatch(/paramiko 3\.5\.0: refused .*license-ambiguous: License "LGPL"/);
+    expect(result.stderr).toMatch(/2 converted, 2 refused/);
+    expect(fs.readdirSync(path.join(out, "debian-12"))).toContain("python-six");
+    expect(fs.readdirSync(path.join(out, "debian-12"))).not.toContain("python-paramiko");
   });
 
   it("is settled by [packages.<name>] license in wheel2pkg.toml", async () => {

@@ -157,7 +157,9 @@ export function wheelBytes(spec: WheelSpec = {}): Buffer {
     ...Object.entries(spec.files ?? { [`${name}/__init__.py`]: "VALUE = 1\n" }),
     [
       `${distInfo}/METADATA`,
-      spec.metadata ?? `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n`,
+      // A package states its license, or it is refused (a wheel without one is tested by name).
+      spec.metadata ??
+        `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\nLicense-Expression: MIT\n`,
     ],
     [
       `${distInfo}/WHEEL`,

@@ -51,7 +51,7 @@ export function notInstallable(report: BatchReport): boolean {
 }
 
 /**
- * Each diagnostic that is an error (`license-ambiguous`), once per project with the targets it
+ * Each diagnostic that is an error (`prebuilt-binary` on Fedora), once per project with the targets it
  * concerns: like `convert`, a batch shows errors whatever its verbosity.
  */
 export function errorLines(report: BatchReport): string[] {

@@ -34,7 +34,9 @@ export type LicenseParagraph = {
 /**
  * The DEP-5 license of the package and its stand-alone License paragraphs: for each license
  * of the expression, the common-licenses pointer where Debian ships the text, else the
- * upstream license files' text (each file once).
+ * upstream license files' text (each file once). A license with an exception
+ * (`GPL-3+ with GCC-exception-3.1 exception`) is one name, as lintian reads it: its paragraph
+ * points to the license's common text and gives the exception's from the upstream files.
  */
 export function copyrightLicense(
   spdx: string,
@@ -45,7 +47,7 @@ export function copyrightLicense(
   const names = [
     ...new Set(
       license
-        .split(/\s+(?:and|or|with)\s+|[()]/)
+        .split(/\s+(?:and|or)\s+|[()]/)
         .map((name) => name.trim())
         .filter(Boolean),
     ),
@@ -60,18 +62,8 @@ export function copyrightLicense(
     .filter((lines) => lines.length > 0);
   // The upstream files are given once, under the first license that needs them.
   let textsGivenUnder: Deb822Text | null = null;
-  const paragraphs = names.map((text): LicenseParagraph => {
-    const name = controlValue(text);
-    const common = commonLicenses.get(text);
-    if (common !== undefined) {
-      return {
-        name,
-        lines: [
-          deb822` On Debian systems, the complete text of the ${name} license can be found in`,
-          deb822` "/usr/share/common-licenses/${controlValue(common)}".`,
-        ],
-      };
-    }
+  /** The upstream files' text, or where it was given, or that the wheel has none. */
+  const upstream = (name: Deb822Text): Deb822Text[] => {
     if (upstreamText.length === 0) {
       diagnostics.push(
         diagnostic(
@@ -81,21 +73,29 @@ export function copyrightLicense(
           "License-File",
         ),
       );
-      return { name, lines: [deb822` The ${name} license text was not shipped with the wheel.`] };
+      return [deb822` The ${name} license text was not shipped with the wheel.`];
     }
     if (textsGivenUnder !== null) {
-      return {
-        name,
-        lines: [
-          deb822` The upstream license files, which include the ${name} terms, are given above`,
-          deb822` under License: ${textsGivenUnder}.`,
-        ],
-      };
+      return [
+        deb822` The upstream license files, which include the ${name} terms, are given above`,
+        deb822` under License: ${textsGivenUnder}.`,
+      ];
     }
     textsGivenUnder = name;
+    return upstreamText.flatMap((lines, i) => (i > 0 ? [deb822` .`, ...lines] : lines));
+  };
+  const paragraphs = names.map((text): LicenseParagraph => {
+    const name = controlValue(text);
+    const [base = text, exception] = text.split(/\s+with\s+/);
+    const common = commonLicenses.get(base);
+    if (common === undefined) return { name, lines: upstream(name) };
+    const pointer = [
+      deb822` On Debian systems, the complete text of the ${controlValue(base)} license can be found in`,
+      deb822` "/usr/share/common-licenses/${controlValue(common)}".`,
+    ];
     return {
       name,
-      lines: upstreamText.flatMap((lines, i) => (i > 0 ? [deb822` .`, ...lines] : lines)),
+      lines: exception === undefined ? pointer : [...pointer, deb822` .`, ...upstream(name)],
     };
   });
   return { license: controlValue(license), paragraphs, diagnostics };

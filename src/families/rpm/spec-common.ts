@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from "../../diagnostics.js";
+import type { Diagnostic } from "../../diagnostics.js";
 import { rpmPackageVersion } from "../../mapping/rpm-version.js";
 import { wrapParagraph, type DescriptionBlock } from "../../targets/common/description.js";
 import type { PlanInput } from "../../targets/types.js";
@@ -49,16 +49,6 @@ export function specBasics(input: PlanInput): SpecBasics {
     archive,
   );
   const diagnostics = [...evr.diagnostics, ...replacing.diagnostics];
-  if (facts.license.source === "none") {
-    diagnostics.push(
-      diagnostic(
-        "rpm-license-unknown",
-        "warning",
-        "License: LicenseRef-Unknown in the spec",
-        "License",
-      ),
-    );
-  }
   const texts = {
     version: token("spec", evr.version),
     epoch: evr.epoch,

@@ -62,7 +62,8 @@ const schemeOrder = ["purelib", "platlib", "scripts", "data", "headers"] as cons
 /**
  * Computes the facts of a package; every guess is reported as a diagnostic. A license the
  * configuration gives wins over the wheel's; the license files' texts (by member path) are its
- * last source.
+ * last source. `licenseUnsettled` is the error that says why nothing settles the license, for
+ * planning to refuse the wheel with.
  */
 export function packageFacts(
   pkg: WheelPackage,
@@ -71,6 +72,7 @@ export function packageFacts(
 ): {
   facts: PackageFacts;
   diagnostics: Diagnostic[];
+  licenseUnsettled: Diagnostic | null;
 } {
   const { metadata } = pkg;
   const diagnostics: Diagnostic[] = [];
@@ -214,7 +216,7 @@ export function packageFacts(
     providesExtra: metadata.providesExtra,
     licenseMembers: [...licenseMembers].sort(compare),
   };
-  return { facts, diagnostics };
+  return { facts, diagnostics, licenseUnsettled: licensed.unsettled };
 }
 
 function capitalized(text: string): string {

@@ -2,11 +2,15 @@ import type { ConfiguredLicense } from "../../config/types.js";
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { isSpdxExpression } from "../../model/spdx.js";
 import { classifierReading, licenseFieldReading } from "./license-readings.js";
+import { readLicenseSections, type FileReading } from "./license-sections.js";
 import { matchLicenseText } from "./license-texts.js";
 
 /** The license of a package as an SPDX expression, and where it came from. */
 export interface LicenseInfo {
-  /** A valid SPDX expression, or `LicenseRef-Unknown` when the inputs do not settle one. */
+  /**
+   * A valid SPDX expression, or `LicenseRef-Unknown` (source `none`) when the inputs do not
+   * settle one: planning then refuses the wheel with the `unsettled` error instead.
+   */
   spdx: string;
   source: "config" | "License-Expression" | "classifier" | "License" | "license-file" | "none";
 }
@@ -24,14 +28,16 @@ export interface LicenseFields {
  * `[packages.<name>] license` in wheel2pkg.toml, then License-Expression (PEP 639), then the
  * license classifiers when together they name exactly one SPDX license, then a License field
  * that is or plainly names one, then the license files when each holds the text of the same
- * license (one without `-only`/`-or-later` variants). When the inputs say something but settle nothing, the license
- * is `LicenseRef-Unknown` with a `license-ambiguous` error that says how to set it.
+ * license (one without `-only`/`-or-later` variants), or of the same licenses part by part
+ * (license-sections.ts). When the inputs say something but settle nothing, `unsettled` is a
+ * `license-ambiguous` error that says why and how to set it; when they say nothing, a
+ * `license-unknown` one. No package says its license is unknown: planning refuses the wheel.
  */
 export function resolveLicense(
   fields: LicenseFields,
   configured?: ConfiguredLicense,
   licenseTexts: ReadonlyMap<string, string> = new Map(),
-): { license: LicenseInfo; diagnostics: Diagnostic[] } {
+): { license: LicenseInfo; diagnostics: Diagnostic[]; unsettled: Diagnostic | null } {
   const diagnostics: Diagnostic[] = [];
   if (configured !== undefined) {
     diagnostics.push(
@@ -42,14 +48,18 @@ export function resolveLicense(
         "License",
       ),
     );
-    return { license: { spdx: configured.spdx, source: "config" }, diagnostics };
+    return { license: { spdx: configured.spdx, source: "config" }, diagnostics, unsettled: null };
   }
   // Why each source that said something settled nothing.
   const problems: string[] = [];
   const expression = fields.licenseExpression?.trim();
   if (expression) {
     if (isSpdxExpression(expression)) {
-      return { license: { spdx: expression, source: "License-Expression" }, diagnostics };
+      return {
+        license: { spdx: expression, source: "License-Expression" },
+        diagnostics,
+        unsettled: null,
+      };
     }
     const problem = `License-Expression "${expression}" is not a valid SPDX expression`;
     problems.push(problem);
@@ -59,7 +69,11 @@ export function resolveLicense(
   }
   const { named, unnamed } = classifierReading(fields.classifiers);
   if (named.length === 1 && unnamed.length === 0) {
-    return { license: { spdx: named[0] as string, source: "classifier" }, diagnostics };
+    return {
+      license: { spdx: named[0] as string, source: "classifier" },
+      diagnostics,
+      unsettled: null,
+    };
   }
   if (named.length > 1) {
     problems.push(
@@ -84,41 +98,52 @@ export function resolveLicense(
           ),
         );
       }
-      return { license: { spdx: reading.spdx, source: "License" }, diagnostics };
+      return { license: { spdx: reading.spdx, source: "License" }, diagnostics, unsettled: null };
     }
     problems.push(reading.problem);
   }
-  const matches = [...licenseTexts.values()].map(matchLicenseText);
-  const [first] = matches;
-  if (first && matches.every((match) => match?.id === first.id)) {
-    const files = [...licenseTexts.keys()].join(", ");
-    if (first.whole) {
+  // The files settle the license when each is read, and all state the same licenses.
+  const readings: { path: string; reading: FileReading }[] = [];
+  for (const [path, text] of licenseTexts) {
+    const reading = readLicense(text);
+    if (reading !== null) readings.push({ path, reading });
+  }
+  if (readings.length > 0 && readings.length === licenseTexts.size) {
+    const expressions = new Set(
+      readings.map(({ reading }) => ("licenses" in reading ? reading.licenses.join(" AND ") : "")),
+    );
+    const [expression] = expressions;
+    if (expressions.size === 1 && expression) {
+      const files = readings.map(({ path }) => path).join(", ");
       diagnostics.push(
         diagnostic(
           "license-from-text",
           "info",
-          `${files} read as SPDX "${first.id}" by its text`,
+          `${files} read as SPDX "${expression}" by its text`,
           "License-File",
         ),
       );
-      return { license: { spdx: first.id, source: "license-file" }, diagnostics };
+      return {
+        license: { spdx: expression, source: "license-file" },
+        diagnostics,
+        unsettled: null,
+      };
     }
-    problems.push(
-      `${files} holds the text of ${first.id}, which does not say whether later versions apply`,
-    );
+    for (const { path, reading } of readings) {
+      if ("problem" in reading) problems.push(`${path} ${reading.problem}`);
+    }
   }
-  const setIt = `the packages say LicenseRef-Unknown (Debian: unknown) until it is set in wheel2pkg.toml: [packages.${tomlKey(fields.name)}] license = "<SPDX expression>"`;
-  diagnostics.push(
+  const setIt = `set it in wheel2pkg.toml: [packages.${tomlKey(fields.name)}] license = "<SPDX expression>"`;
+  const unsettled =
     problems.length > 0
       ? diagnostic("license-ambiguous", "error", `${problems.join("; ")}; ${setIt}`, "License")
       : diagnostic(
           "license-unknown",
-          "warning",
+          "error",
           `no license in License-Expression, classifiers, License or the license files; ${setIt}`,
           "License",
-        ),
-  );
-  return { license: { spdx: "LicenseRef-Unknown", source: "none" }, diagnostics };
+        );
+  return { license: { spdx: "LicenseRef-Unknown", source: "none" }, diagnostics, unsettled };
 }
 
 /** A project name as a TOML key: bare when it can be, else quoted (`"zope.interface"`). */
@@ -150,15 +175,49 @@ const debianShortNames: Readonly<Record<string, string>> = {
   "LicenseRef-Unknown": "unknown",
 };
 
-/** Translates an SPDX expression to DEP-5 syntax: Debian short names, `and`/`or`, lower case. */
+/**
+ * DEP-5's own keywords for exceptions, where copyright-format 1.0 names the SPDX exception
+ * ("GPL-2+ with Font exception"); any other exception keeps its SPDX id as its keyword.
+ */
+const debianExceptionKeywords: Readonly<Record<string, string>> = {
+  "Font-exception-2.0": "Font",
+};
+
+/**
+ * Translates an SPDX expression to DEP-5 syntax: Debian short names, `and`/`or`, and an
+ * exception as copyright-format 1.0 writes it, `with <keyword> exception` (lintian:
+ * bad-exception-format-in-dep5-copyright): `GPL-3.0-or-later WITH GCC-exception-3.1` is
+ * `GPL-3+ with GCC-exception-3.1 exception`.
+ */
 export function toDebianLicense(spdx: string): string {
-  return spdx
-    .split(/(\s+|\(|\))/)
+  const tokens = spdx.split(/(\s+|\(|\))/);
+  let exception = false;
+  return tokens
     .map((token) => {
       if (token === "AND") return "and";
       if (token === "OR") return "or";
-      if (token === "WITH") return "with";
+      if (token === "WITH") {
+        exception = true;
+        return "with";
+      }
+      if (exception && token.trim() !== "") {
+        exception = false;
+        return `${debianExceptionKeywords[token] ?? token} exception`;
+      }
       return debianShortNames[token] ?? token;
     })
     .join("");
+}
+
+/**
+ * What one license file states: the license whose whole text it is, else the licenses of its
+ * parts when it is made of several (license-sections.ts); null when it is no license wheel2pkg
+ * recognizes.
+ */
+function readLicense(text: string): FileReading | null {
+  const match = matchLicenseText(text);
+  if (match === null) return readLicenseSections(text);
+  return match.whole
+    ? { licenses: [match.id] }
+    : { problem: `holds the text of ${match.id}, which does not say whether later versions apply` };
 }

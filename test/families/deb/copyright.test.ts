@@ -78,3 +78,28 @@ describe("copyrightLicense", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["license-text-missing"]);
   });
 });
+
+describe("copyrightLicense with an exception", () => {
+  const scipy = readFileSync("fixtures/licenses/scipy-LICENSE.txt", "utf8");
+  const spdx =
+    "BSD-3-Clause AND BSD-3-Clause-Open-MPI AND GPL-3.0-or-later WITH GCC-exception-3.1 AND LGPL-2.1-or-later";
+
+  // lintian reads "X with Y exception" as one name that needs its own License paragraph
+  // (missing-license-paragraph-in-dep5-copyright, bad-exception-format-in-dep5-copyright).
+  it("gives the license with its exception one paragraph, as lintian reads it", () => {
+    const result = copyrightLicense(spdx, new Map([["LICENSE.txt", scipy]]));
+    expect(result.license).toBe(
+      "BSD-3-clause and BSD-3-Clause-Open-MPI and GPL-3+ with GCC-exception-3.1 exception and LGPL-2.1+",
+    );
+    expect(result.paragraphs.map((p) => p.name)).toEqual([
+      "BSD-3-clause",
+      "BSD-3-Clause-Open-MPI",
+      "GPL-3+ with GCC-exception-3.1 exception",
+      "LGPL-2.1+",
+    ]);
+    const gpl = result.paragraphs[2]?.lines.join("\n") ?? "";
+    expect(gpl).toContain('"/usr/share/common-licenses/GPL-3"');
+    expect(gpl).toContain("are given above\n under License: BSD-3-clause.");
+    expect(result.diagnostics).toEqual([]);
+  });
+});

@@ -20,7 +20,7 @@ async function opensuseSpec(
   const wheel = scratch.wheel(
     {
       version,
-      metadata: `Metadata-Version: 2.1\nName: demo\nVersion: ${version}\nSummary: Demo\n${metadata}`,
+      metadata: `Metadata-Version: 2.1\nName: demo\nVersion: ${version}\nSummary: Demo\nLicense-Expression: MIT\n${metadata}`,
       wheel: `Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: ${tag.endsWith("any") ? "true" : "false"}\nTag: ${tag}\n`,
       files,
     },

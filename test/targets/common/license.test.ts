@@ -129,9 +129,11 @@ describe("resolveLicense", () => {
   ])("finds %s ambiguous, with an error that says how to set it", (_, input) => {
     const result = resolveLicense(fields(input));
     expect(result.license).toEqual({ spdx: "LicenseRef-Unknown", source: "none" });
-    expect(codes(result)).toContain("error license-ambiguous");
-    const error = result.diagnostics.find((d) => d.code === "license-ambiguous");
-    expect(error?.message).toContain('[packages.paramiko] license = "<SPDX expression>"');
+    expect(result.unsettled?.code).toBe("license-ambiguous");
+    expect(result.unsettled?.severity).toBe("error");
+    expect(result.unsettled?.message).toContain(
+      '[packages.paramiko] license = "<SPDX expression>"',
+    );
   });
 
   it("never gives paramiko's LGPL a version", () => {
@@ -140,10 +142,12 @@ describe("resolveLicense", () => {
     expect(toDebianLicense(result.license.spdx)).toBe("unknown");
   });
 
-  it.each([null, "", "UNKNOWN"])("warns when nothing names a license (License %j)", (license) => {
+  it.each([null, "", "UNKNOWN"])("says so when nothing names a license (License %j)", (license) => {
     const result = resolveLicense(fields({ license, classifiers: ["License :: OSI Approved"] }));
     expect(result.license).toEqual({ spdx: "LicenseRef-Unknown", source: "none" });
-    expect(codes(result)).toEqual(["warning license-unknown"]);
+    expect(codes(result)).toEqual([]);
+    expect(result.unsettled?.code).toBe("license-unknown");
+    expect(result.unsettled?.severity).toBe("error");
   });
 
   it("takes the configured license over everything, with a note", () => {
@@ -157,7 +161,7 @@ describe("resolveLicense", () => {
 
   it("quotes a project name that is not a bare TOML key", () => {
     const result = resolveLicense(fields({ name: "zope.interface", license: "GPL" }));
-    expect(result.diagnostics[0]?.message).toContain('[packages."zope.interface"] license');
+    expect(result.unsettled?.message).toContain('[packages."zope.interface"] license');
   });
 
   it("reports a corrected License field as a guess", () => {
@@ -171,6 +175,13 @@ describe("toDebianLicense", () => {
     ["MIT OR Apache-2.0", "Expat or Apache-2.0"],
     ["GPL-3.0-only", "GPL-3"],
     ["LicenseRef-Unknown", "unknown"],
+    // copyright-format 1.0: "with <keyword> exception"; its own keyword where it has one.
+    ["GPL-3.0-or-later WITH GCC-exception-3.1", "GPL-3+ with GCC-exception-3.1 exception"],
+    ["GPL-2.0-or-later WITH Font-exception-2.0", "GPL-2+ with Font exception"],
+    [
+      "BSD-3-Clause AND (GPL-2.0-only WITH Classpath-exception-2.0 OR MIT)",
+      "BSD-3-clause and (GPL-2 with Classpath-exception-2.0 exception or Expat)",
+    ],
   ])("%s is %s", (spdx, debian) => {
     expect(toDebianLicense(spdx)).toBe(debian);
   });
