@@ -6,7 +6,9 @@
  * refused wheel is built again with --install-build-deps; every built package is unpacked into a
  * temporary root and its compiled modules import with the host's python3. The Fedora side renders
  * a spec for the stable-ABI wheels, whose RPMs require each soname, and refuses the CPython 3.11
- * ones saying so.
+ * ones saying so. Debian's packages leave out upstream's licence files, so the licences their
+ * METADATA does not settle come from fixtures/debian-wheels/wheel2pkg.toml, as Debian's copyright
+ * files say them.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -26,6 +28,8 @@ import { inCI, skipWithout } from "../helpers/tools.js";
 import { scratchDirectory } from "../wheel/zip-builder.js";
 
 const scratch = scratchDirectory();
+/** The licences of the wheels whose METADATA does not settle one, as Debian's copyright says. */
+const config = path.resolve("fixtures/debian-wheels/wheel2pkg.toml");
 const sample = skipWithout("apt-get", "dpkg-deb", "readelf") ? "no apt-get" : debianWheels();
 const reachable = typeof sample !== "string";
 if (!reachable && inCI) throw new Error(`the Debian sample could not be made: ${sample}`);
@@ -95,6 +99,8 @@ async function convert(wheel: DebianWheel, out: string, installDeps: boolean) {
     out,
     "--build",
     "--no-lint",
+    "--config",
+    config,
     ...(installDeps ? ["--install-build-deps"] : []),
   ]);
 }
@@ -196,6 +202,8 @@ describe.skipIf(!reachable || skipWithout("dpkg-deb", "dpkg-checkbuilddeps", "re
             out,
             "--build",
             "--no-lint",
+            "--config",
+            config,
           ]);
           expect(built.code, built.stderr).toBe(0);
           const rpms = fs
@@ -209,7 +217,14 @@ describe.skipIf(!reachable || skipWithout("dpkg-deb", "dpkg-checkbuilddeps", "re
         const python = getProfile("fedora").python.version;
         const cpython = wheels.find((w) => !w.wheel.includes("-abi3-"));
         if (cpython === undefined) return;
-        const refused = await runCli(["preview", cpython.wheel, "--target", "fedora"]);
+        const refused = await runCli([
+          "preview",
+          cpython.wheel,
+          "--target",
+          "fedora",
+          "--config",
+          config,
+        ]);
         expect(refused.code).toBe(2);
         expect(refused.stderr).toContain(`is built for CPython 3.11 (tag cp311); fedora`);
         expect(refused.stderr).toContain(`has Python ${python}`);
