@@ -80,9 +80,6 @@ async function checkEarlier(
   entry.unresolved = needs?.unresolved ?? [];
   entry.requires = needs?.requires ?? [];
   entry.extras = needs?.extras ?? [];
-  // The set's projects the extras require also decide names in the package's relations.
-  const named = [...new Set([...entry.requires, ...entry.extras.flatMap((e) => e.requires)])];
-  const key = packageKey(run.common, read.sha256, profile.id, item, named.sort());
   const snapshot: StampSnapshot = {
     fastKey: fastKey(run.common, run.setDigest, profile.id, item),
     project: setProject(member.pkg),
@@ -101,6 +98,13 @@ async function checkEarlier(
       : all.find((m) => m.profile.id === profile.id);
   const directory =
     mapped === undefined || "error" in mapped ? null : resolve(targetDir, mapped.names.source);
+  // The set's projects the extras require also decide names in the package's relations.
+  const named = [...new Set([...entry.requires, ...entry.extras.flatMap((e) => e.requires)])];
+  const withheld =
+    mapped === undefined || "error" in mapped
+      ? []
+      : [...(mapped.mapped.placement?.unavailable.keys() ?? [])].sort();
+  const key = packageKey(run.common, read.sha256, profile.id, item, named.sort(), withheld);
   if (run.aborted()) {
     run.ledger.finish(entry);
     return null;

@@ -36,7 +36,8 @@ export async function commonKey(options: KeyedOptions, config: Config): Promise<
 
 /**
  * The key of one package: the common part, the wheel's bytes, the target, the wheel's own
- * options and the set's projects it requires (which decide the names in its relations).
+ * options, the set's projects it requires (which decide the names in its relations) and the
+ * extras it does not offer because the target cannot satisfy them (which the archive decides).
  */
 export function packageKey(
   common: string,
@@ -44,6 +45,7 @@ export function packageKey(
   target: string,
   item: BatchItem,
   requires: readonly string[],
+  withheldExtras: readonly string[] = [],
 ): string {
   return hashOf({
     common,
@@ -52,5 +54,7 @@ export function packageKey(
     release: item.release ?? null,
     withExtras: item.withExtras ?? null,
     set: requires,
+    // Only when some are: keys of packages that offer every extra stay as they were.
+    ...(withheldExtras.length === 0 ? {} : { withheldExtras }),
   });
 }

@@ -54,7 +54,11 @@ export interface BatchOptions {
    * and ask the package manager whether its packages install.
    */
   repo?: string;
-  /** The indices `checkArchive` uses, by target id (read, or taken as saved, when absent). */
+  /**
+   * The indices `checkArchive` uses, by target id (read, or taken as saved, when absent). With
+   * `closure` and without `checkArchive`: the indices the closure asked, which planning uses in
+   * the same way, so that it knows which extras each target can satisfy.
+   */
   archives?: ReadonlyMap<string, ArchiveIndex>;
   /** Size of each pool (default: the number of cores). */
   jobs?: number;

@@ -166,6 +166,8 @@ export async function setRequirements(
   },
 ): Promise<SetRequirements> {
   const requirements: SetRequirements = new Map();
+  // What the set makes meets an extra's requirement as the archive would.
+  const versions = new Map([...provided].map(([project, p]) => [project, p.version]));
   await Promise.all(
     reads.map((r) =>
       options.pool(() => {
@@ -186,7 +188,7 @@ export async function setRequirements(
             profiles,
             config,
             r.item.withExtras ?? options.withExtras,
-            archives === null ? {} : { archives },
+            archives === null ? {} : { archives, provided: versions },
           );
         } catch (error) {
           if (!(error instanceof UserError)) throw error;

@@ -58,6 +58,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const targetIds = profiles.map((p) => p.id);
   const building = options.build === true || options.sourceOnly === true;
 
+  // With --resolve, the archives the closure asked are measured as --check-archive measures them.
+  const measuring =
+    options.checkArchive === true ||
+    (options.closure !== undefined && options.archives !== undefined);
+
   await removeStaleStaging(outDir, targetIds);
   const common = await commonKey(options, config);
   const perTarget = Object.fromEntries(
@@ -69,7 +74,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     profiles,
     outDir,
     common,
-    trustStamps: options.force !== true && options.checkArchive !== true,
+    // What the archive holds can change between runs with the same wheels.
+    trustStamps: options.force !== true && !measuring,
     build: building,
     sourceOnly: options.sourceOnly === true,
     aborted,
@@ -85,7 +91,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   );
   const batchConfig = configWithSet(config, projects, profiles, spellings);
   for (const profile of profiles) targetConfig(batchConfig, profile); // a bad config ends the run here
-  const archives = options.checkArchive === true ? await batchArchives(options, config) : null;
+  const archives = measuring ? await batchArchives(options, config) : null;
   const requirements = await setRequirements(reads, provided, profiles, batchConfig, {
     archives,
     withExtras: options.withExtras ?? [],

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { noEpochs, type EpochLookup } from "../mapping/archive-epochs.js";
-import { mapPackage, type MappedRequirements } from "../mapping/map.js";
+import { mapPackage, withholdExtras, type MappedRequirements } from "../mapping/map.js";
 import { ownPackageNames, type OwnPackageNames } from "../mapping/names.js";
 import { normalizeExtra } from "../model/name.js";
 import { buildPackage, type WheelPackage } from "../model/package.js";
@@ -27,6 +27,7 @@ import {
 import type { DebianExtrasPolicy, PackagingOptions, TargetPlan } from "../targets/types.js";
 import { readWheel, type WheelLimits } from "../wheel/index.js";
 import { wheel2pkgVersion } from "../version.js";
+import { unmetOnTarget } from "./extras-on-target.js";
 
 /** A file of a planned package: its content is fully computed before anything is written. */
 export interface PlannedFile {
@@ -94,6 +95,12 @@ export interface ArchiveInputs {
    * own name's.
    */
   epochOf?: EpochLookup;
+  /**
+   * The projects a batch makes packages of (PEP 503 name → version): with a target's archive
+   * index, what an extra requires is met by these or by the archive, and an extra left unmet is
+   * not offered (`ExtrasPlacement.unavailable`).
+   */
+  provided?: ReadonlyMap<string, string>;
 }
 
 /** Options of planConversion. */
@@ -301,7 +308,8 @@ export async function planConversion(
  * Maps a wheel's requirements for each target under the configuration: the one place that
  * assembles a package's mapping inputs (its name rules, the extras asked for here and in the
  * config, the development extras, whether its commands' imports fold extras, the archive's
- * spellings and epochs). Throws a UserError when
+ * spellings and epochs, and with the archive which extras the target cannot satisfy). Throws a
+ * UserError when
  * an extra asked for here is not one the wheel provides.
  */
 export function mapTargets(
@@ -322,7 +330,7 @@ export function mapTargets(
       const epochOf = archive === undefined ? (inputs.epochOf ?? noEpochs) : epochsOf(archive);
       // The config names extras for many wheels: fold those this wheel has.
       const configured = target.withExtras.filter((e) => pkg.metadata.providesExtra.includes(e));
-      const mapped = mapPackage(
+      const placed = mapPackage(
         pkg,
         profile,
         target.names,
@@ -333,6 +341,12 @@ export function mapTargets(
         },
         epochOf,
       );
+      // Only what the archive (and the batch) shows unmet takes an extra off; without an
+      // archive index nothing is known, and every optional extra is offered.
+      const mapped =
+        archive === undefined
+          ? placed
+          : withholdExtras(placed, profile, unmetOnTarget(pkg, profile, archive, inputs.provided));
       const names = ownPackageNames(pkg.metadata.name, profile, target.names);
       return {
         profile,

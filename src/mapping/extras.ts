@@ -80,6 +80,14 @@ export interface ExtrasChoice {
   importedExtras?: boolean;
 }
 
+/** A requirement of an extra that nothing on the target satisfies, and what the target lacks. */
+export interface UnmetRequirement {
+  /** The requirement as written in METADATA. */
+  requirement: string;
+  /** What is missing: `python3.15dist(x) >= 1: the archive has no package of that name`. */
+  missing: string;
+}
+
 /** Where each declared extra of a package goes. */
 export interface ExtrasPlacement {
   /** Extra → why it is folded into the main package. */
@@ -88,6 +96,13 @@ export interface ExtrasPlacement {
   devOnly: readonly string[];
   /** Extras kept apart from the main package, for the family to offer (sorted). */
   optional: readonly string[];
+  /**
+   * Extras not offered on the target although they would be optional: what the target's archive
+   * and the batch hold leaves some of their requirements unmet (extra → those requirements).
+   * Empty unless planning knew the archive (docs/architecture.md, "Extras the target cannot
+   * satisfy").
+   */
+  unavailable: ReadonlyMap<string, readonly UnmetRequirement[]>;
 }
 
 /**
@@ -201,5 +216,8 @@ export function placeExtras(
       ),
     );
   }
-  return { placement: { folded: sortedFolded, devOnly, optional }, diagnostics };
+  return {
+    placement: { folded: sortedFolded, devOnly, optional, unavailable: new Map() },
+    diagnostics,
+  };
 }

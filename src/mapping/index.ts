@@ -6,6 +6,8 @@ export {
   mapPackage,
   mapRequirement,
   mapRequirements,
+  offeredExtras,
+  withholdExtras,
   type MapOptions,
   type MappedRequirement,
   type MappedRequirements,
@@ -39,6 +41,7 @@ export {
   placeExtras,
   type ExtrasChoice,
   type ExtrasPlacement,
+  type UnmetRequirement,
 } from "./extras.js";
 export { markerEnvironment } from "./environment.js";
 export { RenamePattern, renamePatternProblem } from "./rename-pattern.js";

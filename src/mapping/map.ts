@@ -6,7 +6,12 @@ import type { Requirement } from "../model/types.js";
 import type { TargetProfile } from "../profiles/types.js";
 import { normalizeExtra } from "../model/name.js";
 import { markerEnvironment } from "./environment.js";
-import { placeExtras, type ExtrasChoice, type ExtrasPlacement } from "./extras.js";
+import {
+  placeExtras,
+  type ExtrasChoice,
+  type ExtrasPlacement,
+  type UnmetRequirement,
+} from "./extras.js";
 import { noEpochs, type EpochLookup } from "./archive-epochs.js";
 import type { NameLayer, NameRules } from "./name-rules.js";
 import { resolveName } from "./names.js";
@@ -37,7 +42,12 @@ export interface MappedRequirement {
 /** The requirements of a package split into the main package's and each extra's. */
 export interface MappedRequirements {
   main: MappedRequirement[];
-  /** Extra name → the requirements it adds (markers evaluated with that extra). */
+  /**
+   * Extra name → the requirements it adds (markers evaluated with that extra), for every extra
+   * that is neither folded nor development-only; those the target cannot satisfy
+   * (`placement.unavailable`) included, as the archive checks and the batch report read them.
+   * What a family offers is {@link offeredExtras}.
+   */
   extras: Map<string, MappedRequirement[]>;
   /** Where each declared extra went (set by {@link mapPackage}). */
   placement?: ExtrasPlacement;
@@ -327,4 +337,62 @@ export function mapPackage(
     epochOf,
   });
   return { ...mapped, placement, diagnostics: [...diagnostics, ...mapped.diagnostics] };
+}
+
+/**
+ * The extras a family offers apart from the main package (as Suggests, Recommends or
+ * metapackages), with their requirements: those of {@link MappedRequirements.extras} the
+ * target can satisfy, sorted by name.
+ */
+export function offeredExtras(mapped: MappedRequirements): [string, MappedRequirement[]][] {
+  const unavailable = mapped.placement?.unavailable ?? new Map<string, unknown>();
+  return [...mapped.extras]
+    .filter(([extra]) => !unavailable.has(extra))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The mapping with the extras that `unmet` leaves some requirement of unsatisfied taken off the
+ * optional ones (`placement.unavailable`), each with a warning naming the extra and what it
+ * lacks: a package that offers an extra must be able to carry all of it, and a distribution
+ * offers no extra whose requirements it cannot satisfy (docs/architecture.md, "Extras the
+ * target cannot satisfy"). `unmet` says what is missing for one requirement, or null.
+ */
+export function withholdExtras(
+  mapped: MappedRequirements,
+  profile: Pick<TargetProfile, "id">,
+  unmet: (requirement: MappedRequirement) => string | null,
+): MappedRequirements {
+  const placement = mapped.placement;
+  if (placement === undefined) return mapped;
+  const unavailable = new Map(placement.unavailable);
+  const diagnostics: Diagnostic[] = [];
+  for (const extra of placement.optional) {
+    const missing: UnmetRequirement[] = [];
+    for (const requirement of mapped.extras.get(extra) ?? []) {
+      if (requirement.dependencies.length === 0) continue;
+      const why = unmet(requirement);
+      if (why !== null) missing.push({ requirement: requirement.requirement, missing: why });
+    }
+    if (missing.length === 0) continue;
+    unavailable.set(extra, missing);
+    diagnostics.push(
+      diagnostic(
+        "extra-unavailable",
+        "warning",
+        `extra [${extra}] not packaged for ${profile.id}: nothing satisfies ${missing.map((m) => `${m.requirement} (${m.missing})`).join(", ")}`,
+        "Provides-Extra",
+      ),
+    );
+  }
+  if (diagnostics.length === 0) return mapped;
+  return {
+    ...mapped,
+    placement: {
+      ...placement,
+      optional: placement.optional.filter((extra) => !unavailable.has(extra)),
+      unavailable,
+    },
+    diagnostics: [...mapped.diagnostics, ...diagnostics],
+  };
 }

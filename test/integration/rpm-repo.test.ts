@@ -244,6 +244,87 @@ describe.skipIf(skip)("batch --resolve --build --repo for fedora, proven with dn
     expect(alone.output).toMatch(/nothing provides python\(abi\) = 3\.15 needed by python3-rf-app/);
   }, 600_000);
 
+  it("leaves out the +extra subpackage of an extra whose requirement no source has", async () => {
+    const house = path.join(scratch.dir, "extras-house");
+    const links = path.join(scratch.dir, "extras-links");
+    fs.mkdirSync(house);
+    fs.mkdirSync(links);
+    writeWheel(house, {
+      name: "dy_app",
+      version: "1.0",
+      extras: ["cli", "compat", "web"],
+      requires: [
+        'dy-nothere>=1; extra == "cli"',
+        'six>=1.10; extra == "compat"',
+        'dy-web; extra == "web"',
+        "dy-core",
+      ],
+    });
+    writeWheel(links, { name: "dy_core", version: "1.0" });
+    // Only the closure's wheels are the batch's: dy-web is in the sources, but nobody asked for [web].
+    writeWheel(links, { name: "dy_web", version: "1.0" });
+    const repo = path.join(scratch.dir, "extras-repo");
+    const reportFile = path.join(scratch.dir, "extras.json");
+    const result = await runCli([
+      "batch",
+      house,
+      "--target",
+      "fedora",
+      "--config",
+      config,
+      "--out",
+      path.join(scratch.dir, "extras-out"),
+      "--build",
+      "--quiet",
+      "--resolve",
+      "--find-links",
+      links,
+      "--repo",
+      repo,
+      "--report",
+      reportFile,
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as BatchReport;
+    expect(report.closure?.targets[0]?.pulled.map((p) => p.project)).toEqual(["dy-core"]);
+
+    // [compat] is met by the archive's six: its metapackage is made; [cli] and [web] are not.
+    const read = await readRpmArchive(fedora, [path.join(repo, "fedora")]);
+    const names = read.packages.map((p) => p.name).sort();
+    expect(names).toEqual(["python3-dy-app", "python3-dy-app+compat", "python3-dy-core"]);
+    const app = report.entries.find((e) => e.project === "dy-app");
+    const withheld = app?.diagnostics.filter((d) => d.code === "extra-unavailable") ?? [];
+    expect(withheld.map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /^extra \[cli\] not packaged for fedora: nothing satisfies dy-nothere>=1; extra == "cli" \(python3dist\(dy-nothere\) >= 1: archive: no such package\)$/,
+      ),
+      expect.stringMatching(/^extra \[web\] not packaged for fedora: nothing satisfies dy-web; /),
+    ]);
+    expect(app?.diagnostics.find((d) => d.code === "extras-optional")?.message).toBe(
+      "extras as metapackages: python3-dy-app+compat",
+    );
+    // What the left-out extras require is still listed apart from the closure's problems.
+    expect(report.unresolved).toEqual([]);
+    expect(report.unaskedExtras?.map((u) => [u.project, u.requiredBy])).toEqual([
+      ["dy-nothere", ["dy-app[cli]"]],
+      ["dy-web", ["dy-app[web]"]],
+    ]);
+
+    // dnf says every package of the repository installs, and agrees when asked here.
+    const [repository] = report.repositories ?? [];
+    expect(repository?.install.results.map((r) => [r.package, r.installable])).toEqual(
+      names.map((n) => [n, true]),
+    );
+    expect(result.stderr).toMatch(/install: 3 of 3 package\(s\) installable/);
+    const asked = dnfInstall(
+      path.join(scratch.dir, "dnf-extras"),
+      { produced: path.join(repo, "fedora"), archive },
+      names,
+    );
+    expect(asked.resolved, asked.output).toBe(true);
+    expect(transaction(asked.output).get("python3-six")).toBe("archive");
+  }, 600_000);
+
   it("reports dnf's reason for a requirement that nothing provides", async () => {
     const house = path.join(scratch.dir, "orphan-house");
     fs.mkdirSync(house);

@@ -6,9 +6,12 @@ import {
   defaultDevExtras,
   isDevExtra,
   mapPackage,
+  type MappedRequirement,
   type MappedRequirements,
   noNameRules,
+  offeredExtras,
   placeExtras,
+  withholdExtras,
 } from "../../src/mapping/index.js";
 import { parseRequirement, type WheelPackage } from "../../src/model/index.js";
 import { getProfile } from "../../src/profiles/index.js";
@@ -340,5 +343,35 @@ describe("mapTargets and [packages.<name>] command-extras", () => {
       '[mapping]\nwith-extras = ["cli"]\n[packages.httpx]\ncommand-extras = false\n',
     );
     expect(folded(mapped)).toEqual([["cli", "asked for"]]);
+  });
+});
+
+describe("withholdExtras", () => {
+  const app = wheel(
+    "app",
+    ['rich; extra == "cli"', 'gone>=2; extra == "gui"', 'pytest; extra == "tests"'],
+    ["cli", "gui", "tests"],
+  );
+  const mapped = mapPackage(app, fedora, noNameRules(families.rpm.mapping));
+  const unmet = (m: MappedRequirement) => (m.project === "rich" ? null : `${m.project} is missing`);
+
+  it("takes off the optional extras with an unmet requirement, each with a warning", () => {
+    const withheld = withholdExtras(mapped, fedora, unmet);
+    expect(withheld.placement?.optional).toEqual(["cli"]);
+    expect([...(withheld.placement?.unavailable ?? [])]).toEqual([
+      ["gui", [{ requirement: 'gone>=2; extra == "gui"', missing: "gone is missing" }]],
+    ]);
+    // Development-only extras are not packaged anyway: nothing is said of them.
+    expect(withheld.diagnostics.filter((d) => d.code === "extra-unavailable")).toMatchObject([
+      { severity: "warning", field: "Provides-Extra" },
+    ]);
+    expect(offeredExtras(withheld).map(([extra]) => extra)).toEqual(["cli"]);
+    // The requirements stay with the mapping, for the reports that list what extras need.
+    expect([...withheld.extras.keys()].sort()).toEqual(["cli", "gui"]);
+  });
+
+  it("leaves a mapping whose extras are all met as it is", () => {
+    expect(withholdExtras(mapped, fedora, () => null)).toBe(mapped);
+    expect(offeredExtras(mapped).map(([extra]) => extra)).toEqual(["cli", "gui"]);
   });
 });

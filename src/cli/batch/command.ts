@@ -24,6 +24,7 @@ import { batchProgress, progressMode } from "./progress.js";
 import { notInstallable, printSummary } from "./summary.js";
 import { closureIncomplete, planText, resolveItems } from "./resolve.js";
 import type { ClosurePlan } from "../../resolve/index.js";
+import type { ArchiveIndex } from "../../families/index.js";
 import { UserError } from "../../errors.js";
 
 /** The command's options, parsed. */
@@ -61,6 +62,7 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
   const config = await loadConfig(args.config);
   let items = await readBatchInput(args.input);
   let closure: ClosurePlan | undefined;
+  let closureArchives: ReadonlyMap<string, ArchiveIndex> | undefined;
   if (args.dryRun && !args.resolve) {
     throw new UserError("--dry-run shows the plan of --resolve; add --resolve", {
       field: "--dry-run",
@@ -73,8 +75,10 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
   const archives = await runArchives(profiles, config, args);
   printDiagnostics(output, archives.diagnostics, args.verbose);
   if (args.resolve) {
-    const { plan, pulled } = await resolveItems(items, profiles, config, args, archives.indices);
+    const resolved = await resolveItems(items, profiles, config, args, archives.indices);
+    const { plan, pulled } = resolved;
     closure = plan;
+    closureArchives = resolved.archives;
     if (args.dryRun) {
       if (args.json) output.out(json(plan));
       else output.out(planText(plan));
@@ -108,7 +112,11 @@ export async function runBatchCommand(output: Output, args: BatchCommandArgs): P
       checkArchive: args.checkArchive,
       ...(closure === undefined ? {} : { closure }),
       ...(args.repo === undefined ? {} : { repo: args.repo }),
-      ...(args.checkArchive ? { archives: archives.indices } : {}),
+      ...(args.checkArchive
+        ? { archives: archives.indices }
+        : closureArchives === undefined
+          ? {}
+          : { archives: closureArchives }),
       ...(args.jobs === undefined ? {} : { jobs: args.jobs }),
       signal: interrupt.signal,
       onEvent: progress.onEvent,

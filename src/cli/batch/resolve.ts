@@ -37,7 +37,8 @@ export function defaultCacheDir(): string {
 
 /**
  * Resolves the closure of the given wheels, each target's archive asked through its index
- * (`archives`, else read or taken as saved). A wheel that cannot be read is left to the batch,
+ * (`archives`, else read or taken as saved); returns the indices it asked with the plan, since
+ * planning needs them too. A wheel that cannot be read is left to the batch,
  * which refuses it; a source that cannot be asked ends the run (UserError, exit 2).
  */
 export async function resolveItems(
@@ -46,7 +47,7 @@ export async function resolveItems(
   config: Config,
   args: ResolveArgs,
   archives: ReadonlyMap<string, ArchiveIndex> = new Map(),
-): Promise<{ plan: ClosurePlan; pulled: BatchItem[] }> {
+): Promise<{ plan: ClosurePlan; pulled: BatchItem[]; archives: Map<string, ArchiveIndex> }> {
   if (args.findLinks.length + args.indexUrls.length === 0) {
     throw new UserError("--resolve needs a wheel source: --find-links DIR or --index-url URL", {
       field: "--resolve",
@@ -61,6 +62,7 @@ export async function resolveItems(
       if (!(error instanceof UserError)) throw error;
     }
   }
+  const read = new Map<string, ArchiveIndex>();
   const sources = new WheelSources({
     findLinks: args.findLinks,
     indexUrls: args.indexUrls,
@@ -72,11 +74,14 @@ export async function resolveItems(
     sources,
     prereleases: args.prereleases,
     // The indices `--check-archive` read already; the others are read (or taken as saved) here.
-    archiveOf: (profile) => {
-      const index = archives.get(profile.id);
-      return index === undefined
-        ? loadTargetArchive(profile, config)
-        : indexedArchive(profile, index);
+    archiveOf: async (profile) => {
+      const given = archives.get(profile.id);
+      const archive =
+        given === undefined
+          ? await loadTargetArchive(profile, config)
+          : indexedArchive(profile, given);
+      if (archive.index !== undefined) read.set(profile.id, archive.index);
+      return archive;
     },
   });
   const given = new Set(items.map((i) => i.wheel));
@@ -100,7 +105,7 @@ export async function resolveItems(
     pulledBy: [...p.pulledBy].sort(),
     withExtras: [...p.extras].sort(),
   }));
-  return { plan, pulled };
+  return { plan, pulled, archives: read };
 }
 
 /** The plan in words, one block per target. */

@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { debPackageVersion, debRelations } from "../../mapping/deb-version.js";
+import { offeredExtras } from "../../mapping/map.js";
 import type { Specifier } from "../../model/types.js";
 import { compare, importNames, siteLayout } from "../../targets/common/files.js";
 import type { PlanInput, PlanArchive, TargetPlan } from "../../targets/types.js";
@@ -101,15 +102,15 @@ export function planDebian(input: PlanInput): TargetPlan {
       ? []
       : [
           ...new Set(
-            [...mapped.extras.values()]
-              .flat()
+            offeredExtras(mapped)
+              .flatMap(([, list]) => list)
               .flatMap((r) => r.dependencies)
               // A package the main package depends on already is no suggestion (lintian:
               // redundant-installation-prerequisite), whatever version an extra asks.
               .filter((relation) => !dependedOn.has(relationPackage(relation))),
           ),
         ].sort(compare);
-  for (const requirements of mapped.extras.values()) {
+  for (const [, requirements] of offeredExtras(mapped)) {
     for (const requirement of requirements) diagnostics.push(...requirement.diagnostics);
   }
   const optional = mapped.placement?.optional ?? [];

@@ -25,7 +25,8 @@ export type ExtraSubpackage = {
 /**
  * The extras metapackages of a package, as Fedora's `%pyproject_extras_subpkg` makes them: one
  * per declared extra that is not development-only, requiring the main package and the relations of that extra's
- * requirements. An extra with a requirement that did not map (an invalid specifier, whose
+ * requirements. An extra whose requirements the target cannot satisfy (`placement.unavailable`,
+ * known from its archive) gets none, as no distribution ships one. An extra with a requirement that did not map (an invalid specifier, whose
  * relation would be incomplete) gets no metapackage and a diagnostic: a metapackage that claims
  * to satisfy an extra must carry all of it. `generated` says which relations the target's own
  * tools write from METADATA: those are left out of `requires`.
@@ -38,8 +39,12 @@ export function extraSubpackages(
 ): { subpackages: ExtraSubpackage[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byExtra = new Map<string, { declared: string; requirements: MappedRequirement[] }>();
+  // Development-only extras are not packaged; nor is one the target cannot satisfy, which its
+  // placement already names with what it lacks.
   const devOnly = new Set(mapped.placement?.devOnly ?? []);
-  for (const extra of declared.filter((e) => !devOnly.has(normalizeExtra(e)))) {
+  const unavailable = mapped.placement?.unavailable ?? new Map<string, unknown>();
+  const packaged = (extra: string) => !devOnly.has(extra) && !unavailable.has(extra);
+  for (const extra of declared.filter((e) => packaged(normalizeExtra(e)))) {
     const key = normalizeExtra(extra);
     const entry = byExtra.get(key) ?? { declared: extra, requirements: [] };
     entry.requirements.push(...(mapped.extras.get(extra) ?? []));

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
 import { UnsupportedWheelError } from "../../errors.js";
-import type { MappedRequirement } from "../../mapping/map.js";
+import { offeredExtras, type MappedRequirement } from "../../mapping/map.js";
 import { compare } from "../../targets/common/files.js";
 import type { PlanInput, TargetPlan } from "../../targets/types.js";
 import { spec, token, type SpecText } from "../../targets/text.js";
@@ -104,7 +104,7 @@ export function planFedoraSpec(input: PlanInput): TargetPlan {
   const packagedExtras = new Set(extras.subpackages.map((s) => String(s.extra)));
   if (profile.rpm?.extrasSubpackages) {
     // The extras' relations are now part of the packaging: so is what was lost making them.
-    for (const list of mapped.extras.values()) {
+    for (const [, list] of offeredExtras(mapped)) {
       for (const requirement of list) diagnostics.push(...requirement.diagnostics);
     }
   }

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from "../../diagnostics.js";
-import type { MappedRequirement } from "../../mapping/map.js";
+import { offeredExtras, type MappedRequirement } from "../../mapping/map.js";
 import { requirementToString } from "../../model/requirement.js";
 import type { Requirement } from "../../model/types.js";
 import { compare } from "../../targets/common/files.js";
@@ -78,7 +78,7 @@ export function planOpensuseSpec(input: PlanInput): TargetPlan {
   const requires = relations(mapped.main, facts.requirements, diagnostics);
   diagnostics.push(...mapped.diagnostics);
   const extraRelations = relations(
-    [...mapped.extras.values()].flat(),
+    offeredExtras(mapped).flatMap(([, list]) => list),
     facts.requirements,
     diagnostics,
   );

@@ -85,4 +85,25 @@ describe("extraSubpackages", () => {
     expect(diagnostics[0]).toMatchObject({ code: "extra-not-packaged", severity: "warning" });
     expect(diagnostics[0]?.message).toMatch(/python3-foo\+odd.*bar>=1\.0\.\*/);
   });
+
+  it("makes no metapackage for an extra the target cannot satisfy (its placement says so)", () => {
+    const withheld: MappedRequirements = {
+      ...requirements({
+        cli: [mapped("rich", ["python3dist(rich)"])],
+        gui: [mapped("qt-nowhere", ["python3dist(qt-nowhere)"])],
+      }),
+      placement: {
+        folded: new Map(),
+        devOnly: [],
+        optional: ["cli"],
+        unavailable: new Map([
+          ["gui", [{ requirement: "qt-nowhere", missing: "archive: no such package" }]],
+        ]),
+      },
+    };
+    const { subpackages, diagnostics } = extraSubpackages("python3-foo", ["cli", "gui"], withheld);
+    expect(subpackages.map((s) => s.name)).toEqual(["python3-foo+cli"]);
+    // The placement's own warning names it; the metapackages add none.
+    expect(diagnostics).toEqual([]);
+  });
 });
