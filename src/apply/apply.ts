@@ -54,6 +54,11 @@ export interface ApplyOptions {
     installBuildDeps?: boolean;
     /** Who writes the binary packages (default: the family's default builder). */
     builder?: Builder;
+    /**
+     * The built packages whose libraries the package links (a batch's), asked once the build's
+     * turn has come, when they are built.
+     */
+    setPackages?: () => readonly string[];
   };
   /** Asked before writing and again before building: true stops there. */
   stopped?: () => boolean;
@@ -144,6 +149,7 @@ export async function apply(
         sourceOnly: build.sourceOnly === true,
         installBuildDeps: build.installBuildDeps === true,
         ...(build.builder === undefined ? {} : { builder: build.builder }),
+        ...(build.setPackages === undefined ? {} : { setPackages: build.setPackages() }),
       });
       applied.reached = "built";
       if (lint !== undefined) {

@@ -66,6 +66,11 @@ export async function applyPlanned(run: BatchRun, job: ApplyJob): Promise<void> 
             installBuildDeps: run.options.installBuildDeps === true,
             ...builderOption(run.options.builder ?? run.config.builder),
             ...(signal === undefined ? {} : { signal }),
+            setPackages: () =>
+              run.ledger.artifactsOf(
+                (planned.plan.setLibraries ?? []).map((l) => l.project),
+                profile.id,
+              ),
             queue: async <T>(build: () => Promise<T>): Promise<T> => {
               await run.gate.after(entry.project ?? "", profile.id, requires);
               return run.builds(build);

@@ -5,6 +5,7 @@
 import type { LimitFunction } from "p-limit";
 import type { Config } from "../config/index.js";
 import type { TargetProfile } from "../profiles/types.js";
+import type { SetLibraries } from "../targets/types.js";
 import type { EntryLedger } from "./ledger.js";
 import type { BatchEvent, BatchOptions } from "./options.js";
 import type { OrderGate } from "./order-gate.js";
@@ -34,6 +35,8 @@ export interface BatchRun {
   gate: OrderGate;
   /** Wheel path → how that wheel maps on each target, and what it requires there. */
   requirements: SetRequirements;
+  /** Target id → the shared libraries the set's wheels ship (libraries.ts). */
+  libraries: ReadonlyMap<string, SetLibraries>;
   ledger: EntryLedger;
   /** Builds waiting for their dependencies or running; awaited before the report. */
   buildTasks: Promise<void>[];

@@ -178,6 +178,7 @@ async function planAndApply(
               ...(releaseOption === undefined ? {} : { release: releaseOption }),
             },
             mapped,
+            setLibraries: run.libraries,
           },
         );
   const planMs = Math.round(performance.now() - t);

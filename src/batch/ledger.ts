@@ -34,6 +34,19 @@ export class EntryLedger {
     return this.ended.has(`${wheel}\0${target}`);
   }
 
+  /** The binary and source packages built of the set's projects on a target, as far as ended. */
+  artifactsOf(projects: readonly string[], target: string): string[] {
+    return this.entries
+      .filter(
+        (e) =>
+          e.target === target &&
+          e.project !== null &&
+          projects.includes(e.project) &&
+          this.provided.get(e.project)?.wheel === e.wheel,
+      )
+      .flatMap((e) => e.artifacts);
+  }
+
   /** The entries by wheel, then in the order the targets were given. */
   sorted(targetIds: readonly string[]): BatchEntry[] {
     const targetIndex = new Map(targetIds.map((id, i) => [id, i]));

@@ -20,6 +20,7 @@ import { EntryLedger } from "./ledger.js";
 import type { BatchOptions } from "./options.js";
 import { OrderGate } from "./order-gate.js";
 import { publishRepositories } from "./publish.js";
+import { addLibraryRequirements, setLibraries } from "./libraries.js";
 import { readSet, type ReadWheel } from "./read.js";
 import { batchTotals, unresolvedSummary } from "./report.js";
 import { setOrder, setRequirements } from "./requirements.js";
@@ -97,6 +98,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     withExtras: options.withExtras ?? [],
     pool: work,
   });
+  // A wheel that links a library another wheel of the set ships requires that wheel's package.
+  const libraries = setLibraries(reads, requirements, targetIds);
+  addLibraryRequirements(reads, requirements, libraries, archives);
   const graph = setOrder(projects, requirements);
   const gate = new OrderGate(graph.order, targetIds);
   const run: BatchRun = {
@@ -115,6 +119,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     emit,
     gate,
     requirements,
+    libraries,
     ledger: new EntryLedger(gate, provided, emit),
     buildTasks: [],
   };

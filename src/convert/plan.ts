@@ -24,7 +24,12 @@ import {
   targetConfig,
   type ArchiveIndex,
 } from "../families/index.js";
-import type { DebianExtrasPolicy, PackagingOptions, TargetPlan } from "../targets/types.js";
+import type {
+  DebianExtrasPolicy,
+  PackagingOptions,
+  SetLibraries,
+  TargetPlan,
+} from "../targets/types.js";
 import { readWheel, type WheelLimits } from "../wheel/index.js";
 import { wheel2pkgVersion } from "../version.js";
 import { unmetOnTarget } from "./extras-on-target.js";
@@ -123,6 +128,12 @@ export interface PlanOptions extends ArchiveInputs {
    * order it); mapped here when absent.
    */
   mapped?: readonly (MappedTarget | RefusedTarget)[];
+  /** In a batch: the shared libraries the set's other wheels ship, by target id. */
+  setLibraries?: ReadonlyMap<string, SetLibraries>;
+}
+
+function withSetLibraries(set: SetLibraries | undefined): { setLibraries?: SetLibraries } {
+  return set === undefined ? {} : { setLibraries: set };
 }
 
 /** Zip times before this carry no information: reproducible wheels store 1980-01-01. */
@@ -279,6 +290,7 @@ export async function planConversion(
       debianExtras: options.debianExtras ?? target.extras,
       epochOf,
       ...(archive === undefined ? {} : { archive }),
+      ...withSetLibraries(options.setLibraries?.get(profile.id)),
     });
     const files = plan.outputs.map((output) => ({
       path: output.path,

@@ -13,6 +13,11 @@ export interface BuildOptions {
    * family's native build (dpkg-buildpackage), `direct` writes them in-process. Default: {@link defaultBuilder}.
    */
   builder?: Builder;
+  /**
+   * Built binary packages of a batch whose libraries the package links (the plan's
+   * `setLibraries`): the builder finds those libraries in them.
+   */
+  setPackages?: readonly string[];
 }
 
 export type { Builder };

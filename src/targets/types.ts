@@ -41,6 +41,29 @@ export interface PlanInput {
   epochOf: EpochLookup;
   /** The target's archive index (`--check-archive`), where its shared libraries are looked up. */
   archive?: PlanArchive;
+  /** In a batch: the shared libraries the set's other wheels ship, which their packages provide. */
+  setLibraries?: SetLibraries;
+}
+
+/**
+ * A shared library that another wheel of a batch ships, and the package the batch makes of that
+ * wheel on the target (docs/architecture.md, "Libraries of the set").
+ */
+export interface SetLibrary {
+  soname: string;
+  /** The providing project (PEP 503 name) and its wheel's file name. */
+  project: string;
+  wheel: string;
+  /** Where the library is installed, relative to the site directory: `cmeel.prefix/lib/libz.so.1`. */
+  path: string;
+  /** The binary package made of the providing wheel on the target, and its PEP 440 version. */
+  package: string;
+  version: string;
+}
+
+/** What planning asks of a batch's other wheels: which of them ships a soname. */
+export interface SetLibraries {
+  shippedBy(soname: string): SetLibrary | undefined;
 }
 
 /**
@@ -99,6 +122,11 @@ export interface TargetPlan {
    * the build so that a host that lacks them is told which to install.
    */
   buildHostNeeds?: string[];
+  /**
+   * The libraries of other packages of a batch that the package's ELF files link: the builder
+   * finds them in those packages, as built, so that the library dependencies are computed.
+   */
+  setLibraries?: SetLibrary[];
 }
 
 /** One package format: computes the template context for a package and target profile. */

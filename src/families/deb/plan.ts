@@ -135,6 +135,13 @@ export function planDebian(input: PlanInput): TargetPlan {
     input.epochOf("python3"),
   );
   diagnostics.push(...python.diagnostics);
+  const libraries = libraryNeeds(
+    facts,
+    input.archive,
+    input.setLibraries === undefined
+      ? undefined
+      : { libraries: input.setLibraries, epochOf: input.epochOf },
+  );
   const relation = (text: string) => token("deb822", text);
   const depends = [
     deb822`\${python3:Depends}`,
@@ -142,6 +149,8 @@ export function planDebian(input: PlanInput): TargetPlan {
     deb822`\${misc:Depends}`,
     ...python.relations.map(relation),
     ...mappedDepends.map(relation),
+    // The batch's packages whose libraries the wheel links, unless a requirement names them.
+    ...libraries.depends.filter((d) => !dependedOn.has(relationPackage(d))).map(relation),
   ];
   const maintainer = maintainerValue(options.maintainer.name, options.maintainer.email);
   const copyright = copyrightLicense(facts.license.spdx, licenseTexts);
@@ -166,7 +175,6 @@ export function planDebian(input: PlanInput): TargetPlan {
     sourceName,
     libraryDirs,
   );
-  const libraries = libraryNeeds(facts, input.archive);
   diagnostics.push(...libraries.diagnostics, ...lostProvides(binaryName, input.archive));
   // Names, versions and the wheel's file name are inert in every file they are placed in.
   const inert = (text: string) => token(["deb822", "rules", "changelog"], text);
@@ -209,6 +217,7 @@ export function planDebian(input: PlanInput): TargetPlan {
       rulesWord(`/usr/lib/python3/dist-packages/${dir}`),
     ),
     privateLibraryNames: libraryDirs.map(rulesWord),
+    shlibsLocal: libraries.shlibsLocal.map(relation),
     descriptionLines: controlDescription(
       facts.description,
       controlSynopsis(facts.summary),
@@ -256,6 +265,15 @@ export function planDebian(input: PlanInput): TargetPlan {
             },
           ]
         : []),
+      ...(libraries.shlibsLocal.length > 0
+        ? [
+            {
+              template: "deb/shlibs-local.njk",
+              path: `${tree}/debian/shlibs.local`,
+              mode: 0o644,
+            },
+          ]
+        : []),
       ...(modules.length > 0
         ? [
             {
@@ -267,6 +285,7 @@ export function planDebian(input: PlanInput): TargetPlan {
         : []),
     ],
     diagnostics,
-    ...(libraries.relations.length > 0 ? { buildHostNeeds: libraries.relations } : {}),
+    ...(libraries.hostNeeds.length > 0 ? { buildHostNeeds: libraries.hostNeeds } : {}),
+    ...(libraries.setLibraries.length > 0 ? { setLibraries: libraries.setLibraries } : {}),
   };
 }

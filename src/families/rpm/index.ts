@@ -47,7 +47,7 @@ export const rpmFamily: Family = {
     const plan =
       input.profile.rpm?.specStyle === "opensuse" ? planOpensuseSpec(input) : planFedoraSpec(input);
     // rpm's generator requires each soname itself; the archive must have a package for it.
-    const libraries = systemLibraries(input.facts, input.archive);
+    const libraries = systemLibraries(input.facts, input.archive, input.setLibraries);
     return {
       ...plan,
       diagnostics: [

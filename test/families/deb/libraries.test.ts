@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { UnsupportedWheelError } from "../../../src/errors.js";
-import { libraryNeeds } from "../../../src/families/deb/libraries.js";
+import { libraryNeeds, shlibsKey } from "../../../src/families/deb/libraries.js";
 import type { InstalledFile } from "../../../src/targets/common/files.js";
-import type { PlanArchive } from "../../../src/targets/types.js";
+import type { PlanArchive, SetLibraries } from "../../../src/targets/types.js";
 
 /** What bookworm's Contents and Packages say of the sonames below. */
 const shipping: Record<string, string[]> = {
@@ -115,5 +115,85 @@ describe("libraryNeeds", () => {
     expect(() =>
       libraryNeeds(wheelNeeding({ "demo/_x.so": ["libnowhere.so.7"] }), bookworm),
     ).toThrow(/ships the library libnowhere\.so\.7 \(needed by demo\/_x\.so\)/);
+  });
+});
+
+/** What a batch's other wheels ship: cmeel-boost's libraries, as its package offers them. */
+const cmeelBoost: SetLibraries = {
+  shippedBy: (soname) =>
+    ["libboost_python311.so.1.90.0", "libc.so.6", "libcoal.so"].includes(soname)
+      ? {
+          soname,
+          project: "cmeel-boost",
+          wheel: "cmeel_boost-1.90.0-0-cp311-cp311-manylinux_2_28_x86_64.whl",
+          path: `cmeel.prefix/lib/${soname}`,
+          package: "python3-cmeel-boost",
+          version: "1.90.0",
+        }
+      : undefined,
+};
+const set = { libraries: cmeelBoost, epochOf: () => 0 };
+
+describe("libraryNeeds with the libraries of a batch", () => {
+  it("takes a soname another wheel of the batch ships from that wheel's package", () => {
+    const needs = libraryNeeds(
+      wheelNeeding({ "eigenpy/_pywrap.so": ["libboost_python311.so.1.90.0", "libxml2.so.2"] }),
+      bookworm,
+      set,
+    );
+    expect(needs.relations).toEqual(["libxml2", "python3-cmeel-boost (>= 1.90.0)"]);
+    // The build host needs the archive's package; the batch builds its own.
+    expect(needs.hostNeeds).toEqual(["libxml2"]);
+    expect(needs.depends).toEqual(["python3-cmeel-boost (>= 1.90.0)"]);
+    expect(needs.shlibsLocal).toEqual([
+      "libboost_python311 1.90.0 python3-cmeel-boost (>= 1.90.0)",
+    ]);
+    expect(needs.setLibraries.map((l) => l.soname)).toEqual(["libboost_python311.so.1.90.0"]);
+    expect(needs.diagnostics.map((d) => d.code)).toEqual([
+      "library-build-depends",
+      "library-from-set",
+    ]);
+  });
+
+  it("keeps what every build host has from the archive, though a wheel of the batch ships it", () => {
+    const needs = libraryNeeds(wheelNeeding({ "demo/_x.so": ["libc.so.6"] }), bookworm, set);
+    expect(needs.depends).toEqual([]);
+    expect(needs.relations).toEqual([]);
+  });
+
+  it("depends on the provider of an unversioned soname, which no shlibs line can name", () => {
+    const needs = libraryNeeds(wheelNeeding({ "coal/_pywrap.so": ["libcoal.so"] }), bookworm, set);
+    expect(needs.depends).toEqual(["python3-cmeel-boost (>= 1.90.0)"]);
+    expect(needs.shlibsLocal).toEqual([]);
+  });
+
+  it("resolves the batch's libraries without an archive index, and looks nothing else up", () => {
+    const needs = libraryNeeds(
+      wheelNeeding({ "eigenpy/_pywrap.so": ["libboost_python311.so.1.90.0", "libnowhere.so.7"] }),
+      undefined,
+      set,
+    );
+    expect(needs.depends).toEqual(["python3-cmeel-boost (>= 1.90.0)"]);
+    expect(needs.hostNeeds).toEqual([]);
+  });
+
+  it("refuses a soname neither the archive nor the batch ships, saying both were asked", () => {
+    expect(() =>
+      libraryNeeds(wheelNeeding({ "demo/_x.so": ["libnowhere.so.7"] }), bookworm, set),
+    ).toThrow(
+      /ships the library libnowhere\.so\.7 \(needed by demo\/_x\.so\), nor does another wheel of the batch/,
+    );
+  });
+});
+
+describe("shlibsKey", () => {
+  it.each([
+    ["libfoo.so.1", "libfoo 1"],
+    ["libboost_python311.so.1.90.0", "libboost_python311 1.90.0"],
+    ["libfoo-1.2.so", "libfoo 1.2"],
+    ["libcoal.so", null],
+    ["lib$(x).so.1", null],
+  ])("splits %s as dpkg-shlibdeps does", (soname, key) => {
+    expect(shlibsKey(soname)).toBe(key);
   });
 });

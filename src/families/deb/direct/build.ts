@@ -22,6 +22,7 @@ import { writeDeb, writeTar, type TarMember } from "./deb-archive.js";
 import { extensionVersion, maintainerScripts, python3Depends, siteDir } from "./dh-python.js";
 import { stripKind } from "./debhelper.js";
 import { processElfFiles } from "./elf-files.js";
+import { unpackSetLibraries } from "./set-libraries.js";
 import { installedTree, type TreeFile } from "./installed-tree.js";
 
 /** Packages whose files add up to this many bytes are compressed at xz's fastest preset. */
@@ -43,9 +44,14 @@ export class NeedsDpkg extends Error {}
 /** The files of debian/ the direct builder understands; any other needs debhelper. */
 function knownDebianFile(path: string, binaryName: string): boolean {
   return (
-    ["control", "rules", "changelog", "copyright", `${binaryName}.lintian-overrides`].includes(
-      path,
-    ) ||
+    [
+      "control",
+      "rules",
+      "changelog",
+      "copyright",
+      "shlibs.local",
+      `${binaryName}.lintian-overrides`,
+    ].includes(path) ||
     path.startsWith("source/") ||
     path.startsWith("tests/")
   );
@@ -124,6 +130,17 @@ export async function buildDirect(
           .filter((d) => d !== undefined),
       ),
     ];
+    const run = {
+      logFile,
+      env: buildEnvironment(sourceDateEpoch),
+      ...(options.cancelSignal ? { cancelSignal: options.cancelSignal } : {}),
+    };
+    const setLibraries = await unpackSetLibraries(
+      plan.setLibraries ?? [],
+      options.setPackages ?? [],
+      scratch,
+      run,
+    );
     const shlibs = await processElfFiles({
       files,
       wheel,
@@ -131,12 +148,10 @@ export async function buildDirect(
       libraryDirs,
       runpaths: fileFixes(facts.files, facts.unrunnableScripts).runpaths,
       control,
+      shlibsLocal: await read("shlibs.local").catch(() => null),
+      setLibraries,
       scratch,
-      run: {
-        logFile,
-        env: buildEnvironment(sourceDateEpoch),
-        ...(options.cancelSignal ? { cancelSignal: options.cancelSignal } : {}),
-      },
+      run,
     });
 
     // data.tar: directories and files in dpkg-deb's order, hashed on the way for md5sums.

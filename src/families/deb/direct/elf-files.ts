@@ -15,6 +15,7 @@ import { runTool, type RunOptions } from "../../../native/run.js";
 import { siteDir } from "./dh-python.js";
 import { stripArguments, stripKind } from "./debhelper.js";
 import type { TreeFile } from "./installed-tree.js";
+import type { SetLibrarySearch } from "./set-libraries.js";
 
 /** The first bytes of a file. */
 async function readHead(path: string): Promise<Buffer> {
@@ -42,6 +43,10 @@ export interface ElfInput {
   runpaths: readonly { file: InstalledFile; kept: string[] }[];
   /** The written debian/control, which dpkg-shlibdeps reads. */
   control: string;
+  /** The written debian/shlibs.local, which dpkg-shlibdeps reads too, or null. */
+  shlibsLocal: Buffer | null;
+  /** Where the libraries of a batch's other packages are (set-libraries.ts). */
+  setLibraries: SetLibrarySearch;
   /** A scratch directory. */
   scratch: string;
   run: Omit<RunOptions, "cwd" | "label">;
@@ -67,6 +72,9 @@ export async function processElfFiles(input: ElfInput): Promise<string> {
   const root = join(input.scratch, "debian", input.binaryName);
   await mkdir(join(root, "DEBIAN"), { recursive: true });
   await writeFile(join(input.scratch, "debian", "control"), input.control);
+  if (input.shlibsLocal !== null) {
+    await writeFile(join(input.scratch, "debian", "shlibs.local"), input.shlibsLocal);
+  }
   const runpaths = new Map(input.runpaths.map((r) => [`${siteDir}/${r.file.path}`, r.kept]));
   const run = (tool: string, args: string[]) =>
     runTool(tool, args, { ...input.run, cwd: input.scratch, label: `${tool} ${input.binaryName}` });
@@ -114,6 +122,8 @@ export async function processElfFiles(input: ElfInput): Promise<string> {
   await run("dpkg-shlibdeps", [
     `-T${substvars}`,
     ...input.libraryDirs.map((dir) => `-l/${siteDir}/${dir}`),
+    ...input.setLibraries.directories.map((dir) => `-l${dir}`),
+    ...input.setLibraries.roots.map((root) => `-S${root}`),
     ...linked.map((file) => join("debian", input.binaryName, file.path)),
   ]);
   const text = await readFile(substvars, "utf8").catch(() => "");
