@@ -93,12 +93,20 @@ export async function buildDirect(
   const overrides = await read(`${binaryName}.lintian-overrides`).catch(() => null);
 
   const wheelPath = join(dir, tree, wheelFile);
-  const contents = await readWheel(wheelPath, { verify: true });
-  const { facts } = packageFacts(buildPackage(contents).pkg);
   const logFile = join(dir, "build.log");
-  const scratch = await mkdtemp(join(dir, ".direct-"));
+  // The wheel is read once: its members streamed from the copy in the package, each checked
+  // against RECORD, with the facts planning's verified read gave of them when the copy's RECORD
+  // is the one planning read; without that read, a verified read of the copy first.
   const wheel = await WheelFiles.open(wheelPath);
+  let scratch: string | null = null;
   try {
+    const contents =
+      options.wheel !== undefined && wheel.hasRecord(options.wheel.record)
+        ? options.wheel
+        : buildPackage(await readWheel(wheelPath, { verify: true })).pkg;
+    const { facts } = packageFacts(contents);
+    scratch = await mkdtemp(join(dir, ".direct-"));
+    const work = scratch;
     const installed = await installedTree({
       contents,
       facts,
@@ -108,7 +116,7 @@ export async function buildDirect(
       copyright: await read("copyright"),
       changelog,
       lintianOverrides: overrides,
-      recodeManPages: (pages) => recodeManPages(pages, scratch, logFile),
+      recodeManPages: (pages) => recodeManPages(pages, work, logFile),
     });
     if (installed.unsupported !== null)
       throw new NeedsDpkg(`the package installs ${installed.unsupported}`);
@@ -247,7 +255,7 @@ export async function buildDirect(
     return { logFile, notes, sourcePackages: [], binaryPackages: [deb] };
   } finally {
     await wheel.close();
-    await rm(scratch, { recursive: true, force: true });
+    if (scratch !== null) await rm(scratch, { recursive: true, force: true });
   }
 }
 
