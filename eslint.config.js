@@ -30,7 +30,7 @@ const escapers = [
 
 /**
  * Where each library may be imported: yauzl reads wheels, nunjucks renders, execa runs tools,
- * marked reads Markdown descriptions, tar-stream and node-liblzma write the direct builder's .debs.
+ * marked reads Markdown descriptions, tar-stream and node-liblzma write and read .debs.
  */
 const libraryHomes = {
   yauzl: "wheel",

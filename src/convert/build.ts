@@ -13,6 +13,9 @@ export function buildNative(
   sourceDateEpoch: number,
   options: BuildOptions = {},
 ): Promise<BuildResult> {
-  const { plan } = written.planned;
-  return familyOf(profile).build(written.directory, plan, profile, sourceDateEpoch, options);
+  const { plan, pkg } = written.planned;
+  return familyOf(profile).build(written.directory, plan, profile, sourceDateEpoch, {
+    wheel: pkg,
+    ...options,
+  });
 }

@@ -67,6 +67,8 @@ export interface PlannedPackage {
   files: PlannedFile[];
   /** The wheel on disk, copied unchanged into the package as its upstream source. */
   wheelSource: string;
+  /** The wheel as read for planning, for a builder that writes its files itself. */
+  pkg: WheelPackage;
 }
 
 /** A target a wheel cannot become a package for, and why. */
@@ -297,7 +299,7 @@ export async function planConversion(
       content: renderer.render(output.template, plan.context),
       mode: output.mode,
     }));
-    return { profile, mapped, plan, files, wheelSource: wheelPath };
+    return { profile, mapped, plan, files, wheelSource: wheelPath, pkg };
   };
   // Each target stands alone: one the wheel cannot serve is refused, the others are planned.
   const packages: PlannedPackage[] = [];

@@ -33,7 +33,7 @@ export function resolveLocation(base: string, relative: string): string {
 }
 
 /** A zstd stream decoded by fzstd (Node 20's zlib has no zstd). */
-function zstdDecoder(): Transform {
+export function zstdDecoder(): Transform {
   let push: (chunk: Uint8Array) => void = () => undefined;
   const decoder = new Decompress((chunk) => {
     push(chunk);

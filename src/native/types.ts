@@ -1,4 +1,5 @@
 import type { Builder } from "../config/types.js";
+import type { WheelPackage } from "../model/package.js";
 
 /** Options of a native build. */
 export interface BuildOptions {
@@ -18,6 +19,12 @@ export interface BuildOptions {
    * `setLibraries`): the builder finds those libraries in them.
    */
   setPackages?: readonly string[];
+  /**
+   * The wheel as planning read it (every member hashed against RECORD, its files looked at), for
+   * a builder that writes the wheel's files itself: it streams them from the wheel copied into
+   * the package, checked against the same RECORD, and need not read the whole wheel first.
+   */
+  wheel?: WheelPackage;
 }
 
 export type { Builder };

@@ -39,6 +39,23 @@ export class WheelFiles {
     }
   }
 
+  /**
+   * Whether RECORD lists exactly `rows` (paths, hashes, sizes): then a member streamed from here
+   * is the member a verified read of a wheel with those rows looked at.
+   */
+  hasRecord(rows: readonly RecordEntry[]): boolean {
+    if (rows.length !== this.record.size) return false;
+    return rows.every((row) => {
+      const own = this.record.get(row.path);
+      return (
+        own !== undefined &&
+        own.size === row.size &&
+        own.hash?.algorithm === row.hash?.algorithm &&
+        own.hash?.digest === row.hash?.digest
+      );
+    });
+  }
+
   /** The files' names in central-directory order (directories left out). */
   get names(): string[] {
     return this.zip.members.filter((m) => !m.directory).map((m) => m.name);

@@ -13,6 +13,8 @@ import {
   debianChangelogDate,
   maintainerValue,
 } from "./control-text.js";
+import { payloadEffort } from "../../targets/common/payload.js";
+import { xzLevel } from "./payload.js";
 import { rulesWord } from "./rules-text.js";
 import { copyrightLicense } from "./copyright.js";
 import { debianFixes } from "./fixes.js";
@@ -184,6 +186,9 @@ export function planDebian(input: PlanInput): TargetPlan {
     sourceName: inert(sourceName),
     binaryName: inert(binaryName),
     pybuildName: inert(key),
+    // The payload rule (docs/architecture.md, "Payload compression"), as dpkg-deb's xz level.
+    compressorLevel: inert(String(xzLevel(payloadEffort(facts.files)))),
+    fastCompression: payloadEffort(facts.files) === "fast",
     version: inert(version),
     suite: inert(deb.suite),
     maintainer,

@@ -8,7 +8,7 @@ import { specChangelogDate, specFilePath, specValue } from "./escape.js";
 import { extraSubpackages } from "./extras.js";
 import { schemeMacros, specInstallFixes } from "./files.js";
 import { pyprojectFiles } from "./pyproject-files.js";
-import { changelogEvr, specBasics } from "./spec-common.js";
+import { changelogEvr, payloadGlobals, specBasics } from "./spec-common.js";
 
 /**
  * Whether Fedora's dependency generator writes this requirement's relation itself: it reads the
@@ -117,6 +117,7 @@ export function planFedoraSpec(input: PlanInput): TargetPlan {
       .flatMap(([, list]) => list.filter((r) => r.layer !== undefined && !generated(r))),
   ].map((r) => r.project);
   globals.push(...requiresExclude([...new Set(overridden)].sort(compare)));
+  globals.push(...payloadGlobals(input));
 
   // pip names the headers directory after the wheel file's distribution name.
   const distribution = facts.wheel.filename.split("-")[0] ?? facts.name;

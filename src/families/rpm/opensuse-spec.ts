@@ -14,7 +14,7 @@ import {
   profileFlavors,
   singlespecRelation,
 } from "./singlespec.js";
-import { specBasics } from "./spec-common.js";
+import { payloadGlobals, specBasics } from "./spec-common.js";
 
 /** The structured requirement a mapping result was made from. */
 function sourceRequirement(
@@ -122,7 +122,10 @@ export function planOpensuseSpec(input: PlanInput): TargetPlan {
       sha256: token("spec", facts.wheel.sha256),
     },
     // Prebuilt binaries: no debuginfo to make, and stripping again breaks auditwheel's libraries.
-    globals: facts.pure ? [] : [spec`debug_package %{nil}`, spec`__strip /bin/true`],
+    globals: [
+      ...(facts.pure ? [] : [spec`debug_package %{nil}`, spec`__strip /bin/true`]),
+      ...payloadGlobals(input),
+    ],
     // A platform wheel runs on one interpreter; a pure one on every flavor the distro builds.
     pythons: facts.pure
       ? null

@@ -16,7 +16,9 @@ import { packageFacts } from "../../../targets/common/facts.js";
 import type { TargetPlan } from "../../../targets/types.js";
 import { readWheel, WheelFiles } from "../../../wheel/index.js";
 import { hostSuite } from "../build.js";
+import { payloadEffort } from "../../../targets/common/payload.js";
 import { fileFixes } from "../fixes.js";
+import { xzLevel } from "../payload.js";
 import { controlFile } from "./control-file.js";
 import { writeDeb, writeTar, type TarMember } from "./deb-archive.js";
 import { extensionVersion, maintainerScripts, python3Depends, siteDir } from "./dh-python.js";
@@ -24,19 +26,6 @@ import { stripKind } from "./debhelper.js";
 import { processElfFiles } from "./elf-files.js";
 import { unpackSetLibraries } from "./set-libraries.js";
 import { installedTree, type TreeFile } from "./installed-tree.js";
-
-/** Packages whose files add up to this many bytes are compressed at xz's fastest preset. */
-const bigPackage = 32 * 1024 * 1024;
-
-/**
- * The xz preset of a package of `size` bytes: 2, as debian/rules asks of dpkg-deb, for most; 0
- * for big ones, where compression is most of the build (numpy: 57 MB of files, xz -2 takes 4.0
- * CPU seconds for 11.9 MB, xz -0 1.9 s for 14.0 MB). It depends on the files alone, so a rebuild
- * gives the same bytes.
- */
-export function xzPreset(size: number): number {
-  return size >= bigPackage ? 0 : 2;
-}
 
 /** The direct builder could not build the package as the dh sequence would; dpkg must. */
 export class NeedsDpkg extends Error {}
@@ -99,12 +88,20 @@ export async function buildDirect(
   const overrides = await read(`${binaryName}.lintian-overrides`).catch(() => null);
 
   const wheelPath = join(dir, tree, wheelFile);
-  const contents = await readWheel(wheelPath, { verify: true });
-  const { facts } = packageFacts(buildPackage(contents).pkg);
   const logFile = join(dir, "build.log");
-  const scratch = await mkdtemp(join(dir, ".direct-"));
+  // The wheel is read once: its members streamed from the copy in the package, each checked
+  // against RECORD, with the facts planning's verified read gave of them when the copy's RECORD
+  // is the one planning read; without that read, a verified read of the copy first.
   const wheel = await WheelFiles.open(wheelPath);
+  let scratch: string | null = null;
   try {
+    const contents =
+      options.wheel !== undefined && wheel.hasRecord(options.wheel.record)
+        ? options.wheel
+        : buildPackage(await readWheel(wheelPath, { verify: true })).pkg;
+    const { facts } = packageFacts(contents);
+    scratch = await mkdtemp(join(dir, ".direct-"));
+    const work = scratch;
     const installed = await installedTree({
       contents,
       facts,
@@ -114,7 +111,7 @@ export async function buildDirect(
       copyright: await read("copyright"),
       changelog,
       lintianOverrides: overrides,
-      recodeManPages: (pages) => recodeManPages(pages, scratch, logFile),
+      recodeManPages: (pages) => recodeManPages(pages, work, logFile),
     });
     if (installed.unsupported !== null)
       throw new NeedsDpkg(`the package installs ${installed.unsupported}`);
@@ -184,7 +181,9 @@ export async function buildDirect(
         };
       }
     }
-    const preset = xzPreset(files.reduce((sum, file) => sum + file.size, 0));
+    // The payload rule, as debian/rules asks of dpkg-deb (docs/architecture.md, "Payload
+    // compression"): from the wheel's files, as planning decided it.
+    const preset = xzLevel(payloadEffort(facts.files));
     const dataTar = join(scratch, `data.tar.xz`);
     await writeTar(dataTar, members(), sourceDateEpoch, preset);
 
@@ -262,7 +261,7 @@ export async function buildDirect(
     return { logFile, notes, sourcePackages: [], binaryPackages: [deb] };
   } finally {
     await wheel.close();
-    await rm(scratch, { recursive: true, force: true });
+    if (scratch !== null) await rm(scratch, { recursive: true, force: true });
   }
 }
 

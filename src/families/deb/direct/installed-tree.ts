@@ -8,7 +8,8 @@
 import { createHash } from "node:crypto";
 import zlib from "node:zlib";
 import type { PackageFacts } from "../../../targets/common/facts.js";
-import type { WheelContents, WheelFiles, WheelMember } from "../../../wheel/index.js";
+import type { WheelPackage } from "../../../model/package.js";
+import type { WheelFiles, WheelMember } from "../../../wheel/index.js";
 import { fileFixes } from "../fixes.js";
 import { compressedByDh, fixedMode, needsDebhelper } from "./debhelper.js";
 import { fixScriptShebang, removedByDhPython, siteDir } from "./dh-python.js";
@@ -32,7 +33,8 @@ export interface TreeFile {
 
 /** What the tree is made from. */
 export interface TreeInput {
-  contents: WheelContents;
+  /** The wheel as a verified read gave it (its members' facts, RECORD, entry points). */
+  contents: Pick<WheelPackage, "filename" | "distInfoDir" | "members" | "record" | "entryPoints">;
   facts: PackageFacts;
   wheel: WheelFiles;
   binaryName: string;
