@@ -122,6 +122,8 @@ async function convert(wheel: string): Promise<{
   repository: string;
   codes: string[];
   diagnostics: { code: string; message: string }[];
+  /** The version convert reports, `[epoch:]version-release` without the dist tag. */
+  version: string;
 }> {
   const out = fs.mkdtempSync(path.join(scratch.dir, "out-"));
   const result = await runCli([
@@ -140,7 +142,7 @@ async function convert(wheel: string): Promise<{
   expect(result.code, result.stderr).toBe(0);
   const [converted] = JSON.parse(result.stdout) as {
     diagnostics: { code: string; message: string }[];
-    packages: { build?: { binaryPackages: string[] } }[];
+    packages: { version: string; build?: { binaryPackages: string[] } }[];
   }[];
   const rpms = (converted?.packages[0]?.build?.binaryPackages ?? []).filter((f) =>
     f.endsWith(".noarch.rpm"),
@@ -153,7 +155,13 @@ async function convert(wheel: string): Promise<{
   for (const file of rpms) fs.copyFileSync(file, path.join(repository, path.basename(file)));
   tool("createrepo_c", ["--quiet", "--no-database", repository]);
   const diagnostics = converted?.diagnostics ?? [];
-  return { rpm, repository, codes: diagnostics.map((d) => d.code), diagnostics };
+  return {
+    rpm,
+    repository,
+    codes: diagnostics.map((d) => d.code),
+    diagnostics,
+    version: converted?.packages[0]?.version ?? "",
+  };
 }
 
 beforeAll(async () => {
@@ -258,7 +266,7 @@ describe.skipIf(skip)("converted packages against a Fedora archive, proven with 
     async (version, expected, code, provided) => {
       const wheels = fs.mkdtempSync(path.join(scratch.dir, "wheels-"));
       // With an extra: its metapackage requires the main package at its full EVR, Epoch and all.
-      const { rpm, repository, codes } = await convert(
+      const converted = await convert(
         writeWheel(wheels, {
           name: "numpy",
           version,
@@ -266,6 +274,9 @@ describe.skipIf(skip)("converted packages against a Fedora archive, proven with 
           requires: ['six; extra == "compat"'],
         }),
       );
+      const { rpm, repository, codes } = converted;
+      // What convert reports is the package's version, Epoch and all.
+      expect(`${converted.version}.fc45`).toBe(expected);
       if (code !== null) expect(codes).toContain(code);
       expect(codes).not.toContain("archive-version-newer");
       const [evr = ""] = query(rpm, "evr");
