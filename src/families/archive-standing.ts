@@ -62,7 +62,7 @@ export function archiveStanding(
 /**
  * What is said of a standing: an info when the package is rebuilt above the archive's same
  * release, a warning when the archive's release is newer or the chosen version still sorts
- * at or below the archive's (`sortsAbove` false).
+ * at or below the archive's (`sortsAbove` false), the same release included.
  */
 export function standingDiagnostics(
   packageName: string,
@@ -72,7 +72,7 @@ export function standingDiagnostics(
   archive: string,
 ): Diagnostic[] {
   if (standing.kind === "none" && sortsAbove) return [];
-  if (standing.kind === "same-release") {
+  if (standing.kind === "same-release" && sortsAbove) {
     return [
       diagnostic(
         "archive-same-release",

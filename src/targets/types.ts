@@ -99,7 +99,10 @@ export interface TargetPlan {
   family: TargetFamily;
   sourceName: string;
   binaryNames: string[];
-  /** Full distro version of the binary package (`1.0~rc1-1`, `1.0~rc1-1` / RPM `1.0~rc1-1`). */
+  /**
+   * Full distro version of the binary package, its epoch included (`1.0~rc1-1`,
+   * `1:1.24.2-1+deb12u1LOCAL.1`; RPM `1:1.26.4-1.1`, without the dist tag).
+   */
   version: string;
   /** Distro architecture of the binary package (`noarch`, `all`, `x86_64`, `amd64`). */
   architecture: string;

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { archiveRelease, archiveStanding } from "../../src/families/archive-standing.js";
+import {
+  archiveRelease,
+  archiveStanding,
+  standingDiagnostics,
+} from "../../src/families/archive-standing.js";
 import { debianVersionOverArchive } from "../../src/families/deb/archive-version.js";
 import { compareDebianVersions } from "../../src/families/deb/version-order.js";
-import { rpmReleaseOverArchive } from "../../src/families/rpm/archive-version.js";
+import { rpmVersionOverArchive } from "../../src/families/rpm/archive-version.js";
+import { compareRpmVersions } from "../../src/families/rpm/version-order.js";
 import { getProfile } from "../../src/profiles/index.js";
 import type { PlanArchive } from "../../src/targets/types.js";
 
@@ -31,6 +36,17 @@ describe("the release an archive version carries", () => {
 
   it("reads no release from a snapshot spelling", () => {
     expect(archiveRelease("0.0~git20230101.abc1234")).toBeNull();
+  });
+
+  it("warns, rather than claims, when a rebuild of the same release does not sort above", () => {
+    const same = archiveStanding("1.16", "1.16.0-1", "1.16.0");
+    const said = (sortsAbove: boolean) =>
+      standingDiagnostics("python3-six", "1.16-1.1", same, sortsAbove, "test archive").map((d) => [
+        d.code,
+        d.severity,
+      ]);
+    expect(said(true)).toEqual([["archive-same-release", "info"]]);
+    expect(said(false)).toEqual([["archive-version-newer", "warning"]]);
   });
 });
 
@@ -98,29 +114,46 @@ describe("an RPM package replacing the repository's", () => {
   const fedora = getProfile("fedora");
   const tag = fedora.rpm?.distTag ?? "";
 
-  it("bumps the repository's Release of the same release", () => {
-    const chosen = rpmReleaseOverArchive(
-      "python3-pygments",
-      "2.14.0",
-      "2.14.0",
-      "1",
-      fedora,
-      archiveOf("python3-pygments", `2.14.0-3${tag}`),
-    );
-    expect(chosen.release).toBe("3.1");
-    expect(chosen.diagnostics.map((d) => d.code)).toEqual(["archive-same-release"]);
-  });
+  it.each([
+    ["2.14.0", null, "2.14.0-3", "2.14.0", "3.1"],
+    // rpm orders 1.16 below 1.16.0: the repository's spelling is kept, trailing zero and all.
+    ["1.16", null, "1.16.0-1", "1.16.0", "1.1"],
+    ["1.16.0", null, "1.16-2", "1.16", "2.1"],
+    // and 1.0^post1 (the spelling wheel2pkg and Fedora's generator give) below 1.0.post1.
+    ["1.0.post1", null, "1.0.post1-1", "1.0.post1", "1.1"],
+    ["1.0rc1", null, "1.0~rc1-0.2", "1.0~rc1", "0.2.1"],
+    ["1.26.4", 1, "1:1.26.4-1", "1.26.4", "1.1"],
+  ])(
+    "rebuilds %s (Epoch %s) over the repository's %s as %s, Release %s",
+    (wheel, epoch, archived, version, release) => {
+      const own = { epoch, version: wheel.replace(/\.post/, "^post").replace(/rc/, "~rc") };
+      const chosen = rpmVersionOverArchive(
+        "python3-pygments",
+        wheel,
+        own,
+        "1",
+        fedora,
+        archiveOf("python3-pygments", `${archived}${tag}`),
+      );
+      expect([chosen.version, chosen.release]).toEqual([version, release]);
+      expect(chosen.diagnostics.map((d) => d.code)).toEqual(["archive-same-release"]);
+      const evr = `${epoch === null ? "" : `${epoch}:`}${version}-${release}${tag}`;
+      expect(compareRpmVersions(evr, `${archived}${tag}`)).toBe(1);
+      const next = archived.replace(/-(\d+)/, (_, n: string) => `-${Number(n) + 1}`);
+      expect(compareRpmVersions(evr, `${next}${tag}`)).toBe(-1);
+    },
+  );
 
   it("warns when the repository has a newer release", () => {
-    const chosen = rpmReleaseOverArchive(
+    const chosen = rpmVersionOverArchive(
       "python3-pygments",
       "2.14.0",
-      "2.14.0",
+      { epoch: null, version: "2.14.0" },
       "1",
       fedora,
       archiveOf("python3-pygments", `2.18.0-1${tag}`),
     );
-    expect(chosen.release).toBe("1");
+    expect([chosen.version, chosen.release]).toEqual(["2.14.0", "1"]);
     expect(chosen.diagnostics.map((d) => d.code)).toEqual(["archive-version-newer"]);
   });
 });

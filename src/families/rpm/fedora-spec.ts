@@ -68,7 +68,7 @@ export function planFedoraSpec(input: PlanInput): TargetPlan {
   refuseScriptsPipRefuses(input);
   const basics = specBasics(input);
   const diagnostics: Diagnostic[] = [...basics.diagnostics];
-  const { sourceName, version, release } = basics;
+  const { sourceName } = basics;
   const binaryName = input.names.binary;
 
   const globals: SpecText[] = [];
@@ -210,7 +210,7 @@ export function planFedoraSpec(input: PlanInput): TargetPlan {
     family: "rpm",
     sourceName,
     binaryNames: [binaryName, ...extras.subpackages.map((extra) => extra.name)],
-    version: `${version}-${release}`,
+    version: String(changelogEvr(basics)),
     architecture: basics.architecture,
     directory: sourceName,
     wheelPath: facts.wheel.filename,

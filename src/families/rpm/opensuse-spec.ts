@@ -14,7 +14,7 @@ import {
   profileFlavors,
   singlespecRelation,
 } from "./singlespec.js";
-import { payloadGlobals, specBasics } from "./spec-common.js";
+import { changelogEvr, payloadGlobals, specBasics } from "./spec-common.js";
 
 /** The structured requirement a mapping result was made from. */
 function sourceRequirement(
@@ -55,7 +55,7 @@ export function planOpensuseSpec(input: PlanInput): TargetPlan {
   const { pkg, facts, profile, mapped, options } = input;
   const basics = specBasics(input);
   const diagnostics: Diagnostic[] = [...basics.diagnostics];
-  const { sourceName, version, release } = basics;
+  const { sourceName } = basics;
   const modname = sourceName.replace(/^python-/, "");
 
   const distroFlavors = profileFlavors(profile);
@@ -167,7 +167,7 @@ export function planOpensuseSpec(input: PlanInput): TargetPlan {
     family: "rpm",
     sourceName,
     binaryNames: built.map((flavor) => `${flavor.name}-${modname}`),
-    version: `${version}-${release}`,
+    version: String(changelogEvr(basics)),
     architecture: basics.architecture,
     directory: sourceName,
     wheelPath: facts.wheel.filename,

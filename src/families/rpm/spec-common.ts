@@ -4,7 +4,7 @@ import { wrapParagraph, type DescriptionBlock } from "../../targets/common/descr
 import { payloadEffort } from "../../targets/common/payload.js";
 import type { PlanInput } from "../../targets/types.js";
 import { spec, token, type SpecText } from "../../targets/text.js";
-import { rpmReleaseOverArchive } from "./archive-version.js";
+import { rpmVersionOverArchive } from "./archive-version.js";
 import { specTextLine, specUrl, specValue } from "./escape.js";
 
 /** What every RPM spec style says the same way: texts, version, architecture. */
@@ -40,18 +40,19 @@ export function specBasics(input: PlanInput): SpecBasics {
   const archiveEpoch = input.epochOf(names.binary);
   // The archive's Epoch for the package's name, so that it replaces the archive's package.
   const evr = rpmPackageVersion(facts.version, archiveEpoch);
-  // A wheel of the release the repository has is a minor bump of the repository's Release.
-  const replacing = rpmReleaseOverArchive(
+  // A wheel of the release the repository has is the repository's Version, spelled as the
+  // repository spells it, with a minor bump of the repository's Release.
+  const replacing = rpmVersionOverArchive(
     names.binary,
     facts.version,
-    evr.epoch === null ? evr.version : `${evr.epoch}:${evr.version}`,
+    evr,
     options.release,
     profile,
     archive,
   );
   const diagnostics = [...evr.diagnostics, ...replacing.diagnostics];
   const texts = {
-    version: token("spec", evr.version),
+    version: token("spec", replacing.version),
     epoch: evr.epoch,
     release: specValue(replacing.release),
     summary: specValue(facts.summary),
