@@ -187,7 +187,13 @@ export const slots: readonly Slot[] = [
   headerSlot("Author-email", { value: (t) => `${t} <author@example.org>` }),
   headerSlot("Maintainer"),
   headerSlot("Maintainer-email", { value: (t) => `${t} <maintainer@example.org>` }),
-  headerSlot("License", { value: (t) => `MIT ${t}` }),
+  headerSlot("License", {
+    value: (t) => `MIT ${t}`,
+    // A License field of several lines or longer than a name (100 characters) is read as a
+    // licence text, which settles no licence: the wheel is refused (license-ambiguous) before
+    // anything is written.
+    expect: (text) => (LINE_BREAK.test(text) || `MIT ${text}`.length > 100 ? "refuse" : "convert"),
+  }),
   headerSlot("License-Expression", {
     since: "2.4",
     value: (t) => `MIT OR LicenseRef-${t}`,
