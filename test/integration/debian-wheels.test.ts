@@ -4,7 +4,8 @@
  * with the archive index: each builds, or is refused naming the packages that ship the libraries
  * it links, which the test checks against apt's Contents lists itself. Under CI (as root) a
  * refused wheel is built again with --install-build-deps; every built package is unpacked into a
- * temporary root and its compiled modules import with the host's python3. The Fedora side renders
+ * temporary root and its compiled modules import with the host's python3, and the same plan built
+ * by dpkg-buildpackage gives the same package as the direct builder's. The Fedora side renders
  * a spec for the stable-ABI wheels, whose RPMs require each soname, and refuses the CPython 3.11
  * ones saying so. Debian's packages leave out upstream's licence files, so the licences their
  * METADATA does not settle come from fixtures/debian-wheels/wheel2pkg.toml, as Debian's copyright
@@ -23,6 +24,7 @@ import {
   neededSonames,
   type DebianWheel,
 } from "../helpers/debian-wheels.js";
+import { debDifferences } from "../helpers/deb-compare.js";
 import { rpmRequires, run } from "../helpers/install.js";
 import { inCI, skipWithout } from "../helpers/tools.js";
 import { scratchDirectory } from "../wheel/zip-builder.js";
@@ -88,7 +90,12 @@ function buildDepends(dir: string): string[] {
     .filter((r) => /^lib/.test(r));
 }
 
-async function convert(wheel: DebianWheel, out: string, installDeps: boolean) {
+async function convert(
+  wheel: DebianWheel,
+  out: string,
+  installDeps: boolean,
+  builder: "direct" | "dpkg" = "direct",
+) {
   return runCli([
     "convert",
     wheel.wheel,
@@ -98,6 +105,8 @@ async function convert(wheel: DebianWheel, out: string, installDeps: boolean) {
     "--out",
     out,
     "--build",
+    "--builder",
+    builder,
     "--no-lint",
     "--config",
     config,
@@ -168,8 +177,18 @@ describe.skipIf(!reachable || skipWithout("dpkg-deb", "dpkg-checkbuilddeps", "re
         }
         if (result === "refused") return;
 
-        const debs = debsUnder(out);
+        const debs = debsUnder(out).sort();
         expect(debs.length).toBeGreaterThan(0);
+        // The same plan through dpkg-buildpackage makes the same package: the direct builder's
+        // equivalence (test/integration/direct-deb.test.ts) over the wheels Debian itself builds.
+        const viaDpkg = path.join(scratch.dir, "dpkg", wheel.project);
+        const dpkg = await convert(wheel, viaDpkg, false, "dpkg");
+        expect(dpkg.code, dpkg.stderr).toBe(0);
+        const dpkgDebs = debsUnder(viaDpkg).sort();
+        expect(dpkgDebs.map((d) => path.basename(d))).toEqual(debs.map((d) => path.basename(d)));
+        for (const [i, deb] of dpkgDebs.entries()) {
+          expect(debDifferences(deb, debs[i] ?? ""), path.basename(deb)).toEqual([]);
+        }
         for (const deb of debs) run("dpkg-deb", ["-x", deb, root]);
         installed.add(wheel.debs[0]?.package ?? "");
         const lacking = wheel.needs.filter((n) => !installed.has(n));
