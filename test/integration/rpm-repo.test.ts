@@ -75,6 +75,34 @@ function transaction(output: string): Map<string, string> {
   return new Map(rows.map((m) => [m[1] ?? "", m[2] ?? ""]));
 }
 
+/**
+ * `batch <house> --target fedora --build` with the archive as configured and `args`, into a
+ * repository `<name>-repo` that dnf is asked about: its exit, stderr, repository and report.
+ */
+async function batchToRepository(name: string, house: string, args: readonly string[] = []) {
+  const repo = path.join(scratch.dir, `${name}-repo`);
+  const reportFile = path.join(scratch.dir, `${name}.json`);
+  const result = await runCli([
+    "batch",
+    house,
+    "--target",
+    "fedora",
+    "--config",
+    config,
+    "--out",
+    path.join(scratch.dir, `${name}-out`),
+    "--build",
+    "--quiet",
+    ...args,
+    "--repo",
+    repo,
+    "--report",
+    reportFile,
+  ]);
+  const report = () => JSON.parse(fs.readFileSync(reportFile, "utf8")) as BatchReport;
+  return { ...result, repo, report };
+}
+
 let scratch: ReturnType<typeof scratchDirectory>;
 let archive: string;
 let config: string;
@@ -159,31 +187,16 @@ describe.skipIf(skip)("batch --resolve --build --repo for fedora, proven with dn
     });
     writeWheel(links, { name: "rf_fancy", version: "1.0" });
     writeWheel(links, { name: "rf_windows", version: "1.0" });
-    const repo = path.join(scratch.dir, "repo");
-    const reportFile = path.join(scratch.dir, "report.json");
-    const result = await runCli([
-      "batch",
-      house,
-      "--target",
-      "fedora",
-      "--config",
-      config,
-      "--out",
-      path.join(scratch.dir, "out"),
-      "--build",
+    const result = await batchToRepository("app", house, [
       "-j",
       "2",
-      "--quiet",
       "--resolve",
       "--find-links",
       links,
-      "--repo",
-      repo,
-      "--report",
-      reportFile,
     ]);
+    const { repo } = result;
     expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as BatchReport;
+    const report = result.report();
     const [closure] = report.closure?.targets ?? [];
     expect(closure?.pulled.map((p) => `${p.project} ${p.version}`)).toEqual([
       "rf-deep 2.0",
@@ -263,29 +276,10 @@ describe.skipIf(skip)("batch --resolve --build --repo for fedora, proven with dn
     writeWheel(links, { name: "dy_core", version: "1.0" });
     // Only the closure's wheels are the batch's: dy-web is in the sources, but nobody asked for [web].
     writeWheel(links, { name: "dy_web", version: "1.0" });
-    const repo = path.join(scratch.dir, "extras-repo");
-    const reportFile = path.join(scratch.dir, "extras.json");
-    const result = await runCli([
-      "batch",
-      house,
-      "--target",
-      "fedora",
-      "--config",
-      config,
-      "--out",
-      path.join(scratch.dir, "extras-out"),
-      "--build",
-      "--quiet",
-      "--resolve",
-      "--find-links",
-      links,
-      "--repo",
-      repo,
-      "--report",
-      reportFile,
-    ]);
+    const result = await batchToRepository("extras", house, ["--resolve", "--find-links", links]);
+    const { repo } = result;
     expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as BatchReport;
+    const report = result.report();
     expect(report.closure?.targets[0]?.pulled.map((p) => p.project)).toEqual(["dy-core"]);
 
     // [compat] is met by the archive's six: its metapackage is made; [cli] and [web] are not.
@@ -329,25 +323,9 @@ describe.skipIf(skip)("batch --resolve --build --repo for fedora, proven with dn
     const house = path.join(scratch.dir, "orphan-house");
     fs.mkdirSync(house);
     writeWheel(house, { name: "rf_orphan", version: "1.0", requires: ["rf-nowhere>=1", "six"] });
-    const reportFile = path.join(scratch.dir, "orphan.json");
-    const result = await runCli([
-      "batch",
-      house,
-      "--target",
-      "fedora",
-      "--config",
-      config,
-      "--out",
-      path.join(scratch.dir, "orphan-out"),
-      "--build",
-      "--quiet",
-      "--repo",
-      path.join(scratch.dir, "orphan-repo"),
-      "--report",
-      reportFile,
-    ]);
+    const result = await batchToRepository("orphan", house);
     expect(result.code).toBe(1);
-    const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as BatchReport;
+    const report = result.report();
     const [entry] = report.entries;
     expect(entry?.install).toEqual([
       {

@@ -12,6 +12,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import { createUnxz } from "node-liblzma";
 import tar from "tar-stream";
+import { InternalError, onFileSystem, UserError } from "../../errors.js";
 import { zstdDecoder } from "../../native/archive-files.js";
 import type { BuiltFile } from "../../native/packages.js";
 
@@ -48,13 +49,18 @@ async function arMembers(file: string): Promise<ArMember[] | null> {
   }
 }
 
-/** The decompressor of a tar member, by its suffix; null for one read here not (bzip2, lzma). */
-function decoder(name: string): Transform | null | "none" {
-  if (name.endsWith(".tar")) return "none";
-  if (name.endsWith(".tar.gz")) return createGunzip();
-  if (name.endsWith(".tar.xz")) return createUnxz() as unknown as Transform;
-  if (name.endsWith(".tar.zst")) return zstdDecoder();
-  return null;
+/** The decompressors of the tar members read here, by suffix (not bzip2 nor lzma). */
+const decoders: Readonly<Record<string, (() => Transform) | null>> = {
+  tar: null,
+  "tar.gz": createGunzip,
+  "tar.xz": () => createUnxz() as unknown as Transform,
+  "tar.zst": zstdDecoder,
+};
+
+/** A tar member's compression as a key of {@link decoders}, or undefined for one read here not. */
+function compressionOf(name: string): string | undefined {
+  const suffix = name.slice(name.indexOf(".") + 1);
+  return Object.hasOwn(decoders, suffix) ? suffix : undefined;
 }
 
 /** One tar entry as lint needs it: type, mode, the first bytes of a file, a hard link's target. */
@@ -77,19 +83,21 @@ function packagePath(name: string): string {
  * Streams one tar member of the .deb through `onEntry`, which sees each entry's header and
  * may keep the first `keep` bytes of a file (`keep(name)` says how many).
  */
-async function readTar(
+async function readTarMember(
   file: string,
   member: ArMember,
   keep: (name: string) => number,
   onEntry: (name: string, entry: TarEntry) => void,
 ): Promise<void> {
-  const decode = decoder(member.name) ?? "none";
+  const compression = compressionOf(member.name);
+  if (compression === undefined) throw new InternalError(`${member.name} is read here not`);
+  const decode = decoders[compression] ?? null;
   const extract = tar.extract();
   const raw =
     member.size === 0
       ? Readable.from([])
       : createReadStream(file, { start: member.start, end: member.start + member.size - 1 });
-  const feed = decode === "none" ? pipeline(raw, extract) : pipeline(raw, decode, extract);
+  const feed = decode === null ? pipeline(raw, extract) : pipeline(raw, decode(), extract);
   const consume = async () => {
     for await (const entry of extract) {
       const header = entry.header;
@@ -136,14 +144,25 @@ function walkOrder(a: string, b: string): number {
  * Reads a .deb in-process: the control file and a description of every path of its data
  * (ELF magic and `#!` line from the first 256 bytes, modes from the tar headers). Null when
  * the file is no .deb this reader knows (no `ar` archive, or members compressed with bzip2 or
- * lzma): the caller then asks dpkg-deb.
+ * lzma): the caller then asks dpkg-deb. A member that cannot be read (corrupt, cut short) is a
+ * UserError naming the file and the member, as dpkg-deb would refuse the package.
  */
 export async function readDebContents(file: string): Promise<DebContents | null> {
-  const members = await arMembers(file);
+  const members = await onFileSystem(file, "cannot read the package", () => arMembers(file));
   const controlMember = members?.find((m) => /^control\.tar(\.[a-z0-9]+)?$/.test(m.name));
   const dataMember = members?.find((m) => /^data\.tar(\.[a-z0-9]+)?$/.test(m.name));
   if (controlMember === undefined || dataMember === undefined) return null;
-  if (decoder(controlMember.name) === null || decoder(dataMember.name) === null) return null;
+  if (compressionOf(controlMember.name) === undefined) return null;
+  if (compressionOf(dataMember.name) === undefined) return null;
+  const readTar = async (...args: Parameters<typeof readTarMember>) => {
+    try {
+      await readTarMember(...args);
+    } catch (error) {
+      if (error instanceof InternalError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UserError(`not a readable .deb: ${reason}`, { file, member: args[1].name });
+    }
+  };
 
   const control: string[] = [];
   await readTar(

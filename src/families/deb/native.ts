@@ -103,19 +103,8 @@ export async function queryDeb(file: string): Promise<BuiltPackage> {
 
 /** Queries a built `.deb` with dpkg-deb: `-f` for the control fields, `-x` for the files. */
 export async function queryDebWithDpkg(file: string): Promise<BuiltPackage> {
-  const fields: readonly string[] = queried;
-  // One dpkg-deb for every field: it prints them as `Name: value` lines, continuations indented.
-  const values = new Map<string, string>();
-  let current: string | null = null;
-  for (const line of (await captureTool("dpkg-deb", ["-f", file, ...fields])).split("\n")) {
-    const field = /^([A-Za-z0-9-]+):\s?(.*)$/.exec(line);
-    if (field?.[1] !== undefined && fields.includes(field[1])) {
-      current = field[1];
-      values.set(current, field[2] ?? "");
-    } else if (current !== null && /^\s/.test(line)) {
-      values.set(current, `${values.get(current) ?? ""}\n${line}`);
-    }
-  }
+  // One dpkg-deb for every field: it prints them as the control file spells them.
+  const values = controlValues(await captureTool("dpkg-deb", ["-f", file, ...queried]));
   const files = await unpacked(file, (directory) =>
     captureTool("dpkg-deb", ["-x", file, directory]),
   );

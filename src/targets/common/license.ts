@@ -104,34 +104,45 @@ export function resolveLicense(
   }
   // The files settle the license when each is read, and all state the same licenses.
   const readings: { path: string; reading: FileReading }[] = [];
+  const unread: string[] = [];
   for (const [path, text] of licenseTexts) {
     const reading = readLicense(text);
-    if (reading !== null) readings.push({ path, reading });
+    if (reading === null) unread.push(path);
+    else readings.push({ path, reading });
   }
-  if (readings.length > 0 && readings.length === licenseTexts.size) {
-    const expressions = new Set(
-      readings.map(({ reading }) => ("licenses" in reading ? reading.licenses.join(" AND ") : "")),
+  const stated = readings.flatMap(({ path, reading }) =>
+    "licenses" in reading ? [{ path, expression: reading.licenses.join(" AND ") }] : [],
+  );
+  const expressions = new Set(stated.map(({ expression }) => expression));
+  const [agreed] = expressions;
+  if (stated.length === licenseTexts.size && expressions.size === 1 && agreed) {
+    const files = stated.map(({ path }) => path).join(", ");
+    diagnostics.push(
+      diagnostic(
+        "license-from-text",
+        "info",
+        `${files} read as SPDX "${agreed}" by its text`,
+        "License-File",
+      ),
     );
-    const [expression] = expressions;
-    if (expressions.size === 1 && expression) {
-      const files = readings.map(({ path }) => path).join(", ");
-      diagnostics.push(
-        diagnostic(
-          "license-from-text",
-          "info",
-          `${files} read as SPDX "${expression}" by its text`,
-          "License-File",
-        ),
-      );
-      return {
-        license: { spdx: expression, source: "license-file" },
-        diagnostics,
-        unsettled: null,
-      };
-    }
+    return {
+      license: { spdx: agreed, source: "license-file" },
+      diagnostics,
+      unsettled: null,
+    };
+  }
+  // Once any file is read, the files said something: why it settles nothing.
+  if (readings.length > 0) {
     for (const { path, reading } of readings) {
       if ("problem" in reading) problems.push(`${path} ${reading.problem}`);
     }
+    if (expressions.size > 1) {
+      const each = stated.map((s) => `${s.path} as ${s.expression}`).join(", ");
+      problems.push(
+        `the license files read as different licenses (${each}), and nothing says whether all apply or one is chosen`,
+      );
+    }
+    for (const path of unread) problems.push(`${path} holds no license text wheel2pkg recognizes`);
   }
   const setIt = `set it in wheel2pkg.toml: [packages.${tomlKey(fields.name)}] license = "<SPDX expression>"`;
   const unsettled =

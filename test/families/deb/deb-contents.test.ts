@@ -5,6 +5,7 @@ import {
   linkSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -12,6 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { UserError } from "../../../src/errors.js";
 import { readDebContents } from "../../../src/families/deb/deb-contents.js";
 import { controlValues, queryDeb, queryDebWithDpkg } from "../../../src/families/deb/native.js";
 import { skipWithout, systemPath } from "../../helpers/tools.js";
@@ -95,6 +97,25 @@ describe.skipIf(skipWithout("dpkg-deb"))("a .deb read in-process", () => {
     const file = join(scratch, "not-a.deb");
     writeFileSync(file, "not an ar archive");
     expect(await readDebContents(file)).toBeNull();
+  });
+
+  it.each([
+    ["corrupt", (deb: Buffer, at: number) => deb.map((b, i) => (i > at + 100 ? b ^ 0xff : b))],
+    ["cut short", (deb: Buffer) => deb.subarray(0, deb.length - 100)],
+  ])("refuses a .deb whose data is %s, naming the file and the member", async (what, spoil) => {
+    const deb = readFileSync(debWith("xz"));
+    const file = join(scratch, `spoilt-${what}.deb`);
+    writeFileSync(file, spoil(deb, deb.indexOf("data.tar.xz")));
+    const refusal = await readDebContents(file).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(UserError);
+    expect((refusal as UserError).location).toEqual({ file, member: "data.tar.xz" });
+  });
+
+  it("refuses a file that is not there as a file-system problem", async () => {
+    const file = join(scratch, "missing.deb");
+    const refusal = await readDebContents(file).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(UserError);
+    expect(refusal).toMatchObject({ path: file, code: "ENOENT" });
   });
 });
 

@@ -74,7 +74,7 @@ describe("resolveLicense with license files", () => {
     );
   });
 
-  it("settles nothing when the files hold different licenses", () => {
+  it("settles nothing when the files hold different licenses, and says which", () => {
     const result = resolveLicense(
       { ...fields, license: null },
       undefined,
@@ -85,6 +85,27 @@ describe("resolveLicense with license files", () => {
     );
     expect(result.license.source).toBe("none");
     expect(result.diagnostics).toEqual([]);
-    expect(result.unsettled?.code).toBe("license-unknown");
+    expect(result.unsettled?.code).toBe("license-ambiguous");
+    expect(result.unsettled?.message).toContain(
+      "the license files read as different licenses (a/LICENSE-MIT as MIT, a/LICENSE-APACHE as Apache-2.0)",
+    );
+  });
+
+  // A file it cannot read leaves the others' license unsettled; the message names both.
+  it.each([
+    ["MIT", /a\/NOTICE holds no license text wheel2pkg recognizes/],
+    ["LGPL-2.1-only", /a\/LICENSE holds the text of LGPL-2\.1, which does not say whether later/],
+  ])("says why a %s file beside an unknown text settles nothing", (id, problem) => {
+    const result = resolveLicense(
+      { ...fields, license: null },
+      undefined,
+      new Map([
+        ["a/LICENSE", licenseFile(id)],
+        ["a/NOTICE", "This product includes software developed by Example.\n"],
+      ]),
+    );
+    expect(result.license.source).toBe("none");
+    expect(result.unsettled?.code).toBe("license-ambiguous");
+    expect(result.unsettled?.message).toMatch(problem);
   });
 });
