@@ -89,6 +89,11 @@ export default tseslint.config(
             "TSAsExpression > TSTypeReference[typeName.name=/^(PackagingText|SpecText|ChangesText|Deb822Text|RulesText|ChangelogText)$/]",
           message: "Packaging text comes from an escaper or a tagged template, never a cast.",
         },
+        {
+          selector: "CallExpression[callee.property.name='localeCompare']",
+          message:
+            "Orders that reach output or keys are byte-wise, the same in every locale: use compare from src/targets/common/files.ts.",
+        },
       ],
     },
   },

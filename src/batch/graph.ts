@@ -4,6 +4,7 @@
  */
 import { basename } from "node:path";
 import type { BatchEntry } from "./types.js";
+import { compare } from "../targets/common/files.js";
 
 /** One wheel of the set as the graph sees it: its project and the set's projects it requires. */
 export interface GraphNode {
@@ -124,7 +125,7 @@ export interface GraphPicture {
 }
 
 function extrasOf(node: GraphPictureNode): GraphExtra[] {
-  return [...(node.extras ?? [])].sort((a, b) => a.extra.localeCompare(b.extra));
+  return [...(node.extras ?? [])].sort((a, b) => compare(a.extra, b.extra));
 }
 
 function quoted(text: string): string {
@@ -144,7 +145,7 @@ export function graphToDot(picture: GraphPicture): string {
     "  rankdir=LR;",
     '  node [shape=box, style=filled, fillcolor="#e8f0fe"];',
   ];
-  const nodes = [...picture.nodes].sort((a, b) => a.project.localeCompare(b.project));
+  const nodes = [...picture.nodes].sort((a, b) => compare(a.project, b.project));
   const known = new Set(nodes.map((n) => n.project));
   for (const node of nodes) {
     const colour =

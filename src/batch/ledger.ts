@@ -6,6 +6,7 @@ import type { OrderGate } from "./order-gate.js";
 import type { BatchEvent } from "./options.js";
 import type { BatchEntry } from "./types.js";
 import type { SetProject } from "./set.js";
+import { compare } from "../targets/common/files.js";
 
 /** Collects the finished entries of a batch. */
 export class EntryLedger {
@@ -52,7 +53,7 @@ export class EntryLedger {
     const targetIndex = new Map(targetIds.map((id, i) => [id, i]));
     return [...this.entries].sort(
       (a, b) =>
-        a.wheel.localeCompare(b.wheel) ||
+        compare(a.wheel, b.wheel) ||
         (targetIndex.get(a.target) ?? 0) - (targetIndex.get(b.target) ?? 0),
     );
   }

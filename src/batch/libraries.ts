@@ -12,6 +12,7 @@ import type { SetLibraries, SetLibrary } from "../targets/types.js";
 import type { WheelPackage } from "../model/package.js";
 import type { ReadWheel } from "./read.js";
 import type { SetRequirements } from "./requirements.js";
+import { compare } from "../targets/common/files.js";
 
 /** A file name that a shared library has: `libfoo.so`, `libfoo.so.1.2`. */
 const libraryName = /\.so(?:\.[^/]*)?$/;
@@ -44,7 +45,7 @@ export function setLibraries(
   const tables = new Map<string, Map<string, SetLibrary>>(targetIds.map((id) => [id, new Map()]));
   const members = reads
     .flatMap((r) => (r.member === null ? [] : [r.member.pkg]))
-    .sort((a, b) => a.metadata.normalizedName.localeCompare(b.metadata.normalizedName));
+    .sort((a, b) => compare(a.metadata.normalizedName, b.metadata.normalizedName));
   for (const pkg of members) {
     const mapped = requirements.get(pkg.path)?.mapped;
     if (mapped == null || mapped instanceof Error) continue;

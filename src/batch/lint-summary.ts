@@ -6,6 +6,7 @@
  */
 import type { Finding } from "../lint/types.js";
 import type { LintSummary } from "./types.js";
+import { compare } from "../targets/common/files.js";
 
 /** A summary of no findings. */
 export function emptySummary(): LintSummary {
@@ -36,6 +37,6 @@ export function addSummaries(
     sum.info += s.info;
     for (const [id, n] of Object.entries(s.rules)) rules.set(id, (rules.get(id) ?? 0) + n);
   }
-  sum.rules = Object.fromEntries([...rules].sort(([a], [b]) => a.localeCompare(b)));
+  sum.rules = Object.fromEntries([...rules].sort(([a], [b]) => compare(a, b)));
   return sum;
 }

@@ -26,6 +26,7 @@ import {
   type StampSnapshot,
 } from "./stamp.js";
 import type { LintSummary } from "./types.js";
+import { compare } from "../targets/common/files.js";
 
 /** An entry known from an earlier run's stamp: how it ended, and what it reported. */
 export interface KnownEntry {
@@ -176,7 +177,7 @@ function providedAlready(wheel: string, project: string, first: string): string 
  */
 function refuseNamesakes(reads: readonly ReadWheel[]): void {
   const owner = new Map<string, string>();
-  for (const read of [...reads].sort((a, b) => a.item.wheel.localeCompare(b.item.wheel))) {
+  for (const read of [...reads].sort((a, b) => compare(a.item.wheel, b.item.wheel))) {
     let project: string;
     try {
       project = normalizeName(parseWheelFilename(read.item.wheel).distribution);
@@ -240,7 +241,7 @@ export async function readSet(
   const setDigest = hashOf(
     reads
       .map((r) => [basename(r.item.wheel), r.sha256])
-      .sort((a, b) => (a[0] ?? "").localeCompare(b[0] ?? "")),
+      .sort((a, b) => compare(a[0] ?? "", b[0] ?? "")),
   );
   await Promise.all(
     reads.map((read) =>
@@ -264,7 +265,7 @@ export async function readSet(
     ),
   );
   const owner = new Map<string, string>();
-  for (const read of [...reads].sort((a, b) => a.item.wheel.localeCompare(b.item.wheel))) {
+  for (const read of [...reads].sort((a, b) => compare(a.item.wheel, b.item.wheel))) {
     if (read.project === null) continue;
     const first = owner.get(read.project.project);
     if (first === undefined) owner.set(read.project.project, read.item.wheel);

@@ -12,6 +12,7 @@ import {
   type UnresolvedRequirement,
   type UnresolvedSummary,
 } from "./types.js";
+import { compare } from "../targets/common/files.js";
 
 /**
  * Which unresolved requirements a list holds: every entry's and its extras' (`all`), or, with
@@ -93,7 +94,7 @@ export function unresolvedSummary(
     }
   }
   return [...byProject.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compare(a, b))
     .map(([project, s]) => ({
       project,
       reasons: [...s.reasons].sort(),

@@ -17,6 +17,7 @@ import { buildOrder, type BuildOrder } from "./graph.js";
 import type { ReadWheel } from "./read.js";
 import type { SetProject } from "./set.js";
 import type { ExtraRequirements, UnresolvedReason, UnresolvedRequirement } from "./types.js";
+import { compare } from "../targets/common/files.js";
 
 /** One wheel on one target: the set's projects it requires, and what stays unresolved. */
 export interface TargetRequirements {
@@ -112,7 +113,7 @@ export function targetRequirements(
     mapped.main.filter((m) => m.dependencies.length > 0).map((m) => m.project),
   );
   const extras = [...mapped.extras]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compare(a, b))
     .map(([extra, list]) => ({
       extra,
       sorted: sortOut(

@@ -27,6 +27,7 @@ import { setOrder, setRequirements } from "./requirements.js";
 import { configWithSet } from "./set.js";
 import { removeStaleStaging } from "./staging.js";
 import type { BatchReport } from "./types.js";
+import { compare } from "../targets/common/files.js";
 
 export type { BatchEvent, BatchOptions } from "./options.js";
 
@@ -128,7 +129,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const ordered = [...reads].sort(
     (a, b) =>
       gate.position(a.project?.project ?? null) - gate.position(b.project?.project ?? null) ||
-      a.item.wheel.localeCompare(b.item.wheel),
+      compare(a.item.wheel, b.item.wheel),
   );
   await Promise.all(ordered.map((read) => work(() => isolated(run, read))));
   await Promise.all(run.buildTasks);

@@ -13,6 +13,7 @@ import { asFileSystemError, onFileSystem } from "../errors.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { SetProject } from "./set.js";
 import type { ExtraRequirements, LintSummary, UnresolvedRequirement } from "./types.js";
+import { compare } from "../targets/common/files.js";
 
 /** The stamp's file name inside a package directory (hidden; no build tool packs it). */
 export const stampFile = ".wheel2pkg-stamp.json";
@@ -91,7 +92,7 @@ export class WheelHashes {
 
   /** Records this run's wheels (whole or not at all); wheels of earlier runs only are dropped. */
   async save(): Promise<void> {
-    const wheels = Object.fromEntries([...this.next].sort(([a], [b]) => a.localeCompare(b)));
+    const wheels = Object.fromEntries([...this.next].sort(([a], [b]) => compare(a, b)));
     await onFileSystem(dirname(this.path), "cannot create directory", () =>
       mkdir(dirname(this.path), { recursive: true }),
     );
@@ -109,7 +110,7 @@ export async function treeHash(root: string): Promise<string> {
   const hash = createHash("sha256");
   const walk = async (dir: string): Promise<void> => {
     const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-      a.name.localeCompare(b.name),
+      compare(a.name, b.name),
     );
     for (const entry of entries) {
       const path = join(dir, entry.name);

@@ -12,6 +12,7 @@ import { UnsupportedWheelError } from "../errors.js";
 import type { PackageFacts } from "../targets/common/facts.js";
 import type { InstalledFile } from "../targets/common/files.js";
 import type { PlanArchive, SetLibraries, SetLibrary } from "../targets/types.js";
+import { compare } from "../targets/common/files.js";
 
 /** One system library the wheel links, and the archive's packages that ship it. */
 export interface SystemLibrary {
@@ -52,7 +53,7 @@ function linkedElsewhere(files: readonly LinkingFile[]): Map<string, string> {
       if (!shipped.has(soname) && !neededBy.has(soname)) neededBy.set(soname, file.path);
     }
   }
-  return new Map([...neededBy].sort(([a], [b]) => a.localeCompare(b)));
+  return new Map([...neededBy].sort(([a], [b]) => compare(a, b)));
 }
 
 /**

@@ -7,6 +7,7 @@ import { copyFile, mkdir, rename, rm } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { onFileSystem } from "../errors.js";
 import type { Repository } from "../native/types.js";
+import { compare } from "../targets/common/files.js";
 
 type RepositoryPackage = Repository["packages"][number];
 
@@ -36,7 +37,7 @@ export async function writeStagedRepository(
     const configuration = await index(staging, packages);
     await rm(target, { recursive: true, force: true });
     await rename(staging, target);
-    packages.sort((a, b) => a.name.localeCompare(b.name));
+    packages.sort((a, b) => compare(a.name, b.name));
     return { directory: target, packages, configuration };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import type { TargetProfile } from "../profiles/types.js";
 import { checkTargetCompatibility } from "../targets/compatibility.js";
 import { parseWheelFilename } from "../wheel/index.js";
 import type { UnsatisfiedReason, WheelCandidate } from "./types.js";
+import { compare } from "../targets/common/files.js";
 
 /** One requirer's constraint on a project. */
 export interface Constraint {
@@ -76,7 +77,7 @@ function bySpecificity(a: WheelCandidate, b: WheelCandidate): number {
   const tb = analyzeWheelTags(parseWheelFilename(b.filename));
   if (ta.pure !== tb.pure) return ta.pure ? 1 : -1;
   if (ta.minGlibc !== null && tb.minGlibc !== null) return compareGlibc(tb.minGlibc, ta.minGlibc);
-  return a.filename.localeCompare(b.filename);
+  return compare(a.filename, b.filename);
 }
 
 /** Whether a yanked file may still be taken: every requirer pins its version with `==`/`===`. */

@@ -31,6 +31,7 @@ import type {
   TargetClosure,
   UnsatisfiedRequirement,
 } from "./types.js";
+import { compare } from "../targets/common/files.js";
 
 /** A wheel given to the batch: where the closure starts. */
 export interface ClosureRoot {
@@ -383,7 +384,7 @@ class TargetPass {
       node.pulled.extras = [...node.extras].filter((e) => e !== "").sort();
       node.pulled.requiredBy = [...new Set(node.pulled.requiredBy)].sort();
     }
-    this.closure.pulled.sort((a, b) => a.project.localeCompare(b.project));
+    this.closure.pulled.sort((a, b) => compare(a.project, b.project));
     for (const s of this.closure.satisfiedByArchive) s.requiredBy.sort();
     return this.closure;
   }

@@ -137,9 +137,10 @@ describe("a rerun decides from each wheel's size and mtime", () => {
   });
 
   it("refuses a second wheel of a project from its file name, without reading it", async () => {
-    const h = house([{ name: "alpha", version: "1.0" }]);
-    // Not even a zip: a read would refuse it for that instead.
-    const second = path.join(h.house, wheelName({ name: "Alpha", version: "2.0" }));
+    const h = house([{ name: "Alpha", version: "1.0" }]);
+    // Not even a zip: a read would refuse it for that instead. The set is taken in byte order
+    // of the file names, so the first of the project is Alpha-1.0.
+    const second = path.join(h.house, wheelName({ name: "alpha", version: "2.0" }));
     fs.writeFileSync(second, "not a wheel");
     const readWheel = vi.mocked(wheelReader.readWheel);
     readWheel.mockClear();
@@ -148,7 +149,7 @@ describe("a rerun decides from each wheel's size and mtime", () => {
       profiles: [getProfile("fedora")],
       outDir: h.out,
     });
-    const first = path.join(h.house, "alpha-1.0-py3-none-any.whl");
+    const first = path.join(h.house, "Alpha-1.0-py3-none-any.whl");
     expect(report.entries.map((e) => [e.wheel, e.status])).toEqual([
       [first, "converted"],
       [second, "refused"],
@@ -157,7 +158,7 @@ describe("a rerun decides from each wheel's size and mtime", () => {
       `${second}: the set already provides alpha with ${first}`,
     );
     expect(readWheel.mock.calls.map(([p]) => path.basename(p))).toEqual([
-      "alpha-1.0-py3-none-any.whl",
+      "Alpha-1.0-py3-none-any.whl",
     ]);
   });
 });

@@ -12,6 +12,7 @@ import type { EpochLookup } from "../../mapping/archive-epochs.js";
 import { debPackageVersion } from "../../mapping/deb-version.js";
 import type { PlanArchive, SetLibraries, SetLibrary } from "../../targets/types.js";
 import { systemLibraries } from "../libraries.js";
+import { compare } from "../../targets/common/files.js";
 
 /** The Build-Depends a wheel's libraries need, with what was found. */
 export interface LibraryNeeds {
@@ -55,7 +56,7 @@ function alternatives(soname: string, packages: readonly string[]): string[] {
     (a, b) =>
       Number(b.startsWith(stem)) - Number(a.startsWith(stem)) ||
       a.length - b.length ||
-      a.localeCompare(b),
+      compare(a, b),
   );
   return [...real.slice(0, mostAlternatives), ...(packages.includes(soname) ? [soname] : [])];
 }
