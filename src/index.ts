@@ -46,8 +46,14 @@ export { planConversion, readPackage, writePackage, buildNative } from "./conver
 export type { ConversionPlan, PlannedPackage } from "./convert/index.js";
 export { lintPath, rules as lintRules } from "./lint/index.js";
 export type { LintReport, Finding } from "./lint/index.js";
-export { apply, convertWheel } from "./apply/index.js";
-export type { AppliedPackage, ApplyOptions, ConvertOptions, ConvertResult } from "./apply/index.js";
+export { apply, convertOrRefuse, convertWheel } from "./apply/index.js";
+export type {
+  AppliedPackage,
+  ApplyOptions,
+  ConvertOptions,
+  ConvertResult,
+  RefusedWheel,
+} from "./apply/index.js";
 export { runBatch, readBatchInput, buildOrder, graphToDot } from "./batch/index.js";
 export type { BatchOptions, BatchEvent } from "./batch/index.js";
 export type { BuildResult } from "./native/types.js";

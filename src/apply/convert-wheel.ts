@@ -2,9 +2,16 @@
  * `convert` as a library call: a wheel planned for every requested target, then each package
  * applied in turn (apply.ts).
  */
-import { dedupe, planConversion, type PlannedPackage, type PlanOptions } from "../convert/index.js";
+import {
+  dedupe,
+  planConversion,
+  type ConversionPlan,
+  type PlannedPackage,
+  type PlanOptions,
+} from "../convert/index.js";
 import type { Builder } from "../config/types.js";
 import type { Diagnostic } from "../diagnostics.js";
+import { UserError } from "../errors.js";
 import type { Finding } from "../lint/types.js";
 import type { WheelPackage } from "../model/package.js";
 import type { BuildResult } from "../native/types.js";
@@ -48,6 +55,13 @@ export interface ConvertResult {
   diagnostics: Diagnostic[];
 }
 
+/** A wheel of several that planning refused: unreadable, bad input, or taken by no target. */
+export interface RefusedWheel {
+  wheel: string;
+  /** Why, naming the file and field; nothing of the wheel was written. */
+  refusal: UserError;
+}
+
 /**
  * Converts one wheel for every requested target: plans everything first (bad input fails
  * before anything is written; a target that refuses the wheel is reported, the others go on),
@@ -58,7 +72,36 @@ export async function convertWheel(
   wheelPath: string,
   options: ConvertOptions,
 ): Promise<ConvertResult> {
-  const plan = await planConversion(wheelPath, options);
+  return applyPlan(wheelPath, await planConversion(wheelPath, options), options);
+}
+
+/**
+ * Converts one wheel of several, each standing alone as each target does: a wheel that
+ * planning refuses (a UserError: unreadable, bad metadata, an unsettled license, no target
+ * takes it) is returned as refused, with nothing of it written, so that the others go on. What
+ * fails once packages are being applied (the file system, a native tool) is thrown as by
+ * {@link convertWheel}: it concerns the host, not the wheel.
+ */
+export async function convertOrRefuse(
+  wheelPath: string,
+  options: ConvertOptions,
+): Promise<ConvertResult | RefusedWheel> {
+  let plan: ConversionPlan;
+  try {
+    plan = await planConversion(wheelPath, options);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { wheel: wheelPath, refusal: error };
+  }
+  return applyPlan(wheelPath, plan, options);
+}
+
+/** Applies each package of a wheel's plan in turn; the first step that fails is thrown. */
+async function applyPlan(
+  wheelPath: string,
+  plan: ConversionPlan,
+  options: ConvertOptions,
+): Promise<ConvertResult> {
   const diagnostics = [...plan.diagnostics];
   const packages: ConvertedPackage[] = [];
   const epoch = Math.floor(plan.packaging.date.getTime() / 1000);

@@ -4,8 +4,10 @@
  */
 export { apply, type AppliedPackage, type ApplyOptions, type ApplyStep } from "./apply.js";
 export {
+  convertOrRefuse,
   convertWheel,
   type ConvertedPackage,
   type ConvertOptions,
   type ConvertResult,
+  type RefusedWheel,
 } from "./convert-wheel.js";

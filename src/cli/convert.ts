@@ -2,7 +2,7 @@ import type { Builder } from "../config/types.js";
 import { printable } from "../errors.js";
 import { loadConfig } from "../config/index.js";
 import type { Config } from "../config/types.js";
-import { convertWheel, type ConvertResult } from "../apply/index.js";
+import { convertOrRefuse, type ConvertResult } from "../apply/index.js";
 import { planConversion, type PlanOptions } from "../convert/index.js";
 import type { Finding } from "../lint/types.js";
 import { printLint } from "./convert-lint.js";
@@ -90,8 +90,10 @@ export async function preview(
 }
 
 /**
- * `wheel2pkg convert`: writes the packages of each wheel, builds them with --build. Returns 1
- * when a target refused a wheel (the other targets were converted), else 0.
+ * `wheel2pkg convert`: writes the packages of each wheel, builds them with --build. Each wheel
+ * stands alone as each target does: one refused (unreadable, bad input, taken by no target) is
+ * reported and the others are converted. Returns 1 when a wheel or a target was refused and
+ * something was converted, 2 when every wheel was refused, else 0.
  */
 export async function convert(
   output: Output,
@@ -111,12 +113,15 @@ export async function convert(
   const maintainer = parseMaintainer(args.maintainer);
   const shared = await sharedOptions(args);
   const archives = await runArchives(profiles, shared.config, args);
-  const results: (Omit<ConvertResult, "packages"> & {
+  const results: (Omit<ConvertResult, "pkg" | "packages"> & {
     packages: Omit<ConvertResult["packages"][number], "planned" | "lint">[];
     lint: Record<string, Finding[]>;
   })[] = [];
+  let converted = 0;
+  // A refusal that is the command's rather than a wheel's (a bad --release) is said once.
+  const said = new Set<string>();
   for (const wheel of args.wheels) {
-    const result = await convertWheel(wheel, {
+    const result = await convertOrRefuse(wheel, {
       profiles,
       outDir: args.outDir,
       build: args.build,
@@ -132,8 +137,18 @@ export async function convert(
         ...(maintainer ? { maintainer } : {}),
       },
     });
+    if ("refusal" in result) {
+      // Nothing of the wheel was written; on stderr as a lone wheel's error always was.
+      const error = result.refusal.describe();
+      if (!said.has(error)) output.err(`wheel2pkg: error: ${error}\n`);
+      said.add(error);
+      const refused = profiles.map((profile) => ({ target: profile.id, error }));
+      results.push({ wheel, packages: [], refused, diagnostics: [], lint: {} });
+      continue;
+    }
     // What loading the indices said goes with the first wheel; each wheel's own checks with it.
-    if (results.length === 0) result.diagnostics.push(...archives.diagnostics);
+    if (converted === 0) result.diagnostics.push(...archives.diagnostics);
+    converted += 1;
     result.diagnostics.push(...archiveDiagnostics(result.pkg, profiles, shared.config, archives));
     const lint: Record<string, Finding[]> = {};
     for (const p of result.packages) {
@@ -154,8 +169,9 @@ export async function convert(
         if (!args.json) printLint(output, p);
       }
     }
-    const packages = result.packages.map(({ planned: _planned, lint: _lint, ...rest }) => rest);
-    results.push({ ...result, packages, lint });
+    const { pkg: _pkg, ...rest } = result;
+    const packages = result.packages.map(({ planned: _planned, lint: _lint, ...kept }) => kept);
+    results.push({ ...rest, packages, lint });
     if (!args.json) {
       for (const { target, error } of result.refused) {
         output.err(`wheel2pkg: error: ${target}: refused: ${printable(error)}\n`);
@@ -163,6 +179,8 @@ export async function convert(
       printDiagnostics(output, result.diagnostics, args.verbose);
     }
   }
-  if (args.json) output.out(json(results.map(({ pkg: _pkg, ...result }) => result)));
+  if (args.json) output.out(json(results));
+  // Exit codes of the CLI contract (README, "Commands"): all input bad is a usage error.
+  if (converted === 0) return 2;
   return results.some((result) => result.refused.length > 0) ? 1 : 0;
 }

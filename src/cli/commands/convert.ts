@@ -31,7 +31,11 @@ export const convertCommand: Command = {
       .option("maintainer", {
         type: "string",
         describe: 'packager, "Name <email>" (default: DEBFULLNAME/DEBEMAIL)',
-      }),
+      })
+      .epilog(
+        "Each wheel and each target stands alone: one refused is reported, the others are " +
+          "converted. Exit 1 when some were refused, 2 when every wheel was.",
+      ),
   async run(args, output) {
     const { convert } = await import("../convert.js");
     return convert(output, {

@@ -135,6 +135,7 @@ export async function buildDirect(
     const setLibraries = await unpackSetLibraries(
       plan.setLibraries ?? [],
       options.setPackages ?? [],
+      join(dir, tree),
       scratch,
       run,
     );

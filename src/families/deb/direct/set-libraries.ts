@@ -23,11 +23,13 @@ export interface SetLibrarySearch {
 
 /**
  * Unpacks the built packages that ship the libraries into `scratch`; a library whose package
- * is not among `built` (its build failed or was not asked for) is an error naming both.
+ * is not among `built` (its build failed or was not asked for) is an error on `tree`, the source
+ * tree being built, naming the `.deb` it lacks, the library and the wheel that ships it.
  */
 export async function unpackSetLibraries(
   libraries: readonly SetLibrary[],
   built: readonly string[],
+  tree: string,
   scratch: string,
   run: Omit<RunOptions, "cwd" | "label">,
 ): Promise<SetLibrarySearch> {
@@ -38,7 +40,8 @@ export async function unpackSetLibraries(
     );
     if (deb === undefined) {
       throw new UserError(
-        `${library.soname} is shipped by ${library.wheel} of the batch, whose package ${library.package} was not built`,
+        `links ${library.soname}, which ${library.wheel} of the batch ships, but no ${library.package}_*.deb was built of it (its build failed or was not asked for)`,
+        { file: tree },
       );
     }
     const root = join(scratch, "set", library.package);
