@@ -24,7 +24,6 @@
  * 1:1.26.4-1.fc45, which wheel2pkg converts from small wheels with Fedora's own macros and
  * dependency generator, numpy given the Epoch Fedora's numpy has.
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,7 +32,9 @@ import { getProfile } from "../../src/profiles/index.js";
 import { writeWheel } from "../batch/wheelhouse.js";
 import { runCli } from "../helpers/cli.js";
 import { fixedPackaging } from "../helpers/convert.js";
-import { skipWithout, systemPath } from "../helpers/tools.js";
+import { dnf, standInFedoraArchive } from "../helpers/fedora-archive.js";
+import { run } from "../helpers/install.js";
+import { skipWithout } from "../helpers/tools.js";
 import { scratchDirectory } from "../wheel/zip-builder.js";
 
 const fedora = getProfile("fedora");
@@ -44,49 +45,6 @@ let archive: string;
 let config: string;
 /** An install root holding the archive's python3, python3-six and python3-numpy. */
 let installed: string;
-
-/** A tool's standard output, run with a clean environment. */
-function tool(command: string, args: readonly string[]): string {
-  return execFileSync(command, args, {
-    encoding: "utf8",
-    env: { PATH: systemPath, LC_ALL: "C.UTF-8" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-}
-
-/**
- * dnf in the install root `root`, with no configuration of the host's, given these
- * repositories: `ok` false when it exits non-zero (`--assumeno` then says "Operation aborted."
- * after a resolved transaction, and `Error:` where it cannot resolve).
- */
-function dnf(
-  root: string,
-  repositories: Record<string, string>,
-  args: readonly string[],
-): { ok: boolean; output: string } {
-  fs.mkdirSync(path.join(root, "repos.d"), { recursive: true });
-  fs.mkdirSync(path.join(root, "installroot"), { recursive: true });
-  fs.writeFileSync(path.join(root, "dnf.conf"), "[main]\n");
-  const options = [
-    "--config",
-    path.join(root, "dnf.conf"),
-    `--setopt=reposdir=${path.join(root, "repos.d")}`,
-    "--installroot",
-    path.join(root, "installroot"),
-    "--releasever",
-    "45",
-    "--noplugins",
-    "--setopt=gpgcheck=0",
-    "--setopt=install_weak_deps=False",
-    ...Object.entries(repositories).map(([id, dir]) => `--repofrompath=${id},${dir}`),
-  ];
-  try {
-    return { ok: true, output: tool("dnf", [...options, ...args]) };
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
-  }
-}
 
 /** The rows of one section of dnf's transaction table (`Upgrading:` …): name → [evr, repo]. */
 function section(output: string, heading: string): Map<string, [string, string]> {
@@ -102,13 +60,13 @@ function section(output: string, heading: string): Map<string, [string, string]>
 
 /** rpm's own order of two EVRs (rpm.vercmp in rpm's Lua): -1, 0 or 1. */
 function rpmOrder(a: string, b: string): number {
-  return Number(tool("rpm", ["--eval", `%{lua: print(rpm.vercmp("${a}", "${b}"))}`]).trim());
+  return Number(run("rpm", ["--eval", `%{lua: print(rpm.vercmp("${a}", "${b}"))}`]).trim());
 }
 
 /** A produced package: `[epoch:]version-release` and Requires/Provides, as rpm reads them. */
 function query(rpm: string, tag: "evr" | "requires" | "provides"): string[] {
-  if (tag === "evr") return [tool("rpm", ["-qp", "--qf", "%{EVR}", rpm])];
-  return tool("rpm", ["-qp", `--${tag}`, rpm])
+  if (tag === "evr") return [run("rpm", ["-qp", "--qf", "%{EVR}", rpm])];
+  return run("rpm", ["-qp", `--${tag}`, rpm])
     .split("\n")
     .filter((line) => line !== "" && !line.startsWith("rpmlib("));
 }
@@ -153,7 +111,7 @@ async function convert(wheel: string): Promise<{
   const repository = path.join(out, "repository");
   fs.mkdirSync(repository);
   for (const file of rpms) fs.copyFileSync(file, path.join(repository, path.basename(file)));
-  tool("createrepo_c", ["--quiet", "--no-database", repository]);
+  run("createrepo_c", ["--quiet", "--no-database", repository]);
   const diagnostics = converted?.diagnostics ?? [];
   return {
     rpm,
@@ -167,21 +125,11 @@ async function convert(wheel: string): Promise<{
 beforeAll(async () => {
   scratch = scratchDirectory();
   if (skip) return;
-  archive = path.join(scratch.dir, "archive");
-  fs.mkdirSync(archive);
-  tool("rpmbuild", [
-    "-bb",
-    "--quiet",
-    "--define",
-    `_topdir ${path.join(scratch.dir, "rpmbuild")}`,
-    "--define",
-    `_rpmdir ${archive}`,
-    path.resolve("fixtures/archive/fedora-python/python3.spec"),
-  ]);
   const wheels = path.join(scratch.dir, "archive-wheels");
   fs.mkdirSync(wheels);
   // Fedora's python3-numpy has Epoch 1; its python3-six has none.
   const epochOf = (name: string) => (name === "python3-numpy" ? 1 : 0);
+  const rpms: string[] = [];
   for (const wheel of [
     { name: "six", version: "1.16.0" },
     { name: "numpy", version: "1.26.4" },
@@ -193,27 +141,17 @@ beforeAll(async () => {
       packaging: fixedPackaging,
       epochOf,
     });
-    for (const rpm of result.packages[0]?.build?.binaryPackages ?? []) {
-      if (rpm.endsWith(".noarch.rpm")) fs.copyFileSync(rpm, path.join(archive, path.basename(rpm)));
-    }
+    rpms.push(
+      ...(result.packages[0]?.build?.binaryPackages ?? []).filter((f) => f.endsWith(".noarch.rpm")),
+    );
   }
+  ({ archive, config } = standInFedoraArchive(scratch.dir, rpms));
   expect(fs.readdirSync(archive).sort()).toEqual([
     "noarch",
     "python3-numpy-1.26.4-1.fc45.noarch.rpm",
     "python3-six-1.16.0-1.fc45.noarch.rpm",
+    "repodata",
   ]);
-  tool("createrepo_c", ["--quiet", "--no-database", archive]);
-  config = path.join(scratch.dir, "wheel2pkg.toml");
-  fs.writeFileSync(
-    config,
-    [
-      "[archive]",
-      `cache = ${JSON.stringify(path.join(scratch.dir, "archive-cache"))}`,
-      "[archive.targets.fedora]",
-      `sources = [${JSON.stringify(archive)}]`,
-      "",
-    ].join("\n"),
-  );
   // The archive's packages, really installed (rpm's transaction runs in the install root).
   installed = path.join(scratch.dir, "installed");
   const install = dnf(installed, { archive }, ["install", "-y", "python3-six", "python3-numpy"]);

@@ -21,52 +21,25 @@ import { checkRpmInstall } from "../../src/families/rpm/install-check.js";
 import { getProfile } from "../../src/profiles/index.js";
 import { writeWheel } from "../batch/wheelhouse.js";
 import { runCli } from "../helpers/cli.js";
-import { skipWithout, systemPath } from "../helpers/tools.js";
+import { dnf, standInFedoraArchive } from "../helpers/fedora-archive.js";
+import { skipWithout } from "../helpers/tools.js";
 import { scratchDirectory } from "../wheel/zip-builder.js";
 
 const fedora = getProfile("fedora");
 const skip = skipWithout("rpmbuild", "createrepo_c", "dnf");
 
 /**
- * dnf in a fresh install root under `root`, with no configuration of the host's: `install
- * --assumeno` resolves the request and stops before downloading anything.
+ * dnf in a fresh install root under `root`: `install --assumeno` resolves the request and stops
+ * before downloading anything, with "Operation aborted." where it resolved.
  */
 function dnfInstall(
   root: string,
   repositories: Record<string, string>,
   packages: string[],
 ): { resolved: boolean; output: string } {
-  fs.mkdirSync(path.join(root, "repos.d"), { recursive: true });
-  fs.mkdirSync(path.join(root, "installroot"), { recursive: true });
-  fs.writeFileSync(path.join(root, "dnf.conf"), "[main]\n");
-  const args = [
-    "--config",
-    path.join(root, "dnf.conf"),
-    `--setopt=reposdir=${path.join(root, "repos.d")}`,
-    "--installroot",
-    path.join(root, "installroot"),
-    "--releasever",
-    "45",
-    "--noplugins",
-    "--setopt=gpgcheck=0",
-    ...Object.entries(repositories).map(([id, dir]) => `--repofrompath=${id},${dir}`),
-    "install",
-    "--assumeno",
-    ...packages,
-  ];
-  try {
-    const output = execFileSync("dnf", args, {
-      encoding: "utf8",
-      env: { PATH: systemPath, LC_ALL: "C.UTF-8" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    return { resolved: true, output };
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    const output = `${e.stdout ?? ""}${e.stderr ?? ""}`;
-    // --assumeno answers no after a resolved transaction: dnf then exits 1, "Operation aborted."
-    return { resolved: /^Operation aborted\.$/m.test(output) && !/^Error:/m.test(output), output };
-  }
+  const { ok, output } = dnf(root, repositories, ["install", "--assumeno", ...packages]);
+  const aborted = /^Operation aborted\.$/m.test(output) && !/^Error:/m.test(output);
+  return { resolved: ok || aborted, output };
 }
 
 /** The packages of dnf's transaction table, with the repository each comes from. */
@@ -103,6 +76,15 @@ async function batchToRepository(name: string, house: string, args: readonly str
   return { ...result, repo, report };
 }
 
+/** Two new directories: `house`, the wheels a batch is given, and `links`, what it may pull in. */
+function wheelhouses(name: string): { house: string; links: string } {
+  const house = path.join(scratch.dir, `${name}-house`);
+  const links = path.join(scratch.dir, `${name}-links`);
+  fs.mkdirSync(house);
+  fs.mkdirSync(links);
+  return { house, links };
+}
+
 let scratch: ReturnType<typeof scratchDirectory>;
 let archive: string;
 let config: string;
@@ -110,17 +92,6 @@ let config: string;
 beforeAll(async () => {
   scratch = scratchDirectory();
   if (skip) return;
-  archive = path.join(scratch.dir, "archive");
-  fs.mkdirSync(archive);
-  execFileSync("rpmbuild", [
-    "-bb",
-    "--quiet",
-    "--define",
-    `_topdir ${path.join(scratch.dir, "rpmbuild")}`,
-    "--define",
-    `_rpmdir ${archive}`,
-    path.resolve("fixtures/archive/fedora-python/python3.spec"),
-  ]);
   const sixHouse = path.join(scratch.dir, "six-house");
   fs.mkdirSync(sixHouse);
   writeWheel(sixHouse, { name: "six", version: "1.16.0" });
@@ -141,19 +112,7 @@ beforeAll(async () => {
     .split("\n")
     .filter((f) => f !== "");
   expect(rpms.map((f) => path.basename(f))).toEqual(["python3-six-1.16.0-1.fc45.noarch.rpm"]);
-  for (const rpm of rpms) fs.copyFileSync(rpm, path.join(archive, path.basename(rpm)));
-  execFileSync("createrepo_c", ["--quiet", "--no-database", archive]);
-  config = path.join(scratch.dir, "wheel2pkg.toml");
-  fs.writeFileSync(
-    config,
-    [
-      "[archive]",
-      `cache = ${JSON.stringify(path.join(scratch.dir, "archive-cache"))}`,
-      "[archive.targets.fedora]",
-      `sources = [${JSON.stringify(archive)}]`,
-      "",
-    ].join("\n"),
-  );
+  ({ archive, config } = standInFedoraArchive(scratch.dir, rpms));
 }, 300_000);
 
 afterAll(() => {
@@ -162,10 +121,7 @@ afterAll(() => {
 
 describe.skipIf(skip)("batch --resolve --build --repo for fedora, proven with dnf", () => {
   it("builds a repository from which dnf installs the application with the archive", async () => {
-    const house = path.join(scratch.dir, "house");
-    const links = path.join(scratch.dir, "links");
-    fs.mkdirSync(house);
-    fs.mkdirSync(links);
+    const { house, links } = wheelhouses("app");
     writeWheel(house, {
       name: "rf_app",
       version: "1.0",
@@ -258,10 +214,7 @@ describe.skipIf(skip)("batch --resolve --build --repo for fedora, proven with dn
   }, 600_000);
 
   it("leaves out the +extra subpackage of an extra whose requirement no source has", async () => {
-    const house = path.join(scratch.dir, "extras-house");
-    const links = path.join(scratch.dir, "extras-links");
-    fs.mkdirSync(house);
-    fs.mkdirSync(links);
+    const { house, links } = wheelhouses("extras");
     writeWheel(house, {
       name: "dy_app",
       version: "1.0",

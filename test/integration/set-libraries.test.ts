@@ -9,7 +9,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { debianFixtureSources, writeArchiveConfig } from "../helpers/archive-config.js";
 import { runCli } from "../helpers/cli.js";
+import { compileSharedObject } from "../helpers/shared-objects.js";
 import { skipWithout } from "../helpers/tools.js";
 import { scratchDirectory } from "../wheel/zip-builder.js";
 
@@ -24,10 +26,19 @@ const platformWheel = `Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: fal
 /** Compiles the provider's library and the dependent's extension module that links it. */
 function compile(): { library: Buffer; extension: Buffer } {
   const dir = fs.mkdtempSync(path.join(scratch.dir, "cc-"));
-  fs.writeFileSync(path.join(dir, "foo.c"), "int foo_answer(void) { return 42; }\n");
-  fs.writeFileSync(
-    path.join(dir, "ext.c"),
-    [
+  const library = compileSharedObject(dir, {
+    file: "libfoo.so.1",
+    soname: "libfoo.so.1",
+    source: "int foo_answer(void) { return 42; }\n",
+  });
+  const include = execFileSync(
+    "python3",
+    ["-c", "import sysconfig; print(sysconfig.get_paths()['include'])"],
+    { encoding: "utf8" },
+  ).trim();
+  const extension = compileSharedObject(dir, {
+    file: "_ext.so",
+    source: [
       "#include <Python.h>",
       "extern int foo_answer(void);",
       "static PyObject *answer(PyObject *self, PyObject *args) { return PyLong_FromLong(foo_answer()); }",
@@ -36,52 +47,11 @@ function compile(): { library: Buffer; extension: Buffer } {
       "PyMODINIT_FUNC PyInit__ext(void) { return PyModule_Create(&module); }",
       "",
     ].join("\n"),
-  );
-  execFileSync(
-    "cc",
-    ["-shared", "-fPIC", "-Wl,-soname,libfoo.so.1", "-o", "libfoo.so.1", "foo.c"],
-    {
-      cwd: dir,
-    },
-  );
-  const include = execFileSync(
-    "python3",
-    ["-c", "import sysconfig; print(sysconfig.get_paths()['include'])"],
-    {
-      encoding: "utf8",
-    },
-  ).trim();
-  execFileSync(
-    "cc",
-    [
-      "-shared",
-      "-fPIC",
-      `-I${include}`,
-      "-o",
-      "_ext.so",
-      "ext.c",
-      "libfoo.so.1",
-      // What cmeel's wheels carry: a search path relative to the module, into the provider.
-      "-Wl,--enable-new-dtags,-rpath,$ORIGIN/../fooprov",
-    ],
-    { cwd: dir },
-  );
-  return {
-    library: fs.readFileSync(path.join(dir, "libfoo.so.1")),
-    extension: fs.readFileSync(path.join(dir, "_ext.so")),
-  };
-}
-
-/** A config reading debian-12's archive from the committed fixture. */
-function fixtureConfig(): string {
-  const file = path.join(scratch.dir, "wheel2pkg.toml");
-  const deb = path.resolve("fixtures/archive/deb");
-  const sources = ["Packages", "Contents-amd64"].map((f) => JSON.stringify(path.join(deb, f)));
-  fs.writeFileSync(
-    file,
-    `[archive]\ncache = "cache"\n[archive.targets.debian-12]\nsources = [${sources.join(", ")}]\n`,
-  );
-  return file;
+    links: ["libfoo.so.1"],
+    // What cmeel's wheels carry: a search path relative to the module, into the provider.
+    flags: [`-I${include}`, "-Wl,--enable-new-dtags,-rpath,$ORIGIN/../fooprov"],
+  });
+  return { library, extension };
 }
 
 /** The wheelhouse of the provider and the dependent (which does not require the provider). */
@@ -136,7 +106,9 @@ describe.skipIf(skipWithout("cc", "python3", "dpkg-deb", "dpkg-shlibdeps"))(
         "debian-12",
         "--check-archive",
         "--config",
-        fixtureConfig(),
+        writeArchiveConfig(path.join(scratch.dir, "wheel2pkg.toml"), {
+          "debian-12": debianFixtureSources,
+        }),
         "--out",
         out,
         "--build",

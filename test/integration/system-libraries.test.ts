@@ -5,13 +5,14 @@
  * lacks it, and a soname no package ships refuses the wheel. Against the committed Packages and
  * Contents fixture, and against the real bookworm archive where apt's lists are here.
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { hostAptLists } from "../../src/families/deb/archive.js";
 import { getProfile } from "../../src/profiles/index.js";
+import { debianFixtureSources, writeArchiveConfig } from "../helpers/archive-config.js";
 import { runCli } from "../helpers/cli.js";
+import { compileSharedObject } from "../helpers/shared-objects.js";
 import { inCI, skipWithout } from "../helpers/tools.js";
 import { scratchDirectory } from "../wheel/zip-builder.js";
 
@@ -23,18 +24,16 @@ afterAll(() => {
 /** An extension module that needs `soname` (linked against a stand-in of that name). */
 function moduleNeeding(soname: string): Buffer {
   const dir = fs.mkdtempSync(path.join(scratch.dir, "cc-"));
-  fs.writeFileSync(path.join(dir, "stub.c"), "int stub_symbol(void) { return 1; }\n");
-  fs.writeFileSync(
-    path.join(dir, "mod.c"),
-    "extern int stub_symbol(void);\nint PyInit_mod(void) { return stub_symbol(); }\n",
-  );
-  const stub = path.join(dir, soname);
-  execFileSync("cc", ["-shared", "-fPIC", `-Wl,-soname,${soname}`, "-o", stub, "stub.c"], {
-    cwd: dir,
+  compileSharedObject(dir, {
+    file: soname,
+    soname,
+    source: "int stub_symbol(void) { return 1; }\n",
   });
-  const out = path.join(dir, "mod.so");
-  execFileSync("cc", ["-shared", "-fPIC", "-o", out, "mod.c", stub], { cwd: dir });
-  return fs.readFileSync(out);
+  return compileSharedObject(dir, {
+    file: "mod.so",
+    source: "extern int stub_symbol(void);\nint PyInit_mod(void) { return stub_symbol(); }\n",
+    links: [soname],
+  });
 }
 
 /** A platform wheel for CPython `python` (`311`) whose module needs `soname`. */
@@ -55,14 +54,9 @@ function wheelNeeding(soname: string, name: string, python = "311"): string {
 
 /** A config reading debian-12's archive from the committed fixture. */
 function fixtureConfig(): string {
-  const file = path.join(scratch.dir, "wheel2pkg.toml");
-  const deb = path.resolve("fixtures/archive/deb");
-  const sources = ["Packages", "Contents-amd64"].map((f) => JSON.stringify(path.join(deb, f)));
-  fs.writeFileSync(
-    file,
-    `[archive]\ncache = "cache"\n[archive.targets.debian-12]\nsources = [${sources.join(", ")}]\n`,
-  );
-  return file;
+  return writeArchiveConfig(path.join(scratch.dir, "wheel2pkg.toml"), {
+    "debian-12": debianFixtureSources,
+  });
 }
 
 const libzmq = /^Build-Depends:(?:\n .*)*\n libzmq5$/m;
@@ -167,12 +161,9 @@ describe.skipIf(skipWithout("cc", "dpkg-checkbuilddeps"))(
 
     it("must be in an RPM target's repository too, whose generator requires each soname", async () => {
       const fedoraPython = getProfile("fedora").python.version.replace(".", "");
-      const config = path.join(scratch.dir, "rpm.toml");
-      const repo = JSON.stringify(path.resolve("fixtures/archive/rpm"));
-      fs.writeFileSync(
-        config,
-        `[archive]\ncache = "cache"\n[archive.targets.fedora]\nsources = [${repo}]\n`,
-      );
+      const config = writeArchiveConfig(path.join(scratch.dir, "rpm.toml"), {
+        fedora: [path.resolve("fixtures/archive/rpm")],
+      });
       const found = await runCli([
         "preview",
         wheelNeeding("libzmq.so.5", "zmqrpm", fedoraPython),
