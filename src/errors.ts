@@ -1,6 +1,6 @@
 /**
  * The one error vocabulary of wheel2pkg. The CLI maps these to exit codes in one place
- * (`src/cli/main.ts`): UserError → 2, ToolError → 3, anything else → 70 (a bug). A failure of
+ * (`src/cli/exit.ts`): UserError → 2, ToolError → 3, anything else → 70 (a bug). A failure of
  * the file system that the user's environment causes (a read-only or full disk, a missing
  * permission) becomes a FileSystemError, a UserError, at {@link onFileSystem}.
  */

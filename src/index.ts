@@ -52,6 +52,7 @@ export type {
   ApplyOptions,
   ConvertOptions,
   ConvertResult,
+  FailedPackage,
   RefusedWheel,
 } from "./apply/index.js";
 export { runBatch, readBatchInput, buildOrder, graphToDot } from "./batch/index.js";

@@ -11,12 +11,12 @@ import {
 } from "../convert/index.js";
 import type { Builder } from "../config/types.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { UserError } from "../errors.js";
+import { asFileSystemError, ToolError, UserError } from "../errors.js";
 import type { Finding } from "../lint/types.js";
 import type { WheelPackage } from "../model/package.js";
 import type { BuildResult } from "../native/types.js";
 import type { TargetPlan } from "../targets/types.js";
-import { apply, type ApplyOptions } from "./apply.js";
+import { apply, type ApplyOptions, type ApplyStep } from "./apply.js";
 
 /** Options of convertWheel. */
 export interface ConvertOptions extends PlanOptions {
@@ -45,6 +45,17 @@ export interface ConvertedPackage extends Pick<
   planned: PlannedPackage;
 }
 
+/**
+ * A package of one wheel of several whose write or build failed: the file system refused the
+ * write (a FileSystemError, nothing of it was written) or a native tool failed (a ToolError,
+ * with the tail and path of its log). The wheel's other packages, and the other wheels, went on.
+ */
+export interface FailedPackage {
+  target: string;
+  step: ApplyStep;
+  error: UserError | ToolError;
+}
+
 /** Result of converting one wheel. */
 export interface ConvertResult {
   wheel: string;
@@ -52,6 +63,8 @@ export interface ConvertResult {
   packages: ConvertedPackage[];
   /** Targets that refused the wheel, each with the reason; the others were converted. */
   refused: { target: string; error: string }[];
+  /** Packages whose write or build failed (only from {@link convertOrRefuse}; else thrown). */
+  failed: FailedPackage[];
   diagnostics: Diagnostic[];
 }
 
@@ -72,15 +85,16 @@ export async function convertWheel(
   wheelPath: string,
   options: ConvertOptions,
 ): Promise<ConvertResult> {
-  return applyPlan(wheelPath, await planConversion(wheelPath, options), options);
+  return applyPlan(wheelPath, await planConversion(wheelPath, options), options, false);
 }
 
 /**
  * Converts one wheel of several, each standing alone as each target does: a wheel that
  * planning refuses (a UserError: unreadable, bad metadata, an unsettled license, no target
- * takes it) is returned as refused, with nothing of it written, so that the others go on. What
- * fails once packages are being applied (the file system, a native tool) is thrown as by
- * {@link convertWheel}: it concerns the host, not the wheel.
+ * takes it) is returned as refused, with nothing of it written, so that the others go on. A
+ * package whose write the file system refuses or whose build fails is returned in `failed`,
+ * left as `apply` leaves it (a write whole or not at all, no binary package of a failed build),
+ * and the wheel's other packages are applied; anything else (a bug) is thrown.
  */
 export async function convertOrRefuse(
   wheelPath: string,
@@ -93,17 +107,22 @@ export async function convertOrRefuse(
     if (!(error instanceof UserError)) throw error;
     return { wheel: wheelPath, refusal: error };
   }
-  return applyPlan(wheelPath, plan, options);
+  return applyPlan(wheelPath, plan, options, true);
 }
 
-/** Applies each package of a wheel's plan in turn; the first step that fails is thrown. */
+/**
+ * Applies each package of a wheel's plan in turn. A step that fails is thrown, or, when each
+ * package stands alone, returned in `failed` if it is the file system's or a tool's.
+ */
 async function applyPlan(
   wheelPath: string,
   plan: ConversionPlan,
   options: ConvertOptions,
+  standAlone: boolean,
 ): Promise<ConvertResult> {
   const diagnostics = [...plan.diagnostics];
   const packages: ConvertedPackage[] = [];
+  const failed: FailedPackage[] = [];
   const epoch = Math.floor(plan.packaging.date.getTime() / 1000);
   for (const planned of plan.packages) {
     diagnostics.push(...planned.plan.diagnostics);
@@ -121,7 +140,14 @@ async function applyPlan(
           }
         : {}),
     });
-    if (applied.failed !== null) throw applied.failed.error;
+    if (applied.failed !== null) {
+      const error = asFileSystemError(applied.failed.error);
+      if (!standAlone || !(error instanceof UserError || error instanceof ToolError)) {
+        throw applied.failed.error;
+      }
+      failed.push({ target: planned.plan.target, step: applied.failed.step, error });
+      continue;
+    }
     const { packaging, built } = applied.lint;
     packages.push({
       target: planned.plan.target,
@@ -138,5 +164,12 @@ async function applyPlan(
     });
   }
   const refused = plan.refused.map((r) => ({ target: r.profile.id, error: r.error.describe() }));
-  return { wheel: wheelPath, pkg: plan.pkg, packages, refused, diagnostics: dedupe(diagnostics) };
+  return {
+    wheel: wheelPath,
+    pkg: plan.pkg,
+    packages,
+    refused,
+    failed,
+    diagnostics: dedupe(diagnostics),
+  };
 }

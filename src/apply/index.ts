@@ -9,5 +9,6 @@ export {
   type ConvertedPackage,
   type ConvertOptions,
   type ConvertResult,
+  type FailedPackage,
   type RefusedWheel,
 } from "./convert-wheel.js";

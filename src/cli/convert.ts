@@ -1,8 +1,8 @@
 import type { Builder } from "../config/types.js";
-import { printable } from "../errors.js";
+import { printable, ToolError } from "../errors.js";
 import { loadConfig } from "../config/index.js";
 import type { Config } from "../config/types.js";
-import { convertOrRefuse, type ConvertResult } from "../apply/index.js";
+import { convertOrRefuse, type ConvertResult, type FailedPackage } from "../apply/index.js";
 import { planConversion, type PlanOptions } from "../convert/index.js";
 import type { Finding } from "../lint/types.js";
 import { printLint } from "./convert-lint.js";
@@ -10,6 +10,7 @@ import { UserError } from "../errors.js";
 import { getProfile } from "../profiles/index.js";
 import type { ConversionArgs } from "./commands/conversion-options.js";
 import { archiveDiagnostics, runArchives } from "./archive.js";
+import { exitCodes, reportError } from "./exit.js";
 import { json, printDiagnostics, type Output } from "./output.js";
 
 /** Parses `Name <email>`. */
@@ -89,11 +90,25 @@ export async function preview(
   return plan.refused.length > 0 ? 1 : 0;
 }
 
+/** A package whose write or build failed, as `--json` gives it: the error, and a tool's log. */
+function failureJson({ target, step, error }: FailedPackage): {
+  target: string;
+  step: string;
+  error: string;
+  log?: string;
+} {
+  if (!(error instanceof ToolError)) return { target, step, error: error.describe() };
+  return { target, step, error: error.message, ...(error.logFile ? { log: error.logFile } : {}) };
+}
+
 /**
  * `wheel2pkg convert`: writes the packages of each wheel, builds them with --build. Each wheel
  * stands alone as each target does: one refused (unreadable, bad input, taken by no target) is
- * reported and the others are converted. Returns 1 when a wheel or a target was refused and
- * something was converted, 2 when every wheel was refused, else 0.
+ * reported and the others are converted; a package whose write the file system refuses or
+ * whose build fails is reported as a lone package's error always was, and the others go on.
+ * Returns the most severe outcome: 3 when a build failed, else 2 when a write failed or every
+ * wheel was refused, else 1 when a wheel or a target was refused, else 0. Ctrl-C is not caught:
+ * it ends the process and the tool it runs, so nothing after it is converted.
  */
 export async function convert(
   output: Output,
@@ -113,12 +128,15 @@ export async function convert(
   const maintainer = parseMaintainer(args.maintainer);
   const shared = await sharedOptions(args);
   const archives = await runArchives(profiles, shared.config, args);
-  const results: (Omit<ConvertResult, "pkg" | "packages"> & {
+  const results: (Omit<ConvertResult, "pkg" | "packages" | "failed"> & {
     packages: Omit<ConvertResult["packages"][number], "planned" | "lint">[];
+    failed: ReturnType<typeof failureJson>[];
     lint: Record<string, Finding[]>;
   })[] = [];
   let converted = 0;
-  // A refusal that is the command's rather than a wheel's (a bad --release) is said once.
+  let code: number = exitCodes.ok;
+  // An error that is the command's rather than a wheel's (a bad --release, a target directory
+  // that cannot be made) is said once.
   const said = new Set<string>();
   for (const wheel of args.wheels) {
     const result = await convertOrRefuse(wheel, {
@@ -143,7 +161,7 @@ export async function convert(
       if (!said.has(error)) output.err(`wheel2pkg: error: ${error}\n`);
       said.add(error);
       const refused = profiles.map((profile) => ({ target: profile.id, error }));
-      results.push({ wheel, packages: [], refused, diagnostics: [], lint: {} });
+      results.push({ wheel, packages: [], refused, failed: [], diagnostics: [], lint: {} });
       continue;
     }
     // What loading the indices said goes with the first wheel; each wheel's own checks with it.
@@ -171,7 +189,13 @@ export async function convert(
     }
     const { pkg: _pkg, ...rest } = result;
     const packages = result.packages.map(({ planned: _planned, lint: _lint, ...kept }) => kept);
-    results.push({ ...rest, packages, lint });
+    results.push({ ...rest, packages, failed: result.failed.map(failureJson), lint });
+    for (const { error } of result.failed) {
+      // On stderr as a lone package's error always was (a tool's with the tail of its log).
+      const repeated = error instanceof UserError && said.has(error.describe());
+      code = Math.max(code, repeated ? exitCodes.usage : reportError(output, error));
+      if (error instanceof UserError) said.add(error.describe());
+    }
     if (!args.json) {
       for (const { target, error } of result.refused) {
         output.err(`wheel2pkg: error: ${target}: refused: ${printable(error)}\n`);
@@ -181,6 +205,8 @@ export async function convert(
   }
   if (args.json) output.out(json(results));
   // Exit codes of the CLI contract (README, "Commands"): all input bad is a usage error.
-  if (converted === 0) return 2;
-  return results.some((result) => result.refused.length > 0) ? 1 : 0;
+  if (converted === 0) code = Math.max(code, exitCodes.usage);
+  if (results.some((result) => result.refused.length > 0))
+    code = Math.max(code, exitCodes.findings);
+  return code;
 }

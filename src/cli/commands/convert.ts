@@ -33,8 +33,9 @@ export const convertCommand: Command = {
         describe: 'packager, "Name <email>" (default: DEBFULLNAME/DEBEMAIL)',
       })
       .epilog(
-        "Each wheel and each target stands alone: one refused is reported, the others are " +
-          "converted. Exit 1 when some were refused, 2 when every wheel was.",
+        "Each wheel and each target stands alone: one refused, or whose write or build " +
+          "fails, is reported, the others are converted. Exit 3 when a build failed, else 2 " +
+          "when a write failed or every wheel was refused, else 1 when some were refused.",
       ),
   async run(args, output) {
     const { convert } = await import("../convert.js");

@@ -74,7 +74,7 @@ export function rpmlintConfig(): string {
   const require = createRequire(import.meta.url);
   const ids = require("spdx-license-ids") as string[];
   const base = readFileSync(join(packageRoot, "data", "rpmlint", "fedora.toml"), "utf8");
-  return `${base}\nValidLicenses = ${JSON.stringify([...ids, "LicenseRef-Unknown"])}\n`;
+  return `${base}\nValidLicenses = ${JSON.stringify(ids)}\n`;
 }
 
 /** rpmlint on `.rpm` / `.spec` files with Fedora's settings (data/rpmlint/fedora.toml). */
