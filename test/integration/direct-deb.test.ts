@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/index.js";
 import { buildNative } from "../../src/convert/build.js";
 import { planConversion, writePackage } from "../../src/convert/index.js";
 import { getProfile } from "../../src/profiles/index.js";
@@ -18,6 +19,8 @@ import { importFrom, installDebs, run } from "../helpers/install.js";
 import { skipWithout } from "../helpers/tools.js";
 
 const profile = getProfile("debian-12");
+/** What a packager says for the corpus wheels that do not settle their licence themselves. */
+const config = await loadConfig(join(root, "fixtures", "corpus", "wheel2pkg.toml"));
 const corpus = process.env.WHEEL2PKG_CORPUS ?? "/tmp/corpus";
 const corpusWheels = existsSync(corpus)
   ? readdirSync(corpus)
@@ -45,7 +48,11 @@ describe.skipIf(skipWithout("dpkg-buildpackage", "dh_python3", "dpkg-deb", "dpkg
   "the direct builder makes the package dpkg-buildpackage makes",
   () => {
     it.each(wheels.map((w) => [w.split("/").pop() ?? w, w]))("%s", async (_name, wheel) => {
-      const plan = await planConversion(wheel, { profiles: [profile], packaging: fixedPackaging });
+      const plan = await planConversion(wheel, {
+        profiles: [profile],
+        packaging: fixedPackaging,
+        config,
+      });
       const planned = plan.packages[0];
       if (planned === undefined) throw new Error("nothing planned");
       const epoch = 1_700_000_000;
