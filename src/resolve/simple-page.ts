@@ -4,6 +4,7 @@
  * (`files[]` with `url`, `hashes`, `requires-python`, `yanked`). Only wheels are kept.
  */
 import { UserError } from "../errors.js";
+import { decodeEntities } from "../html-entities.js";
 import { normalizeName } from "../model/name.js";
 import { parseWheelFilename } from "../wheel/index.js";
 import type { WheelCandidate } from "./types.js";
@@ -19,24 +20,6 @@ interface PageFile {
   sha256: string | null;
   requiresPython: string | null;
   yanked: string | null;
-}
-
-const entities: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-};
-
-/** HTML character references in an attribute or text: named ones of the five, numeric ones. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref.startsWith("#x") || ref.startsWith("#X"))
-      return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith("#")) return String.fromCodePoint(Number(ref.slice(1)));
-    return entities[ref.toLowerCase()] ?? whole;
-  });
 }
 
 /** The attributes of a start tag's text (`href="…" data-yanked`), names lower-cased. */

@@ -114,6 +114,15 @@ describe("parseProjectPage", () => {
     });
   });
 
+  it("decodes character references an index page spells, and survives ones that name no character", () => {
+    const html = `<a href="lib-1.0-py3-none-any.whl" data-requires-python="&#62;=3.8">lib-1.0-py3-none-any.whl</a>
+      <a href="bad&#99999999;-1.0-py3-none-any.whl">bad&#99999999;&#x1b;-1.0-py3-none-any.whl</a>`;
+    const files = parseProjectPage(html, "text/html", "http://i/simple/lib/", "lib");
+    expect(files.map((f) => [f.filename, f.requiresPython])).toEqual([
+      ["lib-1.0-py3-none-any.whl", ">=3.8"],
+    ]);
+  });
+
   it("reads PEP 691 JSON and refuses a page that is neither", () => {
     const json = JSON.stringify({
       meta: { "api-version": "1.0" },

@@ -1,6 +1,7 @@
 import { Lexer, type Token, type Tokens } from "marked";
 import type { DescriptionBlock } from "./description-blocks.js";
-import { decodeEntities, tidyText } from "./description-blocks.js";
+import { decodeEntities } from "../../html-entities.js";
+import { tidyText } from "./description-blocks.js";
 
 /**
  * Markdown (CommonMark with GitHub's extensions, as PyPI renders it) read with marked's lexer and
