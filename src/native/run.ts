@@ -187,16 +187,8 @@ export interface CheckerOutput {
 
 /** Runs a checker that exits non-zero on findings; ENOENT means it is not installed. */
 export async function runChecker(tool: string, args: readonly string[]): Promise<CheckerOutput> {
-  const result = await execa(tool, args, {
-    env: queryEnvironment(),
-    extendEnv: false,
-    reject: false,
-    stdin: "ignore",
-    all: true,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if ((result as { code?: string }).code === "ENOENT") return { available: false, output: "" };
-  return { available: true, output: result.all };
+  const { available, output } = await askTool(tool, args);
+  return { available, output };
 }
 
 /** What a tool asked a question answered: its exit code and its whole output. */
