@@ -6,6 +6,7 @@
  * wheel where they are unchanged; only what is rewritten is held in memory.
  */
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import zlib from "node:zlib";
 import type { PackageFacts } from "../../../targets/common/facts.js";
 import type { WheelPackage } from "../../../model/package.js";
@@ -82,6 +83,13 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("bas
 /** Computes the package's files. */
 export async function installedTree(input: TreeInput): Promise<InstalledTree> {
   const { contents, facts, wheel, binaryName } = input;
+  /** A file's bytes, wherever they are: the tree's own, the wheel's member, or a file on disk. */
+  const contentOf = async (file: TreeFile): Promise<Buffer> =>
+    file.source.kind === "bytes"
+      ? file.source.bytes
+      : file.source.kind === "member"
+        ? await wheel.read(file.source.name)
+        : await readFile(file.source.file);
   const schemeDir = {
     purelib: siteDir,
     platlib: siteDir,
@@ -172,13 +180,7 @@ export async function installedTree(input: TreeInput): Promise<InstalledTree> {
       continue;
     const known = file.source.kind === "member" ? members.get(file.source.name)?.shebang : true;
     if (known === false) continue;
-    const bytes =
-      file.source.kind === "bytes"
-        ? file.source.bytes
-        : file.source.kind === "member"
-          ? await wheel.read(file.source.name)
-          : null;
-    if (bytes === null) continue;
+    const bytes = await contentOf(file);
     const fixed = fixScriptShebang(bytes);
     if (fixed.interpreter !== null) interpreters.add(fixed.interpreter);
     if (fixed.content !== bytes) {
@@ -208,12 +210,7 @@ export async function installedTree(input: TreeInput): Promise<InstalledTree> {
   const manPages = [...files.values()].filter((file) => file.path.startsWith("usr/share/man/"));
   const pageBytes = await Promise.all(
     manPages.map(async (file) => {
-      const bytes =
-        file.source.kind === "bytes"
-          ? file.source.bytes
-          : file.source.kind === "member"
-            ? await wheel.read(file.source.name)
-            : Buffer.alloc(0);
+      const bytes = await contentOf(file);
       return file.path.endsWith(".gz") ? zlib.gunzipSync(bytes) : bytes;
     }),
   );
@@ -227,13 +224,7 @@ export async function installedTree(input: TreeInput): Promise<InstalledTree> {
   // dh_compress: gzip -9n of the documentation it chooses.
   for (const file of [...files.values()]) {
     if (!compressedByDh(file.path, file.size)) continue;
-    const bytes =
-      file.source.kind === "bytes"
-        ? file.source.bytes
-        : file.source.kind === "member"
-          ? await wheel.read(file.source.name)
-          : Buffer.alloc(0);
-    const gz = zlib.gzipSync(bytes, { level: 9 });
+    const gz = zlib.gzipSync(await contentOf(file), { level: 9 });
     files.delete(file.path);
     add(`${file.path}.gz`, { kind: "bytes", bytes: gz }, gz.length, false);
   }
