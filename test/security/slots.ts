@@ -211,9 +211,9 @@ export const slots: readonly Slot[] = [
   headerSlot("Dynamic", { value: (t) => `Keywords ${t}`, expect: () => "either" }),
   // An invalid extra name is refused from Metadata 2.3 on; an older wheel's may be dropped
   // (with a warning) or refused, but never become a package name or spec text.
-  headerSlot("Provides-Extra", {
-    expect: (_text, _style, draft) => (draft.metadataVersion === "2.4" ? "refuse" : "either"),
-  }),
+  // An invalid extra name is dropped with a warning whatever the Metadata-Version
+  // (metadata-extra-invalid); a payload a grammar field may not hold is refused.
+  headerSlot("Provides-Extra", { expect: () => "either" }),
   {
     id: "Requires-Dist marker",
     names: ["Requires-Dist", "METADATA"],
